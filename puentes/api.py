@@ -1,0 +1,25 @@
+"""/api/v1/: one django-ninja API, authenticated by API key or session, one error shape."""
+
+from ninja import NinjaAPI
+
+from puentes.core.api import install_error_handlers
+from puentes.network.api import router as network_router
+from puentes.network.auth import ApiKeyAuth, SessionActorAuth
+from puentes.people.api import router as people_router
+
+api = NinjaAPI(
+    title="Puentes API",
+    version="1",
+    description=(
+        "Programs use the same services as the pages. Authenticate with "
+        "`Authorization: Bearer <API key>` (keys are made by organization administrators) "
+        "or the browser session. Every error is "
+        '`{"error": {"code", "message", "fields"}}`. Lists take `page` and `per_page`.'
+    ),
+    auth=[ApiKeyAuth(), SessionActorAuth()],
+    urls_namespace="api",
+    docs_url="/docs",
+)
+install_error_handlers(api)
+api.add_router("/", network_router)
+api.add_router("/", people_router)

@@ -1,0 +1,66 @@
+"""The one error type every service raises, and how it maps to HTTP."""
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+# code -> HTTP status. Codes are stable API contract; messages are translated.
+STATUS_BY_CODE = {
+    "invalid": 400,
+    "unauthenticated": 401,
+    "forbidden": 403,
+    "not_found": 404,
+    "conflict": 409,
+    "duplicate": 409,
+    "locked": 423,
+}
+
+
+class DomainError(Exception):
+    """A request that the rules refuse. Nothing has been written when this is raised."""
+
+    def __init__(
+        self,
+        code: str,
+        message: str | Any,
+        fields: Mapping[str, Sequence[str | Any]] | None = None,
+        extra: Mapping[str, Any] | None = None,
+    ) -> None:
+        if code not in STATUS_BY_CODE:
+            raise ValueError(f"unknown error code {code!r}")
+        self.code = code
+        self.message = str(message)
+        self.fields = {name: [str(m) for m in msgs] for name, msgs in (fields or {}).items()}
+        self.extra = dict(extra or {})
+        super().__init__(f"{code}: {self.message}")
+
+    @property
+    def status(self) -> int:
+        return STATUS_BY_CODE[self.code]
+
+    def as_dict(self) -> dict[str, Any]:
+        body: dict[str, Any] = {"code": self.code, "message": self.message, "fields": self.fields}
+        body.update(self.extra)
+        return {"error": body}
+
+
+def invalid(fields: Mapping[str, Sequence[str | Any]]) -> DomainError:
+    return DomainError("invalid", _("Please correct the fields shown."), fields)
+
+
+def not_found() -> DomainError:
+    return DomainError("not_found", _("Not found."))
+
+
+def from_validation_error(error: ValidationError) -> DomainError:
+    """Turn a model's full_clean() error into a DomainError with field messages."""
+    if hasattr(error, "error_dict"):
+        fields = {
+            ("__all__" if name == "__all__" else name): [str(m) for e in errs for m in e.messages]
+            for name, errs in error.error_dict.items()
+        }
+    else:
+        fields = {"__all__": [str(m) for m in error.messages]}
+    return invalid(fields)

@@ -1,0 +1,41 @@
+"""One pagination for every API list: ?page=N&per_page=M -> {items, count, page, per_page, pages}."""
+
+import math
+from typing import Any
+
+from django.conf import settings
+from django.db.models import QuerySet
+from django.http import HttpRequest
+from ninja import Field, Schema
+from ninja.pagination import PaginationBase
+
+
+class PagePagination(PaginationBase):
+    class Input(Schema):
+        page: int = Field(1, ge=1, description="1-based page number")
+        per_page: int = Field(
+            settings.API_PAGE_SIZE_DEFAULT,
+            ge=1,
+            le=settings.API_PAGE_SIZE_MAX,
+            description=f"Items per page (at most {settings.API_PAGE_SIZE_MAX})",
+        )
+
+    class Output(Schema):
+        items: list[Any]
+        count: int
+        page: int
+        per_page: int
+        pages: int
+
+    def paginate_queryset(
+        self, queryset: QuerySet, pagination: Input, request: HttpRequest, **params: Any
+    ) -> dict[str, Any]:
+        count = self._items_count(queryset)
+        offset = (pagination.page - 1) * pagination.per_page
+        return {
+            "items": list(queryset[offset : offset + pagination.per_page]),
+            "count": count,
+            "page": pagination.page,
+            "per_page": pagination.per_page,
+            "pages": max(1, math.ceil(count / pagination.per_page)),
+        }

@@ -1,0 +1,71 @@
+"""The role × action table. docs/permissions.md is generated from, and tested against, this.
+
+A member's role decides what they may do inside their active organization; which records
+they can reach at all is decided separately by the selectors (tenant scoping, 404).
+"""
+
+from django.utils.translation import gettext_lazy as _
+
+CHW = "chw"
+SUPERVISOR = "supervisor"
+BILLING = "billing"
+CBO_STAFF = "cbo_staff"
+ANALYST = "analyst"
+ORG_ADMIN = "org_admin"
+# API keys act for their organization with one of two scopes.
+API_READ = "api_read"
+API_READ_WRITE = "api_read_write"
+
+MEMBER_ROLES = [CHW, SUPERVISOR, BILLING, CBO_STAFF, ANALYST, ORG_ADMIN]
+ALL_ROLES = [*MEMBER_ROLES, API_READ, API_READ_WRITE]
+
+ROLE_LABELS = {
+    CHW: _("Community health worker"),
+    SUPERVISOR: _("Supervisor"),
+    BILLING: _("Billing"),
+    CBO_STAFF: _("Community organization staff"),
+    ANALYST: _("Analyst"),
+    ORG_ADMIN: _("Organization administrator"),
+    API_READ: _("API key (read only)"),
+    API_READ_WRITE: _("API key (read and write)"),
+}
+
+_FRONTLINE = {CHW, SUPERVISOR, CBO_STAFF, ORG_ADMIN}
+
+PERMISSIONS: dict[str, set[str]] = {
+    "organization.view": set(ALL_ROLES),
+    "organization.update": {ORG_ADMIN},
+    "member.manage": {ORG_ADMIN},
+    "apikey.manage": {ORG_ADMIN},
+    "audit.view": {ORG_ADMIN},
+    "person.view": {*_FRONTLINE, BILLING, API_READ, API_READ_WRITE},
+    "person.create": {*_FRONTLINE, API_READ_WRITE},
+    "person.update": {*_FRONTLINE, API_READ_WRITE},
+    "person.merge": {SUPERVISOR, ORG_ADMIN},
+    "household.manage": {*_FRONTLINE, API_READ_WRITE},
+    "identifier.manage": {*_FRONTLINE, BILLING, API_READ_WRITE},
+    "consent.manage": {*_FRONTLINE, API_READ_WRITE},
+    "caseload.assign": {SUPERVISOR, ORG_ADMIN, API_READ_WRITE},
+}
+
+ACTION_LABELS = {
+    "organization.view": _("See the organization and its members"),
+    "organization.update": _("Edit the organization's profile"),
+    "member.manage": _("Invite, change and deactivate members"),
+    "apikey.manage": _("Create and revoke API keys"),
+    "audit.view": _("Read the audit log"),
+    "person.view": _("See people and their records"),
+    "person.create": _("Register people"),
+    "person.update": _("Edit people"),
+    "person.merge": _("Merge duplicate people"),
+    "household.manage": _("Manage households"),
+    "identifier.manage": _("Manage identifiers (Medicaid ID, MBI, MRN)"),
+    "consent.manage": _("Record and revoke consent to share"),
+    "caseload.assign": _("Assign workers to people"),
+}
+
+
+def role_may(role: str, action: str) -> bool:
+    if action not in PERMISSIONS:
+        raise KeyError(f"unknown action {action!r}")
+    return role in PERMISSIONS[action]

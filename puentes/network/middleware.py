@@ -1,0 +1,37 @@
+"""Per-request preferences: the signed-in user's language and their organization's time zone."""
+
+import zoneinfo
+from collections.abc import Callable
+
+from django.http import HttpRequest, HttpResponse
+from django.utils import timezone, translation
+
+from puentes.core.actor import Actor
+from puentes.network.selectors import actor_from_request
+
+
+def request_actor(request: HttpRequest) -> Actor | None:
+    """The actor for a page request, computed once per request."""
+    if not hasattr(request, "_puentes_actor"):
+        request._puentes_actor = actor_from_request(request)  # type: ignore[attr-defined]
+    return request._puentes_actor  # type: ignore[attr-defined, no-any-return]
+
+
+class UserPreferencesMiddleware:
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        user = request.user
+        if user.is_authenticated:
+            language = getattr(user, "language", None)
+            if language:
+                translation.activate(language)
+                request.LANGUAGE_CODE = language
+            actor = request_actor(request)
+            if actor is not None:
+                timezone.activate(zoneinfo.ZoneInfo(actor.organization.time_zone))
+        try:
+            return self.get_response(request)
+        finally:
+            timezone.deactivate()

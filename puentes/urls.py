@@ -1,0 +1,10 @@
+from django.urls import include, path
+
+from puentes.api import api
+
+urlpatterns = [
+    path("", include("puentes.web.urls")),
+    path("people/", include("puentes.people.urls")),
+    path("organization/", include("puentes.network.urls")),
+    path("api/v1/", api.urls),
+]

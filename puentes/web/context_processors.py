@@ -1,0 +1,24 @@
+"""The navigation every page shows: only the menu items the actor's role can use."""
+
+from typing import Any
+
+from django.http import HttpRequest
+
+from puentes.network.middleware import request_actor
+from puentes.network.selectors import membership_list_for_user
+
+
+def navigation(request: HttpRequest) -> dict[str, Any]:
+    if not getattr(request, "user", None) or not request.user.is_authenticated:
+        return {}
+    actor = request_actor(request)
+    if actor is None:
+        return {}
+    return {
+        "actor": actor,
+        "memberships": list(membership_list_for_user(request.user)),  # type: ignore[arg-type]
+        "can": {action.replace(".", "_"): actor.can(action) for action in (
+            "person.view", "person.create", "member.manage", "apikey.manage", "audit.view",
+            "organization.update",
+        )},
+    }

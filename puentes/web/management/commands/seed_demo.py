@@ -1,0 +1,143 @@
+"""Load the demo network: the test cast and ~200 synthetic people. Runs once; later runs
+see the demo organization and change nothing."""
+
+import datetime
+import random
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandParser
+from django.db import transaction
+from faker import Faker
+
+from puentes.core.actor import Actor
+from puentes.network.models import Membership, Organization, Role, WorkerType
+from puentes.network.services import membership_create, organization_create, user_create
+from puentes.people import services as people
+from puentes.people.models import ConsentMethod, ConsentPurpose, ConsentScope, Relationship
+
+DEMO_PASSWORD = "puentes-demo"
+CLINIC = "Valle Community Health Center"
+# Real ZIP codes around Sacramento and Fresno, so addresses get real centroids.
+DEMO_ZIPS = ["95815", "95817", "95818", "95820", "95823", "95824", "95828", "95838",
+             "93701", "93702", "93706", "93721", "93725", "93727"]  # fmt: skip
+
+ORGANIZATIONS = {
+    "clinic": {"name": CLINIC, "kind": "health_center", "npi": "1234567893",
+               "tax_id": "94-1234567", "address_line1": "2100 Stockton Blvd",
+               "city": "Sacramento", "state": "CA", "postal_code": "95817",
+               "phone": "(916) 555-0142", "languages_served": ["en", "es", "hmn", "vi"]},
+    "pantry": {"name": "Eastside Food Pantry", "kind": "cbo", "address_line1": "410 Oak Ave",
+               "city": "Sacramento", "state": "CA", "postal_code": "95815",
+               "languages_served": ["en", "es"]},
+    "elsewhere": {"name": "Elsewhere Health Partners", "kind": "health_plan", "city": "Fresno",
+                  "state": "CA", "postal_code": "93721", "languages_served": ["en"]},
+}  # fmt: skip
+CAST = [
+    # username, first, last, organization, role, worker type, language
+    ("ana", "Ana", "Morales", "clinic", Role.CHW, WorkerType.PROMOTOR, "en"),
+    ("sam", "Sam", "Okafor", "clinic", Role.SUPERVISOR, "", "en"),
+    ("bea", "Bea", "Nguyen", "clinic", Role.BILLING, "", "en"),
+    ("alma", "Alma", "Reyes", "clinic", Role.ORG_ADMIN, "", "es"),
+    ("pat", "Pat", "Lee", "pantry", Role.CBO_STAFF, "", "en"),
+    ("omar", "Omar", "Haddad", "elsewhere", Role.ORG_ADMIN, "", "en"),
+]
+
+
+class Command(BaseCommand):
+    help = "Load the demo organizations, users and about 200 synthetic people (once)."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("--people", type=int, default=200)
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        if Organization.objects.filter(name=CLINIC).exists():
+            self.stdout.write("Demo data is already loaded.")
+            return
+        with transaction.atomic():
+            organizations = {key: organization_create(fields=f) for key, f in ORGANIZATIONS.items()}
+            members = self._cast(organizations)
+            self._people(organizations["clinic"], members, organizations, options["people"])
+        self.stdout.write(self.style.SUCCESS("Demo data loaded."))
+
+    def _cast(self, organizations: dict[str, Organization]) -> dict[str, Membership]:
+        members = {}
+        for username, first, last, org_key, role, worker_type, language in CAST:
+            user = user_create(username=username, password=DEMO_PASSWORD,
+                               email=f"{username}@example.org", first_name=first,
+                               last_name=last, language=language)
+            members[username] = membership_create(
+                user=user, organization=organizations[org_key], role=role,
+                worker_type=worker_type,
+            )
+        return members
+
+    def _people(
+        self, clinic: Organization, members: dict[str, Membership],
+        organizations: dict[str, Organization], count: int,
+    ) -> None:
+        rng = random.Random(2026)  # noqa: S311 - demo data, not security
+        fakers = {"en": Faker("en_US"), "es": Faker("es_MX")}
+        for faker in fakers.values():
+            faker.seed_instance(2026)
+        ana, sam = members["ana"], members["sam"]
+        as_ana = Actor(organization=clinic, role=ana.role, user=ana.user, membership=ana)
+        as_sam = Actor(organization=clinic, role=sam.role, user=sam.user, membership=sam)
+        created = []
+        for index in range(count):
+            spanish = rng.random() < 0.55
+            faker = fakers["es" if spanish else "en"]
+            actor = as_ana if index % 4 == 0 else as_sam
+            person = people.person_create(actor=actor, allow_duplicate=True, fields=_person_fields(
+                rng, faker, spanish))
+            created.append(person)
+            if rng.random() < 0.45:
+                people.identifier_add(actor=as_sam, person_id=person.public_id, kind="medicaid",
+                                      issuer="CA", value=f"9{rng.randrange(10**7):07d}{rng.choice('ABCDEFGH')}")
+            if rng.random() < 0.5:
+                partner = organizations["pantry"]
+                people.consent_record(
+                    actor=actor, person_id=person.public_id, organization_ids=[partner.public_id],
+                    fields={"scope": ConsentScope.NAMED, "purpose": ConsentPurpose.REFERRAL,
+                            "method": rng.choice(list(ConsentMethod)),
+                            "given_on": datetime.date(2026, 1, 1) + datetime.timedelta(days=rng.randrange(300)),
+                            "expires_on": None},
+                )
+        self._households(rng, as_sam, created)
+
+    def _households(self, rng: random.Random, actor: Actor, created: list[Any]) -> None:
+        relationships = [Relationship.SPOUSE, Relationship.CHILD, Relationship.PARENT,
+                         Relationship.SIBLING]
+        index = 0
+        while index < len(created) - 3:
+            size = rng.choice([1, 2, 2, 3, 4])
+            group = created[index : index + size]
+            index += size
+            if size == 1:
+                continue
+            household = people.household_create(actor=actor,
+                                                name=f"{group[0].family_name} household")
+            for position, person in enumerate(group):
+                relationship = Relationship.SELF if position == 0 else rng.choice(relationships)
+                people.household_add_member(actor=actor, household_id=household.public_id,
+                                            person_id=person.public_id, relationship=relationship)
+
+
+def _person_fields(rng: random.Random, faker: Faker, spanish: bool) -> dict[str, Any]:
+    female = rng.random() < 0.55
+    given = faker.first_name_female() if female else faker.first_name_male()
+    family = faker.last_name() + (f" {faker.last_name()}" if spanish and rng.random() < 0.4 else "")
+    zip_code = rng.choice(DEMO_ZIPS)
+    return {
+        "given_name": given, "family_name": family,
+        "date_of_birth": faker.date_of_birth(minimum_age=1, maximum_age=88),
+        "sex": "female" if female else "male",
+        "preferred_language": "es" if spanish else rng.choice(["en", "en", "en", "vi", "hmn"]),
+        "interpreter_needed": spanish and rng.random() < 0.5,
+        "phone": f"(916) 555-{rng.randrange(100, 10000):04d}" if zip_code.startswith("958")
+        else f"(559) 555-{rng.randrange(100, 10000):04d}",
+        "ok_to_call": True, "ok_to_text": rng.random() < 0.7,
+        "preferred_contact_method": rng.choice(["phone", "text", "in_person"]),
+        "address_line1": f"{rng.randrange(100, 9999)} {faker.street_name()}",
+        "city": "Sacramento" if zip_code.startswith("958") else "Fresno", "state": "CA",
+        "postal_code": zip_code,
+    }

@@ -1,0 +1,62 @@
+"""What every page view shares: the actor, its permission check, and service errors."""
+
+from collections.abc import Callable
+from functools import wraps
+from typing import Any
+
+from django import forms
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from puentes.core.actor import Actor
+from puentes.core.errors import DomainError
+from puentes.network.middleware import request_actor
+
+View = Callable[..., HttpResponse]
+
+
+def actor_page(action: str | None = None) -> Callable[[View], View]:
+    """Require sign-in and an organization; pass the actor as the view's second argument.
+
+    A record outside the actor's reach (DomainError not_found) becomes Django's 404 page;
+    a role that may not do ``action`` gets the 403 page.
+    """
+
+    def decorator(view: View) -> View:
+        @login_required
+        @wraps(view)
+        def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+            actor = request_actor(request)
+            if actor is None:
+                return render(request, "web/no_organization.html", status=403)
+            try:
+                if action is not None:
+                    actor.require(action)
+                return view(request, actor, *args, **kwargs)
+            except DomainError as error:
+                if error.code == "not_found":
+                    raise Http404(error.message) from None
+                if error.code == "forbidden":
+                    return render(request, "web/forbidden.html", {"message": error.message},
+                                  status=403)
+                raise
+
+        return wrapper
+
+    return decorator
+
+
+def form_errors_from(form: forms.Form, error: DomainError) -> None:
+    """Show a service's field errors beside the form's fields (others at the top)."""
+    if not error.fields:
+        form.add_error(None, error.message)
+        return
+    for name, messages in error.fields.items():
+        target = name if name in form.fields else None
+        for message in messages:
+            form.add_error(target, message if target else f"{error.message} {message}")
+
+
+def actor_for_template(actor: Actor) -> dict[str, Any]:
+    return {"actor": actor}

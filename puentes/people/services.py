@@ -388,11 +388,17 @@ def consent_record(
     consent = Consent(organization=actor.organization, person=person, recorded_by=actor.user)
     apply_fields(consent, fields, CONSENT_FIELDS)
     validate(consent, exclude=["organization", "person", "recorded_by"])
-    partners = _consent_partners(actor, consent.scope, organization_ids)
+    errors: dict[str, list[str]] = {}
     if consent.expires_on and consent.expires_on < consent.given_on:
-        raise invalid({"expires_on": [_("The expiry date is before the date given.")]})
+        errors["expires_on"] = [_("The expiry date is before the date given.")]
     if consent.given_on > timezone.localdate():
-        raise invalid({"given_on": [_("Consent cannot be dated in the future.")]})
+        errors["given_on"] = [_("Consent cannot be dated in the future.")]
+    try:
+        partners = _consent_partners(actor, consent.scope, organization_ids)
+    except DomainError as error:
+        errors.update(error.fields)
+    if errors:
+        raise invalid(errors)
     with transaction.atomic():
         consent.save()
         consent.organizations.set(partners)

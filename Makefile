@@ -1,0 +1,61 @@
+# Puentes: `make run` installs and serves the demo; `make test` runs every check.
+SHELL := /bin/bash
+UV := $(shell command -v uv 2>/dev/null || echo $(HOME)/.local/bin/uv)
+MANAGE := $(UV) run --frozen python manage.py
+HOST ?= 127.0.0.1
+PORT ?= 8000
+PYTEST_WORKERS ?= 2
+
+.PHONY: run test install uv lint typecheck check test-sqlite test-postgres test-browser messages bench
+
+uv:
+	@command -v uv >/dev/null 2>&1 || test -x $(HOME)/.local/bin/uv || python3 -m pip install --user --quiet uv
+
+install: uv
+	$(UV) sync --frozen --quiet
+
+run: install
+	PUENTES_DEBUG=true $(MANAGE) migrate --no-input -v 0
+	PUENTES_DEBUG=true $(MANAGE) seed_demo
+	@echo ""
+	@echo "  Puentes is at http://$(HOST):$(PORT)/  (API docs: http://$(HOST):$(PORT)/api/v1/docs)"
+	@echo "  Demo sign-ins, all with the password  puentes-demo :"
+	@echo "    ana  - community health worker (promotora), Valle Community Health Center"
+	@echo "    sam  - supervisor, Valle Community Health Center"
+	@echo "    bea  - billing, Valle Community Health Center"
+	@echo "    alma - organization administrator, Valle Community Health Center"
+	@echo "    pat  - staff, Eastside Food Pantry"
+	@echo "    omar - administrator, Elsewhere Health Partners"
+	@echo ""
+	PUENTES_DEBUG=true $(MANAGE) runserver $(HOST):$(PORT)
+
+test: install lint typecheck check test-sqlite test-postgres test-browser
+	@echo "All checks passed: lint, types, Django checks, SQLite, PostgreSQL, browser."
+
+lint:
+	$(UV) run --frozen ruff check .
+	$(UV) run --frozen ruff format --check .
+
+typecheck:
+	$(UV) run --frozen mypy puentes bench
+
+check:
+	$(MANAGE) check --fail-level WARNING
+	$(MANAGE) makemigrations --check --dry-run
+
+test-sqlite:
+	PUENTES_DATABASE_URL= $(UV) run --frozen pytest -n $(PYTEST_WORKERS) -q
+
+test-postgres:
+	scripts/with-postgres $(UV) run --frozen pytest -n $(PYTEST_WORKERS) -q
+
+test-browser:
+	scripts/ensure-chromium
+	PUENTES_DATABASE_URL= $(UV) run --frozen pytest -m browser -q -p no:xdist
+
+messages:
+	$(MANAGE) makemessages -l es --no-location --ignore '.venv/*' --ignore 'var/*'
+	$(MANAGE) compilemessages --ignore '.venv/*'
+
+bench: install
+	$(UV) run --frozen python bench/person_search.py

@@ -1,0 +1,192 @@
+"""The cast every test uses.
+
+Clinic (a community health center) with ana (CHW, promotora), sam (supervisor), bea
+(billing) and alma (administrator); Pantry (a food-pantry CBO) with pat; Elsewhere (an
+unrelated organization) with omar, its administrator — as strong as a role gets, so a 404
+for him proves scoping, not a missing permission.
+"""
+
+import datetime
+import json
+from collections.abc import Callable
+from typing import Any
+
+import factory
+import pytest
+from django.test import Client
+
+from puentes.core.actor import Actor
+from puentes.network.models import Membership, Organization, Role, User, WorkerType
+from puentes.people import services as people_services
+from puentes.people.models import Person
+
+
+class OrganizationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Organization
+
+    name = factory.Sequence(lambda n: f"Organization {n}")
+    kind = "cbo"
+    time_zone = "America/Los_Angeles"
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = User
+        django_get_or_create = ("username",)
+        skip_postgeneration_save = True
+
+    username = factory.Sequence(lambda n: f"user{n}")
+    first_name = factory.LazyAttribute(lambda o: o.username.capitalize())
+    last_name = "Tester"
+    email = factory.LazyAttribute(lambda o: f"{o.username}@example.org")
+    password = factory.django.Password("a-long-test-password")
+
+
+class MembershipFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Membership
+
+    user = factory.SubFactory(UserFactory)
+    organization = factory.SubFactory(OrganizationFactory)
+    role = Role.CHW
+    worker_type = WorkerType.CHW
+
+
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings: Any) -> None:
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def clinic(db: None) -> Organization:
+    return OrganizationFactory(name="Clinic", kind="health_center", npi="1234567893",
+                               languages_served=["en", "es"])
+
+
+@pytest.fixture
+def pantry(db: None) -> Organization:
+    return OrganizationFactory(name="Pantry", kind="cbo")
+
+
+@pytest.fixture
+def elsewhere(db: None) -> Organization:
+    return OrganizationFactory(name="Elsewhere", kind="health_plan")
+
+
+def _member(username: str, organization: Organization, role: str, worker_type: str = "") -> Membership:
+    return MembershipFactory(user=UserFactory(username=username), organization=organization,
+                             role=role, worker_type=worker_type)
+
+
+@pytest.fixture
+def ana(clinic: Organization) -> Membership:
+    return _member("ana", clinic, Role.CHW, WorkerType.PROMOTOR)
+
+
+@pytest.fixture
+def sam(clinic: Organization) -> Membership:
+    return _member("sam", clinic, Role.SUPERVISOR)
+
+
+@pytest.fixture
+def bea(clinic: Organization) -> Membership:
+    return _member("bea", clinic, Role.BILLING)
+
+
+@pytest.fixture
+def alma(clinic: Organization) -> Membership:
+    return _member("alma", clinic, Role.ORG_ADMIN)
+
+
+@pytest.fixture
+def pat(pantry: Organization) -> Membership:
+    return _member("pat", pantry, Role.CBO_STAFF)
+
+
+@pytest.fixture
+def omar(elsewhere: Organization) -> Membership:
+    return _member("omar", elsewhere, Role.ORG_ADMIN)
+
+
+def actor_for(membership: Membership, ip: str = "203.0.113.7") -> Actor:
+    return Actor(organization=membership.organization, role=membership.role,
+                 user=membership.user, membership=membership, client_ip=ip)
+
+
+@pytest.fixture
+def client_for(db: None) -> Callable[[Membership], Client]:
+    def make(membership: Membership) -> Client:
+        client = Client()
+        client.force_login(membership.user)
+        return client
+
+    return make
+
+
+class ApiClient:
+    """A JSON client for /api/v1 acting as a signed-in member or with an API key."""
+
+    def __init__(self, client: Client, headers: dict[str, str] | None = None) -> None:
+        self.client = client
+        self.headers = headers or {}
+
+    def _call(self, method: str, path: str, body: Any = None, raw: str | None = None) -> Any:
+        data = raw if raw is not None else (json.dumps(body, default=str) if body is not None else None)
+        kwargs: dict[str, Any] = {"headers": self.headers}
+        if data is not None:
+            kwargs.update(data=data, content_type="application/json")
+        return getattr(self.client, method)(f"/api/v1{path}", **kwargs)
+
+    def get(self, path: str) -> Any:
+        return self._call("get", path)
+
+    def post(self, path: str, body: Any = None, raw: str | None = None) -> Any:
+        return self._call("post", path, body, raw)
+
+    def patch(self, path: str, body: Any = None, raw: str | None = None) -> Any:
+        return self._call("patch", path, body, raw)
+
+    def delete(self, path: str) -> Any:
+        return self._call("delete", path)
+
+
+@pytest.fixture
+def api_for(client_for: Callable[[Membership], Client]) -> Callable[[Membership], ApiClient]:
+    return lambda membership: ApiClient(client_for(membership))
+
+
+@pytest.fixture
+def api_with_key(db: None) -> Callable[[str], ApiClient]:
+    return lambda raw_key: ApiClient(Client(), {"Authorization": f"Bearer {raw_key}"})
+
+
+PERSON_DEFAULTS = {
+    "given_name": "María",
+    "family_name": "López",
+    "date_of_birth": datetime.date(1985, 3, 14),
+    "preferred_language": "es",
+    "phone": "(916) 555-0199",
+    "postal_code": "95817",
+    "state": "CA",
+    "city": "Sacramento",
+}
+
+
+@pytest.fixture
+def make_person() -> Callable[..., Person]:
+    """Register a person through the real service, as ``membership``."""
+
+    def make(membership: Membership, **overrides: Any) -> Person:
+        fields = {**PERSON_DEFAULTS, **overrides}
+        return people_services.person_create(
+            actor=actor_for(membership), fields=fields, allow_duplicate=True
+        )
+
+    return make
+
+
+@pytest.fixture
+def maria(ana: Membership, make_person: Callable[..., Person]) -> Person:
+    """Clinic's person, registered by ana."""
+    return make_person(ana)

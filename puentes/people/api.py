@@ -6,6 +6,7 @@ from typing import Any
 
 from django.http import HttpRequest
 from ninja import Field, Router, Schema
+from ninja.responses import Status
 from ninja.pagination import paginate
 
 from puentes.core.pagination import PagePagination
@@ -239,13 +240,13 @@ def person_list(request: HttpRequest, q: str = "", mine: bool = False) -> Any:
 
 
 @router.post("/persons", response={201: PersonOut}, summary="Register a person")
-def person_create(request: HttpRequest, payload: PersonIn) -> tuple[int, Person]:
+def person_create(request: HttpRequest, payload: PersonIn) -> Status[Person]:
     """A likely duplicate (same birth date, similar name) is refused with 409 ``duplicate``
     and the matches; send ``allow_duplicate: true`` once you have checked them."""
     data = payload.dict()
     allow = data.pop("allow_duplicate")
     person = services.person_create(actor=actor_of(request), fields=data, allow_duplicate=allow)
-    return 201, person
+    return Status(201, person)
 
 
 @router.get("/persons/{person_id}", response=PersonOut, summary="One person (audited read)")
@@ -283,17 +284,17 @@ def identifier_list(request: HttpRequest, person_id: uuid.UUID) -> Any:
 @router.post("/persons/{person_id}/identifiers", response={201: IdentifierOut})
 def identifier_add(
     request: HttpRequest, person_id: uuid.UUID, payload: IdentifierIn
-) -> tuple[int, Identifier]:
+) -> Status[Identifier]:
     identifier = services.identifier_add(
         actor=actor_of(request), person_id=person_id, **payload.dict()
     )
-    return 201, identifier
+    return Status(201, identifier)
 
 
 @router.delete("/identifiers/{identifier_id}", response={204: None})
-def identifier_remove(request: HttpRequest, identifier_id: uuid.UUID) -> tuple[int, None]:
+def identifier_remove(request: HttpRequest, identifier_id: uuid.UUID) -> Status[None]:
     services.identifier_remove(actor=actor_of(request), identifier_id=identifier_id)
-    return 204, None
+    return Status(204, None)
 
 
 # Consent -----------------------------------------------------------------------------
@@ -310,14 +311,14 @@ def consent_list(request: HttpRequest, person_id: uuid.UUID) -> Any:
 @router.post("/persons/{person_id}/consents", response={201: ConsentOut})
 def consent_record(
     request: HttpRequest, person_id: uuid.UUID, payload: ConsentIn
-) -> tuple[int, Consent]:
+) -> Status[Consent]:
     data = payload.dict()
     organization_ids = data.pop("organization_ids")
     consent = services.consent_record(
         actor=actor_of(request), person_id=person_id, fields=data,
         organization_ids=organization_ids,
     )
-    return 201, consent
+    return Status(201, consent)
 
 
 @router.post("/consents/{consent_id}/revoke", response=ConsentOut)
@@ -362,15 +363,15 @@ def worker_assign(request: HttpRequest, person_id: uuid.UUID, payload: WorkerIn)
     assignment = services.caseload_assign(
         actor=actor_of(request), person_id=person_id, member_id=payload.member_id
     )
-    return 201, assignment
+    return Status(201, assignment)
 
 
 @router.delete("/persons/{person_id}/workers/{member_id}", response={204: None})
 def worker_unassign(
     request: HttpRequest, person_id: uuid.UUID, member_id: uuid.UUID
-) -> tuple[int, None]:
+) -> Status[None]:
     services.caseload_unassign(actor=actor_of(request), person_id=person_id, member_id=member_id)
-    return 204, None
+    return Status(204, None)
 
 
 # Households --------------------------------------------------------------------------
@@ -383,9 +384,9 @@ def household_list(request: HttpRequest, q: str = "") -> Any:
 
 
 @router.post("/households", response={201: HouseholdOut}, tags=["households"])
-def household_create(request: HttpRequest, payload: HouseholdIn) -> tuple[int, Household]:
+def household_create(request: HttpRequest, payload: HouseholdIn) -> Status[Household]:
     household = services.household_create(actor=actor_of(request), name=payload.name)
-    return 201, selectors.household_get(actor=actor_of(request), public_id=household.public_id)
+    return Status(201, selectors.household_get(actor=actor_of(request), public_id=household.public_id))
 
 
 @router.get("/households/{household_id}", response=HouseholdOut, tags=["households"])
@@ -409,16 +410,16 @@ def household_patch(
 )
 def household_add_member(
     request: HttpRequest, household_id: uuid.UUID, payload: HouseholdMemberIn
-) -> tuple[int, Household]:
+) -> Status[Household]:
     actor = actor_of(request)
     services.household_add_member(
         actor=actor, household_id=household_id, person_id=payload.person_id,
         relationship=payload.relationship,
     )
-    return 201, selectors.household_get(actor=actor, public_id=household_id)
+    return Status(201, selectors.household_get(actor=actor, public_id=household_id))
 
 
 @router.delete("/persons/{person_id}/household", response={204: None}, tags=["households"])
-def household_remove_member(request: HttpRequest, person_id: uuid.UUID) -> tuple[int, None]:
+def household_remove_member(request: HttpRequest, person_id: uuid.UUID) -> Status[None]:
     services.household_remove_member(actor=actor_of(request), person_id=person_id)
-    return 204, None
+    return Status(204, None)

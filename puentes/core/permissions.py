@@ -69,3 +69,16 @@ def role_may(role: str, action: str) -> bool:
     if action not in PERMISSIONS:
         raise KeyError(f"unknown action {action!r}")
     return role in PERMISSIONS[action]
+
+
+def markdown_table() -> str:
+    """The role × action table as Markdown, as published in docs/permissions.md."""
+    header = "| Action | " + " | ".join(f"`{role}`" for role in ALL_ROLES) + " |"
+    rule = "|---|" + "|".join(":-:" for _ in ALL_ROLES) + "|"
+    rows = [
+        f"| {ACTION_LABELS[action]} (`{action}`) | "
+        + " | ".join("✓" if role in allowed else "—" for role in ALL_ROLES)
+        + " |"
+        for action, allowed in PERMISSIONS.items()
+    ]
+    return "\n".join([header, rule, *rows])

@@ -54,6 +54,10 @@ class IdentifierForm(forms.ModelForm):
             "issuer": _("For a Medicaid ID, the state (e.g. CA). For an MRN, the clinic."),
         }
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["issuer"].required = False  # the service fills in CMS for an MBI
+
     def _post_clean(self) -> None:
         """The service normalizes and validates identifiers by kind."""
 

@@ -53,7 +53,9 @@ def form_errors_from(form: forms.Form, error: DomainError) -> None:
         form.add_error(None, error.message)
         return
     for name, messages in error.fields.items():
-        target = name if name in form.fields else None
+        field = form.fields.get(name)
+        # A hidden field (the record's version) cannot show an error; say it at the top.
+        target = name if field is not None and not field.widget.is_hidden else None
         for message in messages:
             form.add_error(target, message if target else f"{error.message} {message}")
 

@@ -1,0 +1,77 @@
+"""docs/permissions.md is the contract; the code enforces exactly that table."""
+
+import datetime
+from pathlib import Path
+
+import pytest
+from django.utils import translation
+
+from conftest import MembershipFactory
+from puentes.core.actor import Actor
+from puentes.core.errors import DomainError
+from puentes.core.permissions import ALL_ROLES, PERMISSIONS, markdown_table
+from puentes.network import selectors as network_selectors
+from puentes.network import services as network_services
+from puentes.people import selectors as people_selectors
+from puentes.people import services as people_services
+
+DOCS = Path(__file__).resolve().parents[3] / "docs" / "permissions.md"
+
+
+def test_the_published_table_is_the_enforced_table():
+    with translation.override("en"):
+        assert markdown_table() in DOCS.read_text()
+
+
+def _person(clinic_member, make_person, **kw):
+    return make_person(clinic_member, **kw)
+
+
+ACTIONS = {
+    "organization.view": lambda a, ctx: network_selectors.member_list(actor=a),
+    "organization.update": lambda a, ctx: network_services.organization_update(
+        actor=a, version=1, fields={"city": "Davis"}),
+    "member.manage": lambda a, ctx: network_selectors.invitation_list(actor=a),
+    "apikey.manage": lambda a, ctx: network_selectors.apikey_list(actor=a),
+    "audit.view": lambda a, ctx: network_selectors.audit_list(actor=a),
+    "person.view": lambda a, ctx: people_selectors.person_get(actor=a, public_id=ctx["p1"]),
+    "person.create": lambda a, ctx: people_services.person_create(
+        actor=a, allow_duplicate=True, fields={"given_name": "New", "family_name": "Person",
+                                               "date_of_birth": datetime.date(1990, 1, 1)}),
+    "person.update": lambda a, ctx: people_services.person_update(
+        actor=a, person_id=ctx["p1"], version=1, fields={"city": "Davis"}),
+    "person.merge": lambda a, ctx: people_services.person_merge(
+        actor=a, duplicate_id=ctx["p2"], keep_id=ctx["p1"]),
+    "household.manage": lambda a, ctx: people_services.household_create(actor=a, name="H"),
+    "identifier.manage": lambda a, ctx: people_services.identifier_add(
+        actor=a, person_id=ctx["p1"], kind="mrn", issuer="Clinic", value="1"),
+    "consent.manage": lambda a, ctx: people_services.consent_record(
+        actor=a, person_id=ctx["p1"], fields={"scope": "network", "purpose": "referral",
+                                              "method": "verbal", "given_on": datetime.date(2026, 1, 1)}),
+    "caseload.assign": lambda a, ctx: people_services.caseload_assign(
+        actor=a, person_id=ctx["p1"], member_id=ctx["worker"]),
+}
+
+
+def test_every_action_in_the_table_has_a_door_tested_here():
+    assert set(ACTIONS) == set(PERMISSIONS)
+
+
+@pytest.mark.parametrize("role", ALL_ROLES)
+@pytest.mark.parametrize("action", list(PERMISSIONS))
+def test_role_may_do_exactly_what_the_table_says(role, action, clinic, ana, sam, make_person):
+    ctx = {"p1": make_person(ana).public_id, "p2": make_person(ana).public_id,
+           "worker": sam.public_id}
+    if role.startswith("api_"):
+        actor = Actor(organization=clinic, role=role)
+    else:
+        member = MembershipFactory(organization=clinic, role=role,
+                                   worker_type="chw" if role == "chw" else "")
+        actor = Actor(organization=clinic, role=role, user=member.user, membership=member)
+    allowed = role in PERMISSIONS[action]
+    if allowed:
+        ACTIONS[action](actor, ctx)
+    else:
+        with pytest.raises(DomainError) as caught:
+            ACTIONS[action](actor, ctx)
+        assert caught.value.code == "forbidden"

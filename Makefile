@@ -54,8 +54,9 @@ test-browser:
 	PUENTES_DATABASE_URL= $(UV) run --frozen pytest -m browser -q -p no:xdist
 
 messages:
-	$(MANAGE) makemessages -l es --no-location --ignore '.venv/*' --ignore 'var/*'
-	$(MANAGE) compilemessages --ignore '.venv/*'
+	$(MANAGE) makemessages -l es --no-location --ignore '.venv/*' --ignore 'var/*' \
+		--ignore conftest.py --ignore '*/tests/*' --ignore 'scripts/*' --ignore 'bench/*'
+	$(UV) run --frozen python scripts/apply-translations
 
 bench: install
 	$(UV) run --frozen python bench/person_search.py

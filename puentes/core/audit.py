@@ -3,6 +3,8 @@
 import uuid
 from typing import Any
 
+from django.utils.translation import gettext_lazy as _
+
 from puentes.core.actor import Actor
 from puentes.core.models import AuditEvent
 
@@ -28,3 +30,31 @@ def audit_record(
         client_ip=actor.client_ip,
         detail=detail or {},
     )
+
+
+AUDIT_ACTION_LABELS = {
+    "person.create": _("registered the person"),
+    "person.read": _("opened the record"),
+    "person.update": _("edited the record"),
+    "person.merge": _("merged a duplicate record into this one"),
+    "person.merged_away": _("merged this record into another"),
+    "household.create": _("created a household"),
+    "household.update": _("renamed a household"),
+    "household.add_member": _("added to a household"),
+    "household.remove_member": _("removed from a household"),
+    "identifier.add": _("added an identifier"),
+    "identifier.remove": _("removed an identifier"),
+    "consent.record": _("recorded consent to share"),
+    "consent.revoke": _("revoked consent to share"),
+    "caseload.assign": _("assigned a worker"),
+    "caseload.unassign": _("unassigned a worker"),
+    "organization.update": _("edited the organization"),
+    "member.update": _("changed a member's role"),
+    "member.activate": _("reactivated a member"),
+    "member.deactivate": _("deactivated a member"),
+    "invitation.create": _("invited a member"),
+    "invitation.revoke": _("withdrew an invitation"),
+    "invitation.accept": _("accepted an invitation"),
+    "apikey.create": _("created an API key"),
+    "apikey.revoke": _("revoked an API key"),
+}

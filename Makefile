@@ -37,7 +37,7 @@ lint:
 	$(UV) run --frozen ruff format --check .
 
 typecheck:
-	$(UV) run --frozen mypy puentes bench
+	$(UV) run --frozen mypy puentes bench conftest.py
 
 check:
 	$(MANAGE) check --fail-level WARNING

@@ -9,7 +9,7 @@ for him proves scoping, not a missing permission.
 import datetime
 import json
 from collections.abc import Callable
-from typing import Any
+from typing import Any, cast
 
 import factory
 import pytest
@@ -65,23 +65,32 @@ def _test_settings(settings: Any) -> None:
 
 @pytest.fixture
 def clinic(db: None) -> Organization:
-    return OrganizationFactory(name="Clinic", kind="health_center", npi="1234567893",
-                               languages_served=["en", "es"])
+    organization = OrganizationFactory.create(
+        name="Clinic", kind="health_center", npi="1234567893", languages_served=["en", "es"]
+    )
+    return cast(Organization, organization)
 
 
 @pytest.fixture
 def pantry(db: None) -> Organization:
-    return OrganizationFactory(name="Pantry", kind="cbo")
+    return cast(Organization, OrganizationFactory.create(name="Pantry", kind="cbo"))
 
 
 @pytest.fixture
 def elsewhere(db: None) -> Organization:
-    return OrganizationFactory(name="Elsewhere", kind="health_plan")
+    return cast(Organization, OrganizationFactory.create(name="Elsewhere", kind="health_plan"))
 
 
-def _member(username: str, organization: Organization, role: str, worker_type: str = "") -> Membership:
-    return MembershipFactory(user=UserFactory(username=username), organization=organization,
-                             role=role, worker_type=worker_type)
+def _member(
+    username: str, organization: Organization, role: str, worker_type: str = ""
+) -> Membership:
+    membership = MembershipFactory.create(
+        user=UserFactory.create(username=username),
+        organization=organization,
+        role=role,
+        worker_type=worker_type,
+    )
+    return cast(Membership, membership)
 
 
 @pytest.fixture
@@ -115,8 +124,13 @@ def omar(elsewhere: Organization) -> Membership:
 
 
 def actor_for(membership: Membership, ip: str = "203.0.113.7") -> Actor:
-    return Actor(organization=membership.organization, role=membership.role,
-                 user=membership.user, membership=membership, client_ip=ip)
+    return Actor(
+        organization=membership.organization,
+        role=membership.role,
+        user=membership.user,
+        membership=membership,
+        client_ip=ip,
+    )
 
 
 @pytest.fixture
@@ -137,7 +151,11 @@ class ApiClient:
         self.headers = headers or {}
 
     def _call(self, method: str, path: str, body: Any = None, raw: str | None = None) -> Any:
-        data = raw if raw is not None else (json.dumps(body, default=str) if body is not None else None)
+        data = (
+            raw
+            if raw is not None
+            else (json.dumps(body, default=str) if body is not None else None)
+        )
         kwargs: dict[str, Any] = {"headers": self.headers}
         if data is not None:
             kwargs.update(data=data, content_type="application/json")

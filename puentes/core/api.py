@@ -69,5 +69,5 @@ def install_error_handlers(api: NinjaAPI) -> None:
             return error_response(
                 api, request, DomainError("invalid", _("Malformed request body."), fields)
             )
-        body = {"error": {"code": "http_%d" % exc.status_code, "message": str(exc), "fields": {}}}
+        body = {"error": {"code": f"http_{exc.status_code}", "message": str(exc), "fields": {}}}
         return api.create_response(request, body, status=exc.status_code)

@@ -1,4 +1,7 @@
-"""One pagination for every API list: ?page=N&per_page=M -> {items, count, page, per_page, pages}."""
+"""One pagination for every API list.
+
+?page=N&per_page=M -> {items, count, page, per_page, pages}.
+"""
 
 import math
 from typing import Any

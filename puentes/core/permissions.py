@@ -1,4 +1,4 @@
-"""The role × action table. docs/permissions.md is generated from, and tested against, this.
+"""The role-by-action table. docs/permissions.md is generated from, and tested against, this.
 
 A member's role decides what they may do inside their active organization; which records
 they can reach at all is decided separately by the selectors (tenant scoping, 404).
@@ -72,7 +72,7 @@ def role_may(role: str, action: str) -> bool:
 
 
 def markdown_table() -> str:
-    """The role × action table as Markdown, as published in docs/permissions.md."""
+    """The role-by-action table as Markdown, as published in docs/permissions.md."""
     header = "| Action | " + " | ".join(f"`{role}`" for role in ALL_ROLES) + " |"
     rule = "|---|" + "|".join(":-:" for _ in ALL_ROLES) + "|"
     rows = [

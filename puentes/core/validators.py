@@ -99,9 +99,7 @@ def validate_mbi(value: str) -> None:
 
 def validate_medicaid_id(value: str) -> None:
     if not _MEDICAID_ID.match(value or ""):
-        raise ValidationError(
-            _("A Medicaid ID is 5 to 20 letters and digits."), code="medicaid_id"
-        )
+        raise ValidationError(_("A Medicaid ID is 5 to 20 letters and digits."), code="medicaid_id")
 
 
 def normalize_phone(value: str) -> str:

@@ -46,7 +46,7 @@ class OrganizationSummary(Schema):
         return obj.public_id
 
 
-class OrganizationPatch(Schema, extra="forbid"):  # type: ignore[call-arg]
+class OrganizationPatch(Schema, extra="forbid"):
     version: int
     name: str | None = None
     kind: str | None = None
@@ -134,7 +134,8 @@ def member_list(request: HttpRequest, include_inactive: bool = False) -> object:
 
 
 @router.get(
-    "/organizations", response=list[OrganizationSummary],
+    "/organizations",
+    response=list[OrganizationSummary],
     summary="Organizations on the network (to name in a consent)",
 )
 @paginate(PagePagination)

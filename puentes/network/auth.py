@@ -31,4 +31,4 @@ class SessionActorAuth(SessionAuth):
 
 
 def actor_of(request: HttpRequest) -> Actor:
-    return request.auth  # type: ignore[attr-defined, no-any-return]
+    return request.auth  # type: ignore[attr-defined]

@@ -11,7 +11,9 @@ from puentes.network.services import ORGANIZATION_EDITABLE_FIELDS
 class OrganizationForm(forms.ModelForm):
     version = forms.IntegerField(widget=forms.HiddenInput)
     languages_served = forms.MultipleChoiceField(
-        choices=LANGUAGES, required=False, label=_("Languages served"),
+        choices=LANGUAGES,
+        required=False,
+        label=_("Languages served"),
         widget=forms.SelectMultiple(attrs={"size": 6}),
     )
 
@@ -30,7 +32,8 @@ class InviteForm(forms.Form):
     email = forms.EmailField(label=_("E-mail"))
     role = forms.ChoiceField(label=_("Role"), choices=Role.choices)
     worker_type = forms.ChoiceField(
-        label=_("Worker type"), choices=[("", _("(not a frontline worker)")), *WorkerType.choices],
+        label=_("Worker type"),
+        choices=[("", _("(not a frontline worker)")), *WorkerType.choices],
         required=False,
     )
 
@@ -39,7 +42,8 @@ class MemberForm(forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput)
     role = forms.ChoiceField(label=_("Role"), choices=Role.choices)
     worker_type = forms.ChoiceField(
-        label=_("Worker type"), choices=[("", _("(not a frontline worker)")), *WorkerType.choices],
+        label=_("Worker type"),
+        choices=[("", _("(not a frontline worker)")), *WorkerType.choices],
         required=False,
     )
 
@@ -51,7 +55,9 @@ class ApiKeyForm(forms.Form):
 
 class AuditFilterForm(forms.Form):
     action = forms.CharField(label=_("Action starts with"), required=False, max_length=64)
-    since = forms.DateField(label=_("From"), required=False,
-                            widget=forms.DateInput(attrs={"type": "date"}))
-    until = forms.DateField(label=_("To"), required=False,
-                            widget=forms.DateInput(attrs={"type": "date"}))
+    since = forms.DateField(
+        label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    until = forms.DateField(
+        label=_("To"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )

@@ -14,7 +14,7 @@ def request_actor(request: HttpRequest) -> Actor | None:
     """The actor for a page request, computed once per request."""
     if not hasattr(request, "_puentes_actor"):
         request._puentes_actor = actor_from_request(request)  # type: ignore[attr-defined]
-    return request._puentes_actor  # type: ignore[attr-defined, no-any-return]
+    return request._puentes_actor  # type: ignore[attr-defined]
 
 
 class UserPreferencesMiddleware:

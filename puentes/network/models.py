@@ -52,7 +52,9 @@ class Organization(BaseModel):
     )
     phone = models.CharField(_("phone"), max_length=20, blank=True)
     time_zone = models.CharField(
-        _("time zone"), max_length=64, default="America/Los_Angeles",
+        _("time zone"),
+        max_length=64,
+        default="America/Los_Angeles",
         validators=[validate_time_zone],
     )
     languages_served = models.JSONField(
@@ -141,7 +143,9 @@ class Invitation(BaseModel):
     @property
     def is_open(self) -> bool:
         return (
-            self.accepted_at is None and self.revoked_at is None and self.expires_at > timezone.now()
+            self.accepted_at is None
+            and self.revoked_at is None
+            and self.expires_at > timezone.now()
         )
 
 
@@ -172,4 +176,8 @@ class ApiKey(BaseModel):
 
     @property
     def role(self) -> str:
-        return permissions.API_READ_WRITE if self.scope == ApiKeyScope.READ_WRITE else permissions.API_READ
+        return (
+            permissions.API_READ_WRITE
+            if self.scope == ApiKeyScope.READ_WRITE
+            else permissions.API_READ
+        )

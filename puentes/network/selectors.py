@@ -38,7 +38,7 @@ def actor_from_request(request: HttpRequest) -> Actor | None:
     user = request.user
     if not user.is_authenticated:
         return None
-    memberships = list(membership_list_for_user(user))  # type: ignore[arg-type]
+    memberships = list(membership_list_for_user(user))
     if not memberships:
         return None
     chosen = request.session.get(ACTIVE_ORGANIZATION_SESSION_KEY)
@@ -48,7 +48,7 @@ def actor_from_request(request: HttpRequest) -> Actor | None:
     return Actor(
         organization=membership.organization,
         role=membership.role,
-        user=user,  # type: ignore[arg-type]
+        user=user,
         membership=membership,
         client_ip=client_ip(request),
     )

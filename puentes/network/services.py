@@ -80,8 +80,9 @@ def organization_update(
     if changed:
         bump_version(organization)
         organization.save()
-        audit_record(actor=actor, action="organization.update", obj=organization,
-                     detail={"fields": changed})
+        audit_record(
+            actor=actor, action="organization.update", obj=organization, detail={"fields": changed}
+        )
     return organization
 
 
@@ -106,7 +107,8 @@ def membership_create(
     )
     if not created:
         raise DomainError(
-            "duplicate", _("This person is already a member of the organization."),
+            "duplicate",
+            _("This person is already a member of the organization."),
             {"email": [_("Already a member.")]},
         )
     return membership
@@ -124,14 +126,20 @@ def member_update(
     membership.role, membership.worker_type = role, worker_type
     bump_version(membership)
     membership.save()
-    audit_record(actor=actor, action="member.update", obj=membership,
-                 detail={"role": role, "worker_type": worker_type})
+    audit_record(
+        actor=actor,
+        action="member.update",
+        obj=membership,
+        detail={"role": role, "worker_type": worker_type},
+    )
     return membership
 
 
 def _keep_one_admin(membership: Membership, *, new_role: str, deactivating: bool) -> None:
     """An organization must keep at least one active administrator."""
-    losing_admin = membership.role == Role.ORG_ADMIN and (deactivating or new_role != Role.ORG_ADMIN)
+    losing_admin = membership.role == Role.ORG_ADMIN and (
+        deactivating or new_role != Role.ORG_ADMIN
+    )
     if not losing_admin:
         return
     others = Membership.objects.filter(
@@ -139,7 +147,8 @@ def _keep_one_admin(membership: Membership, *, new_role: str, deactivating: bool
     ).exclude(pk=membership.pk)
     if not others.exists():
         raise DomainError(
-            "conflict", _("The organization needs at least one active administrator."),
+            "conflict",
+            _("The organization needs at least one active administrator."),
             {"role": [_("Make someone else an administrator first.")]},
         )
 
@@ -156,8 +165,9 @@ def member_set_active(*, actor: Actor, member_id: uuid.UUID | str, active: bool)
     membership.deactivated_at = None if active else timezone.now()
     bump_version(membership)
     membership.save()
-    audit_record(actor=actor, action="member.activate" if active else "member.deactivate",
-                 obj=membership)
+    audit_record(
+        actor=actor, action="member.activate" if active else "member.deactivate", obj=membership
+    )
     return membership
 
 
@@ -177,19 +187,28 @@ def invitation_create(
         organization=actor.organization, user__email__iexact=email
     ).exists()
     if already:
-        raise DomainError("duplicate", _("This person is already a member."),
-                          {"email": [_("Already a member.")]})
+        raise DomainError(
+            "duplicate", _("This person is already a member."), {"email": [_("Already a member.")]}
+        )
     token = secrets.token_urlsafe(32)
     invitation = Invitation(
-        organization=actor.organization, email=email, role=role, worker_type=worker_type,
-        token_hash=hash_secret(token), invited_by=actor.user,
+        organization=actor.organization,
+        email=email,
+        role=role,
+        worker_type=worker_type,
+        token_hash=hash_secret(token),
+        invited_by=actor.user,
         expires_at=timezone.now() + INVITATION_LIFETIME,
     )
     validate(invitation)
     with transaction.atomic():
         invitation.save()
-        audit_record(actor=actor, action="invitation.create", obj=invitation,
-                     detail={"email": email, "role": role})
+        audit_record(
+            actor=actor,
+            action="invitation.create",
+            obj=invitation,
+            detail={"email": email, "role": role},
+        )
         link = f"{accept_url_base}{token}/"
         language = actor.user.language
         transaction.on_commit(lambda: _send_invitation(invitation, link, language))
@@ -240,19 +259,26 @@ def invitation_accept(
         raise DomainError("not_found", _("This invitation is not valid any more."))
     if user is None:
         user = _user_create(
-            username=username, password=password, email=invitation.email,
-            first_name=first_name, last_name=last_name, language=language,
+            username=username,
+            password=password,
+            email=invitation.email,
+            first_name=first_name,
+            last_name=last_name,
+            language=language,
         )
     membership = membership_create(
-        user=user, organization=invitation.organization, role=invitation.role,
+        user=user,
+        organization=invitation.organization,
+        role=invitation.role,
         worker_type=invitation.worker_type,
     )
     invitation.accepted_at = timezone.now()
     invitation.accepted_by = user
     bump_version(invitation)
     invitation.save()
-    member_actor = Actor(organization=invitation.organization, role=membership.role, user=user,
-                         membership=membership)
+    member_actor = Actor(
+        organization=invitation.organization, role=membership.role, user=user, membership=membership
+    )
     audit_record(actor=member_actor, action="invitation.accept", obj=membership)
     return membership
 
@@ -260,8 +286,13 @@ def invitation_accept(
 def _user_create(
     *, username: str, password: str, email: str, first_name: str, last_name: str, language: str
 ) -> User:
-    user = User(username=username.strip(), email=email, first_name=first_name.strip(),
-                last_name=last_name.strip(), language=language)
+    user = User(
+        username=username.strip(),
+        email=email,
+        first_name=first_name.strip(),
+        last_name=last_name.strip(),
+        language=language,
+    )
     errors: dict[str, list[str]] = {}
     try:
         user.full_clean(exclude=["password"])
@@ -300,8 +331,12 @@ def apikey_create(*, actor: Actor, name: str, scope: str) -> tuple[ApiKey, str]:
         raise invalid({"scope": [_("Choose read only or read and write.")]})
     raw = API_KEY_PREFIX + secrets.token_urlsafe(32)
     key = ApiKey(
-        organization=actor.organization, name=(name or "").strip(), scope=scope,
-        prefix=raw[: len(API_KEY_PREFIX) + 8], key_hash=hash_secret(raw), created_by=actor.user,
+        organization=actor.organization,
+        name=(name or "").strip(),
+        scope=scope,
+        prefix=raw[: len(API_KEY_PREFIX) + 8],
+        key_hash=hash_secret(raw),
+        created_by=actor.user,
     )
     validate(key)
     with transaction.atomic():

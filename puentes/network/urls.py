@@ -10,8 +10,11 @@ urlpatterns = [
     path("members/invite/", views.member_invite, name="invite"),
     path("members/<uuid:member_id>/", views.member_edit, name="member_edit"),
     path("members/<uuid:member_id>/active/", views.member_set_active, name="member_set_active"),
-    path("invitations/<uuid:invitation_id>/revoke/", views.invitation_revoke,
-         name="invitation_revoke"),
+    path(
+        "invitations/<uuid:invitation_id>/revoke/",
+        views.invitation_revoke,
+        name="invitation_revoke",
+    ),
     path("api-keys/", views.apikey_list, name="api_keys"),
     path("api-keys/<uuid:key_id>/revoke/", views.apikey_revoke, name="apikey_revoke"),
     path("audit/", views.audit_log, name="audit"),

@@ -27,27 +27,35 @@ from puentes.web.pages import actor_page, form_errors_from
 
 @actor_page("organization.view")
 def organization_detail(request: HttpRequest, actor: Actor) -> HttpResponse:
-    languages = [str(LANGUAGE_NAMES.get(code, code)) for code in actor.organization.languages_served]
-    return render(request, "network/organization.html",
-                  {"organization": actor.organization, "languages": languages})
+    languages = [
+        str(LANGUAGE_NAMES.get(code, code)) for code in actor.organization.languages_served
+    ]
+    return render(
+        request,
+        "network/organization.html",
+        {"organization": actor.organization, "languages": languages},
+    )
 
 
 @actor_page("organization.update")
 def organization_edit(request: HttpRequest, actor: Actor) -> HttpResponse:
     organization = actor.organization
-    form = OrganizationForm(request.POST or None, instance=None if request.POST else organization,
-                            initial={"version": organization.version})
+    form = OrganizationForm(
+        request.POST or None,
+        instance=None if request.POST else organization,
+        initial={"version": organization.version},
+    )
     if request.method == "POST" and form.is_valid():
         try:
-            services.organization_update(actor=actor, version=form.cleaned_data["version"],
-                                         fields=form.service_fields())
+            services.organization_update(
+                actor=actor, version=form.cleaned_data["version"], fields=form.service_fields()
+            )
         except DomainError as error:
             form_errors_from(form, error)
         else:
             messages.success(request, _("Changes saved."))
             return redirect("network:organization")
-    return render(request, "network/form.html",
-                  {"form": form, "title": _("Edit the organization")})
+    return render(request, "network/form.html", {"form": form, "title": _("Edit the organization")})
 
 
 @actor_page("organization.view")
@@ -55,15 +63,17 @@ def member_list(request: HttpRequest, actor: Actor) -> HttpResponse:
     members = selectors.member_list(actor=actor, include_inactive=True)
     invitations = (
         [i for i in selectors.invitation_list(actor=actor) if i.is_open]
-        if actor.can("member.manage") else []
+        if actor.can("member.manage")
+        else []
     )
-    return render(request, "network/members.html",
-                  {"members": members, "invitations": invitations})
+    return render(request, "network/members.html", {"members": members, "invitations": invitations})
 
 
 def _accept_url_base(request: HttpRequest) -> str:
     path = reverse("web:invitation_accept", kwargs={"token": "TOKEN"}).replace("TOKEN/", "")
-    return f"{settings.PUBLIC_URL}{path}" if settings.PUBLIC_URL else request.build_absolute_uri(path)
+    return (
+        f"{settings.PUBLIC_URL}{path}" if settings.PUBLIC_URL else request.build_absolute_uri(path)
+    )
 
 
 @actor_page("member.manage")
@@ -77,8 +87,9 @@ def member_invite(request: HttpRequest, actor: Actor) -> HttpResponse:
         except DomainError as error:
             form_errors_from(form, error)
         else:
-            messages.success(request, _("Invitation sent to %(email)s.")
-                             % {"email": invitation.email})
+            messages.success(
+                request, _("Invitation sent to %(email)s.") % {"email": invitation.email}
+            )
             return redirect("network:members")
     return render(request, "network/form.html", {"form": form, "title": _("Invite a member")})
 
@@ -86,10 +97,14 @@ def member_invite(request: HttpRequest, actor: Actor) -> HttpResponse:
 @actor_page("member.manage")
 def member_edit(request: HttpRequest, actor: Actor, member_id: uuid.UUID) -> HttpResponse:
     membership = selectors.member_get(actor=actor, public_id=member_id)
-    form = MemberForm(request.POST or None, initial={
-        "version": membership.version, "role": membership.role,
-        "worker_type": membership.worker_type,
-    })
+    form = MemberForm(
+        request.POST or None,
+        initial={
+            "version": membership.version,
+            "role": membership.role,
+            "worker_type": membership.worker_type,
+        },
+    )
     if request.method == "POST" and form.is_valid():
         try:
             services.member_update(actor=actor, member_id=member_id, **form.cleaned_data)
@@ -98,9 +113,14 @@ def member_edit(request: HttpRequest, actor: Actor, member_id: uuid.UUID) -> Htt
         else:
             messages.success(request, _("Changes saved."))
             return redirect("network:members")
-    return render(request, "network/form.html", {
-        "form": form, "title": _("Role of %(name)s") % {"name": membership.display_name},
-    })
+    return render(
+        request,
+        "network/form.html",
+        {
+            "form": form,
+            "title": _("Role of %(name)s") % {"name": membership.display_name},
+        },
+    )
 
 
 @require_POST
@@ -114,8 +134,11 @@ def member_set_active(request: HttpRequest, actor: Actor, member_id: uuid.UUID) 
             raise
         messages.error(request, error.message)
     else:
-        messages.success(request, (_("%(name)s can sign in again.") if active else
-                                   _("%(name)s is deactivated.")) % {"name": membership.display_name})
+        messages.success(
+            request,
+            (_("%(name)s can sign in again.") if active else _("%(name)s is deactivated."))
+            % {"name": membership.display_name},
+        )
     return redirect("network:members")
 
 
@@ -138,9 +161,15 @@ def apikey_list(request: HttpRequest, actor: Actor) -> HttpResponse:
             form_errors_from(form, error)
         else:
             form = ApiKeyForm()
-    return render(request, "network/api_keys.html", {
-        "keys": selectors.apikey_list(actor=actor), "form": form, "new_key": new_key,
-    })
+    return render(
+        request,
+        "network/api_keys.html",
+        {
+            "keys": selectors.apikey_list(actor=actor),
+            "form": form,
+            "new_key": new_key,
+        },
+    )
 
 
 @require_POST

@@ -6,8 +6,8 @@ from typing import Any
 
 from django.http import HttpRequest
 from ninja import Field, Router, Schema
-from ninja.responses import Status
 from ninja.pagination import paginate
+from ninja.responses import Status
 
 from puentes.core.pagination import PagePagination
 from puentes.network.auth import actor_of
@@ -18,7 +18,7 @@ from puentes.people.models import Consent, Household, HouseholdMember, Identifie
 router = Router(tags=["people"])
 
 
-class PersonFields(Schema, extra="forbid"):  # type: ignore[call-arg]
+class PersonFields(Schema, extra="forbid"):
     given_name: str
     family_name: str
     preferred_name: str = ""
@@ -48,7 +48,7 @@ class PersonIn(PersonFields):
     )
 
 
-class PersonPatch(Schema, extra="forbid"):  # type: ignore[call-arg]
+class PersonPatch(Schema, extra="forbid"):
     version: int = Field(..., description="The version you read; a stale one gets 409.")
     given_name: str | None = None
     family_name: str | None = None
@@ -73,7 +73,7 @@ class PersonPatch(Schema, extra="forbid"):  # type: ignore[call-arg]
     notes: str | None = None
 
 
-class PersonOut(PersonFields, extra="ignore"):  # type: ignore[call-arg]
+class PersonOut(PersonFields, extra="ignore"):
     id: uuid.UUID
     status: str
     merged_into: uuid.UUID | None
@@ -92,7 +92,7 @@ class PersonOut(PersonFields, extra="ignore"):  # type: ignore[call-arg]
         return obj.merged_into.public_id if obj.merged_into_id else None  # type: ignore[union-attr]
 
 
-class IdentifierIn(Schema, extra="forbid"):  # type: ignore[call-arg]
+class IdentifierIn(Schema, extra="forbid"):
     kind: str
     issuer: str = ""
     value: str
@@ -109,7 +109,7 @@ class IdentifierOut(Schema):
         return obj.public_id
 
 
-class ConsentIn(Schema, extra="forbid"):  # type: ignore[call-arg]
+class ConsentIn(Schema, extra="forbid"):
     scope: str
     organization_ids: list[uuid.UUID] = []
     purpose: str
@@ -145,7 +145,7 @@ class ConsentOut(Schema):
         return obj.is_active_on(timezone.localdate())
 
 
-class RevokeIn(Schema, extra="forbid"):  # type: ignore[call-arg]
+class RevokeIn(Schema, extra="forbid"):
     reason: str
 
 
@@ -155,11 +155,11 @@ class SharingOut(Schema):
     consent_ids: list[uuid.UUID]
 
 
-class MergeIn(Schema, extra="forbid"):  # type: ignore[call-arg]
+class MergeIn(Schema, extra="forbid"):
     duplicate_id: uuid.UUID
 
 
-class WorkerIn(Schema, extra="forbid"):  # type: ignore[call-arg]
+class WorkerIn(Schema, extra="forbid"):
     member_id: uuid.UUID
 
 
@@ -171,27 +171,27 @@ class AssignmentOut(Schema):
 
     @staticmethod
     def resolve_member_id(obj: Any) -> uuid.UUID:
-        return obj.worker.public_id  # type: ignore[no-any-return]
+        return obj.worker.public_id
 
     @staticmethod
     def resolve_name(obj: Any) -> str:
-        return obj.worker.display_name  # type: ignore[no-any-return]
+        return obj.worker.display_name
 
     @staticmethod
     def resolve_assigned_at(obj: Any) -> datetime:
-        return obj.created_at  # type: ignore[no-any-return]
+        return obj.created_at
 
 
-class HouseholdIn(Schema, extra="forbid"):  # type: ignore[call-arg]
+class HouseholdIn(Schema, extra="forbid"):
     name: str
 
 
-class HouseholdPatch(Schema, extra="forbid"):  # type: ignore[call-arg]
+class HouseholdPatch(Schema, extra="forbid"):
     version: int
     name: str
 
 
-class HouseholdMemberIn(Schema, extra="forbid"):  # type: ignore[call-arg]
+class HouseholdMemberIn(Schema, extra="forbid"):
     person_id: uuid.UUID
     relationship: str
 
@@ -315,7 +315,9 @@ def consent_record(
     data = payload.dict()
     organization_ids = data.pop("organization_ids")
     consent = services.consent_record(
-        actor=actor_of(request), person_id=person_id, fields=data,
+        actor=actor_of(request),
+        person_id=person_id,
+        fields=data,
         organization_ids=organization_ids,
     )
     return Status(201, consent)
@@ -329,7 +331,8 @@ def consent_revoke(request: HttpRequest, consent_id: uuid.UUID, payload: RevokeI
 
 
 @router.get(
-    "/persons/{person_id}/sharing", response=SharingOut,
+    "/persons/{person_id}/sharing",
+    response=SharingOut,
     summary="May this organization see the person now?",
 )
 def person_sharing(
@@ -386,7 +389,9 @@ def household_list(request: HttpRequest, q: str = "") -> Any:
 @router.post("/households", response={201: HouseholdOut}, tags=["households"])
 def household_create(request: HttpRequest, payload: HouseholdIn) -> Status[Household]:
     household = services.household_create(actor=actor_of(request), name=payload.name)
-    return Status(201, selectors.household_get(actor=actor_of(request), public_id=household.public_id))
+    return Status(
+        201, selectors.household_get(actor=actor_of(request), public_id=household.public_id)
+    )
 
 
 @router.get("/households/{household_id}", response=HouseholdOut, tags=["households"])
@@ -413,7 +418,9 @@ def household_add_member(
 ) -> Status[Household]:
     actor = actor_of(request)
     services.household_add_member(
-        actor=actor, household_id=household_id, person_id=payload.person_id,
+        actor=actor,
+        household_id=household_id,
+        person_id=payload.person_id,
         relationship=payload.relationship,
     )
     return Status(201, selectors.household_get(actor=actor, public_id=household_id))

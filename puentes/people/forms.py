@@ -91,13 +91,16 @@ class ConsentForm(forms.ModelForm):
 
 
 class RevokeForm(forms.Form):
-    reason = forms.CharField(label=_("Reason"), max_length=500,
-                             widget=forms.Textarea(attrs={"rows": 2}))
+    reason = forms.CharField(
+        label=_("Reason"), max_length=500, widget=forms.Textarea(attrs={"rows": 2})
+    )
 
 
 class HouseholdJoinForm(forms.Form):
     household = forms.ModelChoiceField(
-        queryset=Household.objects.none(), required=False, label=_("Existing household"),
+        queryset=Household.objects.none(),
+        required=False,
+        label=_("Existing household"),
         to_field_name="public_id",
     )
     new_household_name = forms.CharField(

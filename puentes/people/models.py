@@ -67,7 +67,10 @@ class Person(BaseModel):
         _("gender identity"), max_length=20, choices=GenderIdentity.choices, blank=True
     )
     preferred_language = models.CharField(
-        _("preferred language"), max_length=8, choices=LANGUAGES, default="en",
+        _("preferred language"),
+        max_length=8,
+        choices=LANGUAGES,
+        default="en",
         validators=[validate_language],
     )
     interpreter_needed = models.BooleanField(_("needs an interpreter"), default=False)
@@ -155,9 +158,7 @@ class Relationship(models.TextChoices):
 class HouseholdMember(BaseModel):
     household = models.ForeignKey(Household, on_delete=models.CASCADE, related_name="members")
     person = models.OneToOneField(Person, on_delete=models.CASCADE, related_name="household_link")
-    relationship = models.CharField(
-        _("relationship"), max_length=20, choices=Relationship.choices
-    )
+    relationship = models.CharField(_("relationship"), max_length=20, choices=Relationship.choices)
 
     class Meta:
         ordering = ["relationship", "person__given_name"]

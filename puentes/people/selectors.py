@@ -44,9 +44,7 @@ def person_list(
     for word in normalize(query).split():
         people = people.filter(search_text__contains=word)
     if assigned_to is not None:
-        people = people.filter(
-            assignments__worker=assigned_to, assignments__ended_at__isnull=True
-        )
+        people = people.filter(assignments__worker=assigned_to, assignments__ended_at__isnull=True)
     return people.order_by("family_name", "given_name", "id")
 
 
@@ -146,11 +144,7 @@ def household_get(*, actor: Actor, public_id: uuid.UUID | str) -> Household:
 
 
 def household_of(person: Person) -> HouseholdMember | None:
-    return (
-        HouseholdMember.objects.select_related("household")
-        .filter(person=person)
-        .first()
-    )
+    return HouseholdMember.objects.select_related("household").filter(person=person).first()
 
 
 def identifier_list(*, actor: Actor, person: Person) -> QuerySet[Identifier]:
@@ -196,14 +190,18 @@ def consents_permitting(
 ) -> QuerySet[Consent]:
     """The person's consents in force on ``on`` (today) that cover ``organization``."""
     day = on or timezone.localdate()
-    return Consent.objects.filter(
-        person=person,
-        revoked_at__isnull=True,
-        given_on__lte=day,
-    ).filter(
-        Q(expires_on__isnull=True) | Q(expires_on__gte=day),
-        Q(scope=ConsentScope.NETWORK) | Q(scope=ConsentScope.NAMED, organizations=organization),
-    ).distinct()
+    return (
+        Consent.objects.filter(
+            person=person,
+            revoked_at__isnull=True,
+            given_on__lte=day,
+        )
+        .filter(
+            Q(expires_on__isnull=True) | Q(expires_on__gte=day),
+            Q(scope=ConsentScope.NETWORK) | Q(scope=ConsentScope.NAMED, organizations=organization),
+        )
+        .distinct()
+    )
 
 
 def consent_permits(
@@ -217,7 +215,6 @@ def consent_permits(
 
 def assignment_list(*, actor: Actor, person: Person) -> QuerySet[CaseloadAssignment]:
     actor.require("person.view")
-    return (
-        CaseloadAssignment.objects.filter(person=person, person__organization=actor.organization)
-        .select_related("worker__user", "assigned_by")
-    )
+    return CaseloadAssignment.objects.filter(
+        person=person, person__organization=actor.organization
+    ).select_related("worker__user", "assigned_by")

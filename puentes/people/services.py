@@ -84,14 +84,22 @@ def _refresh_search_text(person: Person) -> None:
 def _duplicate_error(matches: list[Any]) -> DomainError:
     return DomainError(
         "duplicate",
-        _("This person may already be registered. Open the existing record, or confirm "
-          "that this is someone else."),
+        _(
+            "This person may already be registered. Open the existing record, or confirm "
+            "that this is someone else."
+        ),
         {"__all__": [_("Possible duplicate.")]},
-        extra={"matches": [
-            {"id": str(m.person.public_id), "name": m.person.display_name,
-             "date_of_birth": m.person.date_of_birth.isoformat(), "score": round(m.score, 2)}
-            for m in matches
-        ]},
+        extra={
+            "matches": [
+                {
+                    "id": str(m.person.public_id),
+                    "name": m.person.display_name,
+                    "date_of_birth": m.person.date_of_birth.isoformat(),
+                    "score": round(m.score, 2),
+                }
+                for m in matches
+            ]
+        },
     )
 
 
@@ -110,7 +118,9 @@ def person_create(
     _prepare_person(person)
     if not allow_duplicate:
         matches = person_likely_duplicates(
-            actor=actor, given_name=person.given_name, family_name=person.family_name,
+            actor=actor,
+            given_name=person.given_name,
+            family_name=person.family_name,
             date_of_birth=person.date_of_birth,
         )
         if matches:
@@ -118,8 +128,13 @@ def person_create(
     _refresh_search_text(person)
     with transaction.atomic():
         person.save()
-        audit_record(actor=actor, action="person.create", obj=person, person_id=person.public_id,
-                     detail={"allowed_duplicate": allow_duplicate} if allow_duplicate else {})
+        audit_record(
+            actor=actor,
+            action="person.create",
+            obj=person,
+            person_id=person.public_id,
+            detail={"allowed_duplicate": allow_duplicate} if allow_duplicate else {},
+        )
         membership = actor.membership
         if membership is not None and (membership.worker_type or membership.role == Role.CHW):
             _assign(actor=actor, person=person, worker=membership)
@@ -140,8 +155,13 @@ def person_update(
         _refresh_search_text(person)
         bump_version(person)
         person.save()
-        audit_record(actor=actor, action="person.update", obj=person,
-                     person_id=person.public_id, detail={"fields": sorted(changed)})
+        audit_record(
+            actor=actor,
+            action="person.update",
+            obj=person,
+            person_id=person.public_id,
+            detail={"fields": sorted(changed)},
+        )
     return person
 
 
@@ -177,10 +197,16 @@ def person_merge(
     bump_version(keep)
     keep.save()
     detail = {"kept": str(keep.public_id), "merged": str(duplicate.public_id), "filled": filled}
-    audit_record(actor=actor, action="person.merge", obj=keep, person_id=keep.public_id,
-                 detail=detail)
-    audit_record(actor=actor, action="person.merged_away", obj=duplicate,
-                 person_id=duplicate.public_id, detail=detail)
+    audit_record(
+        actor=actor, action="person.merge", obj=keep, person_id=keep.public_id, detail=detail
+    )
+    audit_record(
+        actor=actor,
+        action="person.merged_away",
+        obj=duplicate,
+        person_id=duplicate.public_id,
+        detail=detail,
+    )
     return keep
 
 
@@ -282,8 +308,13 @@ def household_add_member(
     link = HouseholdMember(household=household, person=person, relationship=relationship)
     validate(link, exclude=["household", "person"])
     link.save()
-    audit_record(actor=actor, action="household.add_member", obj=household,
-                 person_id=person.public_id, detail={"relationship": relationship})
+    audit_record(
+        actor=actor,
+        action="household.add_member",
+        obj=household,
+        person_id=person.public_id,
+        detail={"relationship": relationship},
+    )
     return link
 
 
@@ -296,8 +327,9 @@ def household_remove_member(*, actor: Actor, person_id: uuid.UUID | str) -> None
         raise DomainError("not_found", _("This person is not in a household."))
     household = link.household
     link.delete()
-    audit_record(actor=actor, action="household.remove_member", obj=household,
-                 person_id=person.public_id)
+    audit_record(
+        actor=actor, action="household.remove_member", obj=household, person_id=person.public_id
+    )
 
 
 # Identifiers --------------------------------------------------------------------------
@@ -348,12 +380,18 @@ def identifier_add(
             identifier.save()
             _refresh_search_text(person)
             person.save(update_fields=["search_text"])
-            audit_record(actor=actor, action="identifier.add", obj=identifier,
-                         person_id=person.public_id, detail={"kind": kind})
+            audit_record(
+                actor=actor,
+                action="identifier.add",
+                obj=identifier,
+                person_id=person.public_id,
+                detail={"kind": kind},
+            )
     except IntegrityError:
         # Two people given the same identifier at the same moment: the constraint wins.
-        raise invalid({"value": [_("Another person already has this identifier from this "
-                                   "issuer.")]}) from None
+        raise invalid(
+            {"value": [_("Another person already has this identifier from this issuer.")]}
+        ) from None
     return identifier
 
 
@@ -362,8 +400,13 @@ def identifier_remove(*, actor: Actor, identifier_id: uuid.UUID | str) -> None:
     actor.require("identifier.manage")
     identifier = identifier_get(actor=actor, public_id=identifier_id)
     person = identifier.person
-    audit_record(actor=actor, action="identifier.remove", obj=identifier,
-                 person_id=person.public_id, detail={"kind": identifier.kind})
+    audit_record(
+        actor=actor,
+        action="identifier.remove",
+        obj=identifier,
+        person_id=person.public_id,
+        detail={"kind": identifier.kind},
+    )
     identifier.delete()
     _refresh_search_text(person)
     person.save(update_fields=["search_text"])
@@ -402,10 +445,17 @@ def consent_record(
     with transaction.atomic():
         consent.save()
         consent.organizations.set(partners)
-        audit_record(actor=actor, action="consent.record", obj=consent,
-                     person_id=person.public_id,
-                     detail={"scope": consent.scope, "purpose": consent.purpose,
-                             "organizations": [str(o.public_id) for o in partners]})
+        audit_record(
+            actor=actor,
+            action="consent.record",
+            obj=consent,
+            person_id=person.public_id,
+            detail={
+                "scope": consent.scope,
+                "purpose": consent.purpose,
+                "organizations": [str(o.public_id) for o in partners],
+            },
+        )
     return consent
 
 
@@ -415,8 +465,13 @@ def _consent_partners(
     ids = list(organization_ids)
     if scope == ConsentScope.NETWORK:
         if ids:
-            raise invalid({"organization_ids": [
-                _("Leave the organizations empty when sharing with the whole network.")]})
+            raise invalid(
+                {
+                    "organization_ids": [
+                        _("Leave the organizations empty when sharing with the whole network.")
+                    ]
+                }
+            )
         return []
     if not ids:
         raise invalid({"organization_ids": [_("Name at least one organization.")]})
@@ -425,9 +480,13 @@ def _consent_partners(
         try:
             partners.append(organization_get_on_network(organization_id))
         except (DomainError, ValidationError, ValueError):
-            raise invalid({"organization_ids": [
-                _("%(id)s is not an organization on the network.") % {"id": organization_id}
-            ]}) from None
+            raise invalid(
+                {
+                    "organization_ids": [
+                        _("%(id)s is not an organization on the network.") % {"id": organization_id}
+                    ]
+                }
+            ) from None
     return partners
 
 
@@ -445,8 +504,9 @@ def consent_revoke(*, actor: Actor, consent_id: uuid.UUID | str, reason: str) ->
     consent.revocation_reason = reason[:500]
     bump_version(consent)
     consent.save()
-    audit_record(actor=actor, action="consent.revoke", obj=consent,
-                 person_id=consent.person.public_id)
+    audit_record(
+        actor=actor, action="consent.revoke", obj=consent, person_id=consent.person.public_id
+    )
     return consent
 
 
@@ -454,14 +514,24 @@ def consent_revoke(*, actor: Actor, consent_id: uuid.UUID | str, reason: str) ->
 
 
 def _assign(*, actor: Actor, person: Person, worker: Membership) -> CaseloadAssignment:
-    if CaseloadAssignment.objects.filter(person=person, worker=worker, ended_at__isnull=True).exists():
-        raise DomainError("conflict", _("This worker is already assigned."),
-                          {"member_id": [_("Already assigned.")]})
+    if CaseloadAssignment.objects.filter(
+        person=person, worker=worker, ended_at__isnull=True
+    ).exists():
+        raise DomainError(
+            "conflict",
+            _("This worker is already assigned."),
+            {"member_id": [_("Already assigned.")]},
+        )
     assignment = CaseloadAssignment.objects.create(
         person=person, worker=worker, assigned_by=actor.user
     )
-    audit_record(actor=actor, action="caseload.assign", obj=assignment,
-                 person_id=person.public_id, detail={"worker": str(worker.public_id)})
+    audit_record(
+        actor=actor,
+        action="caseload.assign",
+        obj=assignment,
+        person_id=person.public_id,
+        detail={"worker": str(worker.public_id)},
+    )
     return assignment
 
 
@@ -493,5 +563,10 @@ def caseload_unassign(
     assignment.ended_at = timezone.now()
     bump_version(assignment)
     assignment.save()
-    audit_record(actor=actor, action="caseload.unassign", obj=assignment,
-                 person_id=person.public_id, detail={"worker": str(worker.public_id)})
+    audit_record(
+        actor=actor,
+        action="caseload.unassign",
+        obj=assignment,
+        person_id=person.public_id,
+        detail={"worker": str(worker.public_id)},
+    )

@@ -75,7 +75,8 @@ def person_detail(request: HttpRequest, actor: Actor, person_id: uuid.UUID) -> H
         "household_link": household_link,
         "household_members": (
             household_link.household.members.select_related("person").exclude(person=person)
-            if household_link else []
+            if household_link
+            else []
         ),
         "identifiers": selectors.identifier_list(actor=actor, person=person),
         "consents": selectors.consent_list(actor=actor, person=person),
@@ -96,13 +97,19 @@ def person_detail(request: HttpRequest, actor: Actor, person_id: uuid.UUID) -> H
 @actor_page("person.update")
 def person_edit(request: HttpRequest, actor: Actor, person_id: uuid.UUID) -> HttpResponse:
     person = selectors.person_get(actor=actor, public_id=person_id)
-    form = PersonForm(request.POST or None, instance=None if request.POST else person,
-                      initial={"version": person.version})
+    form = PersonForm(
+        request.POST or None,
+        instance=None if request.POST else person,
+        initial={"version": person.version},
+    )
     if request.method == "POST" and form.is_valid():
         try:
-            services.person_update(actor=actor, person_id=person_id,
-                                   version=form.cleaned_data.get("version"),
-                                   fields=form.service_fields())
+            services.person_update(
+                actor=actor,
+                person_id=person_id,
+                version=form.cleaned_data.get("version"),
+                fields=form.service_fields(),
+            )
         except DomainError as error:
             form_errors_from(form, error)
         else:
@@ -116,11 +123,13 @@ def person_merge(request: HttpRequest, actor: Actor, person_id: uuid.UUID) -> Ht
     """Keep this person; pick the duplicate to fold into it, confirm, merge."""
     keep = selectors.person_get(actor=actor, public_id=person_id)
     query = request.GET.get("q", "").strip()
-    candidates = (
-        selectors.person_likely_duplicates(
-            actor=actor, given_name=keep.given_name, family_name=keep.family_name,
-            date_of_birth=keep.date_of_birth, exclude=keep, threshold=0.5,
-        )
+    candidates = selectors.person_likely_duplicates(
+        actor=actor,
+        given_name=keep.given_name,
+        family_name=keep.family_name,
+        date_of_birth=keep.date_of_birth,
+        exclude=keep,
+        threshold=0.5,
     )
     searched = (
         selectors.person_list(actor=actor, query=query).exclude(pk=keep.pk)[:20] if query else []
@@ -128,17 +137,24 @@ def person_merge(request: HttpRequest, actor: Actor, person_id: uuid.UUID) -> Ht
     form = MergeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            services.person_merge(actor=actor, duplicate_id=form.cleaned_data["duplicate"],
-                                  keep_id=person_id)
+            services.person_merge(
+                actor=actor, duplicate_id=form.cleaned_data["duplicate"], keep_id=person_id
+            )
         except DomainError as error:
             messages.error(request, error.message)
         else:
             messages.success(request, _("The records are merged."))
             return redirect("people:detail", person_id=person_id)
-    return render(request, "people/merge.html", {
-        "keep": keep, "candidates": [m.person for m in candidates], "searched": searched,
-        "query": query,
-    })
+    return render(
+        request,
+        "people/merge.html",
+        {
+            "keep": keep,
+            "candidates": [m.person for m in candidates],
+            "searched": searched,
+            "query": query,
+        },
+    )
 
 
 @actor_page("identifier.manage")
@@ -153,9 +169,15 @@ def identifier_add(request: HttpRequest, actor: Actor, person_id: uuid.UUID) -> 
         else:
             messages.success(request, _("Identifier added."))
             return redirect("people:detail", person_id=person_id)
-    return render(request, "people/simple_form.html", {
-        "form": form, "person": person, "title": _("Add an identifier"),
-    })
+    return render(
+        request,
+        "people/simple_form.html",
+        {
+            "form": form,
+            "person": person,
+            "title": _("Add an identifier"),
+        },
+    )
 
 
 @require_POST
@@ -175,8 +197,12 @@ def consent_record(request: HttpRequest, actor: Actor, person_id: uuid.UUID) -> 
         data = dict(form.cleaned_data)
         partners = data.pop("organizations")
         try:
-            services.consent_record(actor=actor, person_id=person_id, fields=data,
-                                    organization_ids=[o.public_id for o in partners])
+            services.consent_record(
+                actor=actor,
+                person_id=person_id,
+                fields=data,
+                organization_ids=[o.public_id for o in partners],
+            )
         except DomainError as error:
             form_errors_from(form, error)
             if "organization_ids" in error.fields:
@@ -184,9 +210,15 @@ def consent_record(request: HttpRequest, actor: Actor, person_id: uuid.UUID) -> 
         else:
             messages.success(request, _("Consent recorded."))
             return redirect("people:detail", person_id=person_id)
-    return render(request, "people/simple_form.html", {
-        "form": form, "person": person, "title": _("Record consent to share"),
-    })
+    return render(
+        request,
+        "people/simple_form.html",
+        {
+            "form": form,
+            "person": person,
+            "title": _("Record consent to share"),
+        },
+    )
 
 
 @actor_page("consent.manage")
@@ -195,24 +227,30 @@ def consent_revoke(request: HttpRequest, actor: Actor, consent_id: uuid.UUID) ->
     form = RevokeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            services.consent_revoke(actor=actor, consent_id=consent_id,
-                                    reason=form.cleaned_data["reason"])
+            services.consent_revoke(
+                actor=actor, consent_id=consent_id, reason=form.cleaned_data["reason"]
+            )
         except DomainError as error:
             form_errors_from(form, error)
         else:
             messages.success(request, _("Consent revoked."))
             return redirect("people:detail", person_id=consent.person.public_id)
-    return render(request, "people/simple_form.html", {
-        "form": form, "person": consent.person, "title": _("Revoke consent"),
-        "danger": True,
-    })
+    return render(
+        request,
+        "people/simple_form.html",
+        {
+            "form": form,
+            "person": consent.person,
+            "title": _("Revoke consent"),
+            "danger": True,
+        },
+    )
 
 
 @actor_page("household.manage")
 def household_join(request: HttpRequest, actor: Actor, person_id: uuid.UUID) -> HttpResponse:
     person = selectors.person_get(actor=actor, public_id=person_id)
-    form = HouseholdJoinForm(request.POST or None,
-                             households=selectors.household_list(actor=actor))
+    form = HouseholdJoinForm(request.POST or None, households=selectors.household_list(actor=actor))
     if request.method == "POST" and form.is_valid():
         try:
             with transaction.atomic():
@@ -220,7 +258,9 @@ def household_join(request: HttpRequest, actor: Actor, person_id: uuid.UUID) -> 
                     actor=actor, name=form.cleaned_data["new_household_name"]
                 )
                 services.household_add_member(
-                    actor=actor, household_id=household.public_id, person_id=person_id,
+                    actor=actor,
+                    household_id=household.public_id,
+                    person_id=person_id,
                     relationship=form.cleaned_data["relationship"],
                 )
         except DomainError as error:
@@ -228,9 +268,15 @@ def household_join(request: HttpRequest, actor: Actor, person_id: uuid.UUID) -> 
         else:
             messages.success(request, _("Household saved."))
             return redirect("people:detail", person_id=person_id)
-    return render(request, "people/simple_form.html", {
-        "form": form, "person": person, "title": _("Household"),
-    })
+    return render(
+        request,
+        "people/simple_form.html",
+        {
+            "form": form,
+            "person": person,
+            "title": _("Household"),
+        },
+    )
 
 
 @require_POST
@@ -258,16 +304,23 @@ def worker_assign(request: HttpRequest, actor: Actor, person_id: uuid.UUID) -> H
     form = AssignWorkerForm(request.POST or None, members=member_list(actor=actor))
     if request.method == "POST" and form.is_valid():
         try:
-            services.caseload_assign(actor=actor, person_id=person_id,
-                                     member_id=form.cleaned_data["member"])
+            services.caseload_assign(
+                actor=actor, person_id=person_id, member_id=form.cleaned_data["member"]
+            )
         except DomainError as error:
             form_errors_from(form, error)
         else:
             messages.success(request, _("Worker assigned."))
             return redirect("people:detail", person_id=person_id)
-    return render(request, "people/simple_form.html", {
-        "form": form, "person": person, "title": _("Assign a worker"),
-    })
+    return render(
+        request,
+        "people/simple_form.html",
+        {
+            "form": form,
+            "person": person,
+            "title": _("Assign a worker"),
+        },
+    )
 
 
 @require_POST

@@ -16,9 +16,16 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
         return {}
     return {
         "actor": actor,
-        "memberships": list(membership_list_for_user(request.user)),  # type: ignore[arg-type]
-        "can": {action.replace(".", "_"): actor.can(action) for action in (
-            "person.view", "person.create", "member.manage", "apikey.manage", "audit.view",
-            "organization.update",
-        )},
+        "memberships": list(membership_list_for_user(request.user)),
+        "can": {
+            action.replace(".", "_"): actor.can(action)
+            for action in (
+                "person.view",
+                "person.create",
+                "member.manage",
+                "apikey.manage",
+                "audit.view",
+                "organization.update",
+            )
+        },
     }

@@ -38,8 +38,9 @@ def actor_page(action: str | None = None) -> Callable[[View], View]:
                 if error.code == "not_found":
                     raise Http404(error.message) from None
                 if error.code == "forbidden":
-                    return render(request, "web/forbidden.html", {"message": error.message},
-                                  status=403)
+                    return render(
+                        request, "web/forbidden.html", {"message": error.message}, status=403
+                    )
                 raise
 
         return wrapper
@@ -47,7 +48,7 @@ def actor_page(action: str | None = None) -> Callable[[View], View]:
     return decorator
 
 
-def form_errors_from(form: forms.Form, error: DomainError) -> None:
+def form_errors_from(form: forms.BaseForm, error: DomainError) -> None:
     """Show a service's field errors beside the form's fields (others at the top)."""
     if not error.fields:
         form.add_error(None, error.message)

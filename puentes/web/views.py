@@ -46,15 +46,19 @@ def language_switch(request: HttpRequest) -> HttpResponse:
     if language not in dict(settings.LANGUAGES):
         language = settings.LANGUAGE_CODE
     if request.user.is_authenticated:
-        network_services.user_set_language(user=request.user, language=language)  # type: ignore[arg-type]
+        network_services.user_set_language(user=request.user, language=language)
     translation.activate(language)
     next_url = request.POST.get("next") or "/"
     if not url_has_allowed_host_and_scheme(next_url, {request.get_host()}):
         next_url = "/"
     response = redirect(next_url)
     response.set_cookie(
-        settings.LANGUAGE_COOKIE_NAME, language, max_age=365 * 24 * 3600, samesite="Lax",
-        secure=settings.LANGUAGE_COOKIE_SECURE, httponly=True,
+        settings.LANGUAGE_COOKIE_NAME,
+        language,
+        max_age=365 * 24 * 3600,
+        samesite="Lax",
+        secure=settings.LANGUAGE_COOKIE_SECURE,
+        httponly=True,
     )
     return response
 
@@ -69,8 +73,11 @@ def organization_switch(request: HttpRequest, actor: Actor) -> HttpResponse:
         messages.error(request, _("You are not a member of that organization."))
     else:
         request.session[ACTIVE_ORGANIZATION_SESSION_KEY] = chosen
-        messages.success(request, _("You are now working in %(organization)s.")
-                         % {"organization": membership.organization.name})
+        messages.success(
+            request,
+            _("You are now working in %(organization)s.")
+            % {"organization": membership.organization.name},
+        )
     return redirect("web:home")
 
 
@@ -106,8 +113,10 @@ def invitation_accept(request: HttpRequest, token: str) -> HttpResponse:
         data = form.cleaned_data if form is not None else {}
         try:
             membership = network_services.invitation_accept(
-                token=token, user=request.user if signed_in else None,  # type: ignore[arg-type]
-                language=translation.get_language() or "en", **data,
+                token=token,
+                user=request.user if signed_in else None,  # type: ignore[arg-type]
+                language=translation.get_language() or "en",
+                **data,
             )
         except DomainError as error:
             if form is None:
@@ -116,16 +125,16 @@ def invitation_accept(request: HttpRequest, token: str) -> HttpResponse:
             form_errors_from(form, error)
         else:
             if not signed_in:
-                login(request, membership.user,
-                      backend="django.contrib.auth.backends.ModelBackend")
+                login(request, membership.user, backend="django.contrib.auth.backends.ModelBackend")
             request.session[ACTIVE_ORGANIZATION_SESSION_KEY] = str(
                 membership.organization.public_id
             )
-            messages.success(request, _("Welcome to %(organization)s.")
-                             % {"organization": membership.organization.name})
+            messages.success(
+                request,
+                _("Welcome to %(organization)s.") % {"organization": membership.organization.name},
+            )
             return redirect("web:home")
-    return render(request, "web/invitation_accept.html",
-                  {"invitation": invitation, "form": form})
+    return render(request, "web/invitation_accept.html", {"invitation": invitation, "form": form})
 
 
 @require_GET

@@ -7,8 +7,9 @@ from puentes.core.models import AuditEvent
 
 
 def test_audit_events_cannot_be_changed_or_deleted(ana, maria):
-    event = audit_record(actor=actor_for(ana), action="test.event", obj=maria,
-                         person_id=maria.public_id)
+    event = audit_record(
+        actor=actor_for(ana), action="test.event", obj=maria, person_id=maria.public_id
+    )
     event.action = "something.else"
     with pytest.raises(PermissionError):
         event.save()

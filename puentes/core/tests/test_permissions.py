@@ -30,26 +30,44 @@ def _person(clinic_member, make_person, **kw):
 ACTIONS = {
     "organization.view": lambda a, ctx: network_selectors.member_list(actor=a),
     "organization.update": lambda a, ctx: network_services.organization_update(
-        actor=a, version=1, fields={"city": "Davis"}),
+        actor=a, version=1, fields={"city": "Davis"}
+    ),
     "member.manage": lambda a, ctx: network_selectors.invitation_list(actor=a),
     "apikey.manage": lambda a, ctx: network_selectors.apikey_list(actor=a),
     "audit.view": lambda a, ctx: network_selectors.audit_list(actor=a),
     "person.view": lambda a, ctx: people_selectors.person_get(actor=a, public_id=ctx["p1"]),
     "person.create": lambda a, ctx: people_services.person_create(
-        actor=a, allow_duplicate=True, fields={"given_name": "New", "family_name": "Person",
-                                               "date_of_birth": datetime.date(1990, 1, 1)}),
+        actor=a,
+        allow_duplicate=True,
+        fields={
+            "given_name": "New",
+            "family_name": "Person",
+            "date_of_birth": datetime.date(1990, 1, 1),
+        },
+    ),
     "person.update": lambda a, ctx: people_services.person_update(
-        actor=a, person_id=ctx["p1"], version=1, fields={"city": "Davis"}),
+        actor=a, person_id=ctx["p1"], version=1, fields={"city": "Davis"}
+    ),
     "person.merge": lambda a, ctx: people_services.person_merge(
-        actor=a, duplicate_id=ctx["p2"], keep_id=ctx["p1"]),
+        actor=a, duplicate_id=ctx["p2"], keep_id=ctx["p1"]
+    ),
     "household.manage": lambda a, ctx: people_services.household_create(actor=a, name="H"),
     "identifier.manage": lambda a, ctx: people_services.identifier_add(
-        actor=a, person_id=ctx["p1"], kind="mrn", issuer="Clinic", value="1"),
+        actor=a, person_id=ctx["p1"], kind="mrn", issuer="Clinic", value="1"
+    ),
     "consent.manage": lambda a, ctx: people_services.consent_record(
-        actor=a, person_id=ctx["p1"], fields={"scope": "network", "purpose": "referral",
-                                              "method": "verbal", "given_on": datetime.date(2026, 1, 1)}),
+        actor=a,
+        person_id=ctx["p1"],
+        fields={
+            "scope": "network",
+            "purpose": "referral",
+            "method": "verbal",
+            "given_on": datetime.date(2026, 1, 1),
+        },
+    ),
     "caseload.assign": lambda a, ctx: people_services.caseload_assign(
-        actor=a, person_id=ctx["p1"], member_id=ctx["worker"]),
+        actor=a, person_id=ctx["p1"], member_id=ctx["worker"]
+    ),
 }
 
 
@@ -60,13 +78,17 @@ def test_every_action_in_the_table_has_a_door_tested_here():
 @pytest.mark.parametrize("role", ALL_ROLES)
 @pytest.mark.parametrize("action", list(PERMISSIONS))
 def test_role_may_do_exactly_what_the_table_says(role, action, clinic, ana, sam, make_person):
-    ctx = {"p1": make_person(ana).public_id, "p2": make_person(ana).public_id,
-           "worker": sam.public_id}
+    ctx = {
+        "p1": make_person(ana).public_id,
+        "p2": make_person(ana).public_id,
+        "worker": sam.public_id,
+    }
     if role.startswith("api_"):
         actor = Actor(organization=clinic, role=role)
     else:
-        member = MembershipFactory(organization=clinic, role=role,
-                                   worker_type="chw" if role == "chw" else "")
+        member = MembershipFactory(
+            organization=clinic, role=role, worker_type="chw" if role == "chw" else ""
+        )
         actor = Actor(organization=clinic, role=role, user=member.user, membership=member)
     allowed = role in PERMISSIONS[action]
     if allowed:

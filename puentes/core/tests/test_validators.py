@@ -38,7 +38,9 @@ def test_medicare_mbi_in_the_cms_pattern_passes(mbi):
     validate_mbi(mbi)
 
 
-@pytest.mark.parametrize("mbi", ["0EG4TE5MK73", "1SG4TE5MK73", "1EG4TE5MK7", "1EG4TE5MK7O", "123456789A"])
+@pytest.mark.parametrize(
+    "mbi", ["0EG4TE5MK73", "1SG4TE5MK73", "1EG4TE5MK7", "1EG4TE5MK7O", "123456789A"]
+)
 def test_malformed_mbi_is_refused(mbi):
     with pytest.raises(ValidationError):
         validate_mbi(mbi)

@@ -20,7 +20,9 @@ def test_only_an_admin_edits_the_organization_and_bad_npi_is_named(api_for, ana,
     assert bad.status_code == 400 and "npi" in bad.json()["error"]["fields"]
     bad_tz = api_for(alma).patch("/organization", {"version": 1, "time_zone": "Nowhere/Else"})
     assert "time_zone" in bad_tz.json()["error"]["fields"]
-    bad_lang = api_for(alma).patch("/organization", {"version": 1, "languages_served": ["en", "zz"]})
+    bad_lang = api_for(alma).patch(
+        "/organization", {"version": 1, "languages_served": ["en", "zz"]}
+    )
     assert "languages_served" in bad_lang.json()["error"]["fields"]
     assert Organization.objects.get(name="Clinic").version == 1
     ok = api_for(alma).patch("/organization", {"version": 1, "tax_id": "94-1234567"})

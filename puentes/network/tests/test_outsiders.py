@@ -13,13 +13,18 @@ def clinic_admin_records(alma, ana):
     return {"member": ana.public_id, "key": key.public_id}
 
 
-@pytest.mark.parametrize(("method", "path"), [
-    ("get", "/organization/members/{member}/"),
-    ("post", "/organization/members/{member}/"),
-    ("post", "/organization/members/{member}/active/"),
-    ("post", "/organization/api-keys/{key}/revoke/"),
-])
-def test_omar_gets_404_for_clinics_members_and_keys(client_for, omar, clinic_admin_records, method, path):
+@pytest.mark.parametrize(
+    ("method", "path"),
+    [
+        ("get", "/organization/members/{member}/"),
+        ("post", "/organization/members/{member}/"),
+        ("post", "/organization/members/{member}/active/"),
+        ("post", "/organization/api-keys/{key}/revoke/"),
+    ],
+)
+def test_omar_gets_404_for_clinics_members_and_keys(
+    client_for, omar, clinic_admin_records, method, path
+):
     client = client_for(omar)
     url = path.format(**clinic_admin_records)
     data = {"version": 1, "role": "org_admin", "active": "0"}

@@ -7,8 +7,14 @@ from puentes.core.models import AuditEvent
 from puentes.network.services import apikey_create
 from puentes.people.models import Person
 
-NEW_PERSON = {"given_name": "Rosa", "family_name": "Díaz", "date_of_birth": "1970-05-05",
-              "preferred_language": "es", "phone": "916-555-0101", "postal_code": "95818"}
+NEW_PERSON = {
+    "given_name": "Rosa",
+    "family_name": "Díaz",
+    "date_of_birth": "1970-05-05",
+    "preferred_language": "es",
+    "phone": "916-555-0101",
+    "postal_code": "95818",
+}
 
 
 def test_a_program_registers_reads_updates_and_finds_a_person(api_for, ana):
@@ -89,25 +95,39 @@ def test_lists_are_paginated_and_do_not_grow_queries_with_size(api_for, ana, mak
     assert api.get("/persons?per_page=1000").status_code == 400
 
 
-def test_identifiers_consents_workers_and_households_through_the_api(api_for, ana, sam, maria, pantry):
+def test_identifiers_consents_workers_and_households_through_the_api(
+    api_for, ana, sam, maria, pantry
+):
     api = api_for(sam)
     pid = maria.public_id
-    ident = api.post(f"/persons/{pid}/identifiers", {"kind": "medicaid", "issuer": "ca", "value": "9123-4567a"})
+    ident = api.post(
+        f"/persons/{pid}/identifiers", {"kind": "medicaid", "issuer": "ca", "value": "9123-4567a"}
+    )
     assert ident.status_code == 201 and ident.json()["value"] == "91234567A"
     assert api.get(f"/persons/{pid}/identifiers").json()["count"] == 1
     bad = api.post(f"/persons/{pid}/identifiers", {"kind": "medicare_mbi", "value": "nope"})
     assert bad.status_code == 400 and "value" in bad.json()["error"]["fields"]
     assert api.delete(f"/identifiers/{ident.json()['id']}").status_code == 204
 
-    consent = api.post(f"/persons/{pid}/consents", {
-        "scope": "named", "organization_ids": [str(pantry.public_id)], "purpose": "referral",
-        "method": "verbal", "given_on": "2026-01-02"})
+    consent = api.post(
+        f"/persons/{pid}/consents",
+        {
+            "scope": "named",
+            "organization_ids": [str(pantry.public_id)],
+            "purpose": "referral",
+            "method": "verbal",
+            "given_on": "2026-01-02",
+        },
+    )
     assert consent.status_code == 201, consent.json()
     sharing = api.get(f"/persons/{pid}/sharing?organization_id={pantry.public_id}").json()
     assert sharing["allowed"] is True
     revoked = api.post(f"/consents/{consent.json()['id']}/revoke", {"reason": "Changed mind"})
     assert revoked.json()["active"] is False
-    assert api.get(f"/persons/{pid}/sharing?organization_id={pantry.public_id}").json()["allowed"] is False
+    assert (
+        api.get(f"/persons/{pid}/sharing?organization_id={pantry.public_id}").json()["allowed"]
+        is False
+    )
 
     assert api.post(f"/persons/{pid}/workers", {"member_id": str(sam.public_id)}).status_code == 201
     workers = api.get(f"/persons/{pid}/workers").json()
@@ -115,8 +135,9 @@ def test_identifiers_consents_workers_and_households_through_the_api(api_for, an
     assert api.delete(f"/persons/{pid}/workers/{ana.public_id}").status_code == 204
 
     household = api.post("/households", {"name": "López"}).json()
-    added = api.post(f"/households/{household['id']}/members",
-                     {"person_id": str(pid), "relationship": "self"})
+    added = api.post(
+        f"/households/{household['id']}/members", {"person_id": str(pid), "relationship": "self"}
+    )
     assert added.status_code == 201 and added.json()["members"][0]["name"] == "María López"
     renamed = api.patch(f"/households/{household['id']}", {"version": 1, "name": "López Díaz"})
     assert renamed.json()["name"] == "López Díaz"
@@ -147,7 +168,9 @@ def test_unknown_or_revoked_keys_are_unauthenticated(api_with_key, alma):
 
 def test_merge_through_the_api(api_for, sam, ana, make_person):
     keep, duplicate = make_person(ana), make_person(ana, email="x@example.org")
-    merged = api_for(sam).post(f"/persons/{keep.public_id}/merge", {"duplicate_id": str(duplicate.public_id)})
+    merged = api_for(sam).post(
+        f"/persons/{keep.public_id}/merge", {"duplicate_id": str(duplicate.public_id)}
+    )
     assert merged.status_code == 200 and merged.json()["email"] == "x@example.org"
     gone = api_for(sam).get(f"/persons/{duplicate.public_id}").json()
     assert gone["status"] == "merged" and gone["merged_into"] == str(keep.public_id)

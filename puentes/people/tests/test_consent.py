@@ -12,10 +12,19 @@ TODAY = timezone.localdate
 
 
 def record(ana, person, scope="named", organizations=(), **fields):
-    data = {"scope": scope, "purpose": "referral", "method": "written",
-            "given_on": TODAY() - datetime.timedelta(days=1), **fields}
-    return services.consent_record(actor=actor_for(ana), person_id=person.public_id,
-                                   fields=data, organization_ids=[o.public_id for o in organizations])
+    data = {
+        "scope": scope,
+        "purpose": "referral",
+        "method": "written",
+        "given_on": TODAY() - datetime.timedelta(days=1),
+        **fields,
+    }
+    return services.consent_record(
+        actor=actor_for(ana),
+        person_id=person.public_id,
+        fields=data,
+        organization_ids=[o.public_id for o in organizations],
+    )
 
 
 def test_own_organization_may_always_see_its_person(maria, clinic):
@@ -39,9 +48,13 @@ def test_network_consent_covers_every_partner(ana, maria, pantry, elsewhere):
 
 
 def test_revoked_and_expired_consents_stop_sharing(ana, maria, pantry):
-    consent = record(ana, maria, organizations=[pantry], expires_on=TODAY() + datetime.timedelta(days=10))
+    consent = record(
+        ana, maria, organizations=[pantry], expires_on=TODAY() + datetime.timedelta(days=10)
+    )
     assert not selectors.consent_permits(maria, pantry, on=TODAY() + datetime.timedelta(days=11))
-    services.consent_revoke(actor=actor_for(ana), consent_id=consent.public_id, reason="Asked to stop")
+    services.consent_revoke(
+        actor=actor_for(ana), consent_id=consent.public_id, reason="Asked to stop"
+    )
     assert not selectors.consent_permits(maria, pantry)
     with pytest.raises(DomainError) as caught:
         services.consent_revoke(actor=actor_for(ana), consent_id=consent.public_id, reason="again")

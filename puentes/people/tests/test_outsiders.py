@@ -13,24 +13,41 @@ from puentes.people.models import Consent, HouseholdMember, Identifier, Person
 @pytest.fixture
 def clinic_records(ana, sam, maria, pantry):
     actor = actor_for(ana)
-    identifier = services.identifier_add(actor=actor, person_id=maria.public_id, kind="mrn",
-                                         issuer="Clinic", value="MRN-1")
+    identifier = services.identifier_add(
+        actor=actor, person_id=maria.public_id, kind="mrn", issuer="Clinic", value="MRN-1"
+    )
     consent = services.consent_record(
-        actor=actor, person_id=maria.public_id, organization_ids=[pantry.public_id],
-        fields={"scope": "named", "purpose": "referral", "method": "verbal",
-                "given_on": datetime.date(2026, 1, 1)})
+        actor=actor,
+        person_id=maria.public_id,
+        organization_ids=[pantry.public_id],
+        fields={
+            "scope": "named",
+            "purpose": "referral",
+            "method": "verbal",
+            "given_on": datetime.date(2026, 1, 1),
+        },
+    )
     household = services.household_create(actor=actor, name="López")
-    services.household_add_member(actor=actor, household_id=household.public_id,
-                                  person_id=maria.public_id, relationship="self")
-    return {"person": maria.public_id, "identifier": identifier.public_id,
-            "consent": consent.public_id, "household": household.public_id,
-            "member": ana.public_id}
+    services.household_add_member(
+        actor=actor,
+        household_id=household.public_id,
+        person_id=maria.public_id,
+        relationship="self",
+    )
+    return {
+        "person": maria.public_id,
+        "identifier": identifier.public_id,
+        "consent": consent.public_id,
+        "household": household.public_id,
+        "member": ana.public_id,
+    }
 
 
 def _snapshot():
     return (
         list(Person.objects.values_list("version", "given_name", "status")),
-        Identifier.objects.count(), Consent.objects.filter(revoked_at__isnull=True).count(),
+        Identifier.objects.count(),
+        Consent.objects.filter(revoked_at__isnull=True).count(),
         HouseholdMember.objects.count(),
     )
 
@@ -43,8 +60,11 @@ API_CALLS = [
     ("post", "/persons/{person}/identifiers", {"kind": "mrn", "issuer": "X", "value": "1"}),
     ("delete", "/identifiers/{identifier}", None),
     ("get", "/persons/{person}/consents", None),
-    ("post", "/persons/{person}/consents", {"scope": "network", "purpose": "referral",
-                                          "method": "verbal", "given_on": "2026-01-01"}),
+    (
+        "post",
+        "/persons/{person}/consents",
+        {"scope": "network", "purpose": "referral", "method": "verbal", "given_on": "2026-01-01"},
+    ),
     ("post", "/consents/{consent}/revoke", {"reason": "x"}),
     ("get", "/persons/{person}/sharing?organization_id={own_org}", None),
     ("get", "/persons/{person}/workers", None),
@@ -129,6 +149,7 @@ def test_omars_people_page_does_not_list_clinics_people(client_for, omar, clinic
 
 def test_omar_cannot_assign_clinic_members_to_his_own_people(api_for, omar, ana, make_person):
     his_person = make_person(omar, given_name="Zed")
-    response = api_for(omar).post(f"/persons/{his_person.public_id}/workers",
-                                  {"member_id": str(ana.public_id)})
+    response = api_for(omar).post(
+        f"/persons/{his_person.public_id}/workers", {"member_id": str(ana.public_id)}
+    )
     assert response.status_code == 404

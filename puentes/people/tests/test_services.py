@@ -21,8 +21,11 @@ def test_a_chw_who_registers_a_person_is_assigned_to_them(maria, ana):
 
 
 def test_a_likely_duplicate_is_refused_with_the_matches(maria, ana):
-    fields = {"given_name": "Maria", "family_name": "Lopez Hernandez",
-              "date_of_birth": maria.date_of_birth}
+    fields = {
+        "given_name": "Maria",
+        "family_name": "Lopez Hernandez",
+        "date_of_birth": maria.date_of_birth,
+    }
     with pytest.raises(DomainError) as caught:
         services.person_create(actor=actor_for(ana), fields=fields)
     assert caught.value.code == "duplicate"
@@ -37,8 +40,11 @@ def test_a_duplicate_can_be_registered_after_checking(maria, ana):
 
 
 def test_same_name_with_another_birth_date_is_not_a_duplicate(maria, ana):
-    fields = {"given_name": "María", "family_name": "López",
-              "date_of_birth": datetime.date(1990, 1, 1)}
+    fields = {
+        "given_name": "María",
+        "family_name": "López",
+        "date_of_birth": datetime.date(1990, 1, 1),
+    }
     services.person_create(actor=actor_for(ana), fields=fields)
     assert Person.objects.count() == 2
 
@@ -64,8 +70,12 @@ def test_another_organizations_person_is_not_a_duplicate(maria, omar):
     ],
 )
 def test_invalid_fields_are_named_and_nothing_is_written(ana, field, value):
-    fields = {"given_name": "Rosa", "family_name": "Díaz", "date_of_birth": datetime.date(1970, 5, 5),
-              field: value}
+    fields = {
+        "given_name": "Rosa",
+        "family_name": "Díaz",
+        "date_of_birth": datetime.date(1970, 5, 5),
+        field: value,
+    }
     with pytest.raises(DomainError) as caught:
         services.person_create(actor=actor_for(ana), fields=fields)
     assert caught.value.code == "invalid"
@@ -81,11 +91,19 @@ def test_unknown_fields_are_refused_not_ignored(ana):
 
 
 def test_a_stale_update_fails_cleanly_and_writes_nothing(maria, ana, sam):
-    services.person_update(actor=actor_for(sam), person_id=maria.public_id, version=1,
-                           fields={"preferred_name": "Mari"})
+    services.person_update(
+        actor=actor_for(sam),
+        person_id=maria.public_id,
+        version=1,
+        fields={"preferred_name": "Mari"},
+    )
     with pytest.raises(DomainError) as caught:
-        services.person_update(actor=actor_for(ana), person_id=maria.public_id, version=1,
-                               fields={"preferred_name": "Mary"})
+        services.person_update(
+            actor=actor_for(ana),
+            person_id=maria.public_id,
+            version=1,
+            fields={"preferred_name": "Mary"},
+        )
     assert caught.value.code == "conflict"
     assert caught.value.extra["current_version"] == 2
     maria.refresh_from_db()
@@ -94,8 +112,12 @@ def test_a_stale_update_fails_cleanly_and_writes_nothing(maria, ana, sam):
 
 
 def test_an_update_is_audited_with_the_changed_fields(maria, ana):
-    services.person_update(actor=actor_for(ana), person_id=maria.public_id, version=1,
-                           fields={"postal_code": "93701", "city": "Fresno"})
+    services.person_update(
+        actor=actor_for(ana),
+        person_id=maria.public_id,
+        version=1,
+        fields={"postal_code": "93701", "city": "Fresno"},
+    )
     maria.refresh_from_db()
     assert 36 < maria.latitude < 37.5
     event = AuditEvent.objects.get(action="person.update")
@@ -103,11 +125,17 @@ def test_an_update_is_audited_with_the_changed_fields(maria, ana):
 
 
 def test_search_ignores_accents_and_finds_phone_and_identifiers(maria, ana, make_person):
-    make_person(ana, given_name="John", family_name="Smith", phone="(916) 555-0142",
-                date_of_birth=datetime.date(1960, 1, 1))
+    make_person(
+        ana,
+        given_name="John",
+        family_name="Smith",
+        phone="(916) 555-0142",
+        date_of_birth=datetime.date(1960, 1, 1),
+    )
     actor = actor_for(ana)
-    services.identifier_add(actor=actor, person_id=maria.public_id, kind="medicaid",
-                            issuer="CA", value="91234567A")
+    services.identifier_add(
+        actor=actor, person_id=maria.public_id, kind="medicaid", issuer="CA", value="91234567A"
+    )
     assert list(selectors.person_list(actor=actor, query="maria LOPEZ")) == [maria]
     assert list(selectors.person_list(actor=actor, query="555-0199")) == [maria]
     assert list(selectors.person_list(actor=actor, query="91234567a")) == [maria]
@@ -118,18 +146,31 @@ def test_merge_moves_everything_and_keeps_history(ana, sam, make_person, pantry)
     keep = make_person(ana, phone="", email="")
     duplicate = make_person(ana, given_name="Maria", family_name="Lopez", email="m@example.org")
     actor = actor_for(ana)
-    services.identifier_add(actor=actor, person_id=duplicate.public_id, kind="medicaid",
-                            issuer="CA", value="91234567A")
-    services.consent_record(actor=actor, person_id=duplicate.public_id,
-                            organization_ids=[pantry.public_id],
-                            fields={"scope": "named", "purpose": "referral", "method": "verbal",
-                                    "given_on": datetime.date(2026, 1, 1)})
+    services.identifier_add(
+        actor=actor, person_id=duplicate.public_id, kind="medicaid", issuer="CA", value="91234567A"
+    )
+    services.consent_record(
+        actor=actor,
+        person_id=duplicate.public_id,
+        organization_ids=[pantry.public_id],
+        fields={
+            "scope": "named",
+            "purpose": "referral",
+            "method": "verbal",
+            "given_on": datetime.date(2026, 1, 1),
+        },
+    )
     household = services.household_create(actor=actor, name="López")
-    services.household_add_member(actor=actor, household_id=household.public_id,
-                                  person_id=duplicate.public_id, relationship="self")
+    services.household_add_member(
+        actor=actor,
+        household_id=household.public_id,
+        person_id=duplicate.public_id,
+        relationship="self",
+    )
 
-    services.person_merge(actor=actor_for(sam), duplicate_id=duplicate.public_id,
-                          keep_id=keep.public_id)
+    services.person_merge(
+        actor=actor_for(sam), duplicate_id=duplicate.public_id, keep_id=keep.public_id
+    )
 
     keep.refresh_from_db()
     duplicate.refresh_from_db()
@@ -154,16 +195,27 @@ def test_only_supervisors_and_admins_merge(ana, make_person):
 def test_identifiers_are_checked_by_kind_and_unique_per_issuer(maria, ana, make_person):
     actor = actor_for(ana)
     other = make_person(ana, given_name="Rosa")
-    services.identifier_add(actor=actor, person_id=maria.public_id, kind="medicare_mbi",
-                            issuer="", value="1eg4-te5-mk73")
+    services.identifier_add(
+        actor=actor,
+        person_id=maria.public_id,
+        kind="medicare_mbi",
+        issuer="",
+        value="1eg4-te5-mk73",
+    )
     assert Identifier.objects.get().value == "1EG4TE5MK73"
     with pytest.raises(DomainError) as caught:
-        services.identifier_add(actor=actor, person_id=other.public_id, kind="medicare_mbi",
-                                issuer="CMS", value="1EG4TE5MK73")
+        services.identifier_add(
+            actor=actor,
+            person_id=other.public_id,
+            kind="medicare_mbi",
+            issuer="CMS",
+            value="1EG4TE5MK73",
+        )
     assert "value" in caught.value.fields or "__all__" in caught.value.fields
     with pytest.raises(DomainError) as caught:
-        services.identifier_add(actor=actor, person_id=other.public_id, kind="medicaid",
-                                issuer="XX", value="9123")
+        services.identifier_add(
+            actor=actor, person_id=other.public_id, kind="medicaid", issuer="XX", value="9123"
+        )
     assert set(caught.value.fields) == {"issuer", "value"}
     assert Identifier.objects.count() == 1
 
@@ -172,15 +224,21 @@ def test_a_person_lives_in_one_household_at_a_time(maria, ana):
     actor = actor_for(ana)
     first = services.household_create(actor=actor, name="One")
     second = services.household_create(actor=actor, name="Two")
-    services.household_add_member(actor=actor, household_id=first.public_id,
-                                  person_id=maria.public_id, relationship="self")
+    services.household_add_member(
+        actor=actor, household_id=first.public_id, person_id=maria.public_id, relationship="self"
+    )
     with pytest.raises(DomainError) as caught:
-        services.household_add_member(actor=actor, household_id=second.public_id,
-                                      person_id=maria.public_id, relationship="child")
+        services.household_add_member(
+            actor=actor,
+            household_id=second.public_id,
+            person_id=maria.public_id,
+            relationship="child",
+        )
     assert caught.value.code == "conflict"
     services.household_remove_member(actor=actor, person_id=maria.public_id)
-    services.household_add_member(actor=actor, household_id=second.public_id,
-                                  person_id=maria.public_id, relationship="child")
+    services.household_add_member(
+        actor=actor, household_id=second.public_id, person_id=maria.public_id, relationship="child"
+    )
     assert HouseholdMember.objects.get().household == second
 
 

@@ -27,12 +27,18 @@ def test_the_compiled_catalog_matches_the_source():
 def test_the_catalog_covers_every_string_in_the_code(tmp_path):
     """makemessages over a scratch copy of the code finds no message the catalog lacks."""
     copy = tmp_path / "src"
-    shutil.copytree(ROOT / "puentes", copy / "puentes",
-                    ignore=shutil.ignore_patterns("tests", "__pycache__", "static"))
+    shutil.copytree(
+        ROOT / "puentes",
+        copy / "puentes",
+        ignore=shutil.ignore_patterns("tests", "__pycache__", "static"),
+    )
     shutil.copy(ROOT / "manage.py", copy / "manage.py")
     result = subprocess.run(
         [sys.executable, "manage.py", "makemessages", "-l", "es", "--no-location", "-v", "0"],
-        capture_output=True, text=True, cwd=copy, check=False,
+        capture_output=True,
+        text=True,
+        cwd=copy,
+        check=False,
         env={**os.environ, "PUENTES_VAR_DIR": str(tmp_path / "var")},
     )
     assert result.returncode == 0, result.stderr

@@ -4,21 +4,29 @@ import pytest
 from django.core import mail
 from django.test import Client
 
-from conftest import MembershipFactory, actor_for
+from conftest import MembershipFactory
 from puentes.network.models import ApiKey, Membership, Role, User
 from puentes.people.models import Consent, Identifier, Person
 
-NEW = {"given_name": "Rosa", "family_name": "Díaz", "date_of_birth": "1970-05-05",
-       "preferred_language": "es", "phone": "916-555-0101", "postal_code": "95818",
-       "state": "CA", "city": "Sacramento"}
+NEW = {
+    "given_name": "Rosa",
+    "family_name": "Díaz",
+    "date_of_birth": "1970-05-05",
+    "preferred_language": "es",
+    "phone": "916-555-0101",
+    "postal_code": "95818",
+    "state": "CA",
+    "city": "Sacramento",
+}
 
 
 def test_sign_in_then_home_shows_my_people(ana, maria):
     client = Client()
     page = client.get("/sign-in/")
     assert page.status_code == 200 and 'name="username"' in page.content.decode()
-    response = client.post("/sign-in/", {"username": "ana", "password": "a-long-test-password"},
-                           follow=True)
+    response = client.post(
+        "/sign-in/", {"username": "ana", "password": "a-long-test-password"}, follow=True
+    )
     body = response.content.decode()
     assert "My people" in body and "María López" in body
 
@@ -88,15 +96,17 @@ def test_registering_on_the_page_with_the_duplicate_guard(client_for, ana, maria
     body = again.content.decode()
     assert again.status_code == 200 and "may already be registered" in body
     assert Person.objects.filter(given_name__iexact="rosa").count() == 1
-    confirmed = client.post("/people/new/", {**NEW, "given_name": "rosa", "family_name": "Diaz",
-                                             "allow_duplicate": "1"})
+    confirmed = client.post(
+        "/people/new/", {**NEW, "given_name": "rosa", "family_name": "Diaz", "allow_duplicate": "1"}
+    )
     assert confirmed.status_code == 302
     assert Person.objects.filter(given_name__iexact="rosa").count() == 2
 
 
 def test_invalid_form_shows_errors_beside_fields_and_writes_nothing(client_for, ana):
-    response = client_for(ana).post("/people/new/", {**NEW, "date_of_birth": "2999-01-01",
-                                                     "postal_code": "00000"})
+    response = client_for(ana).post(
+        "/people/new/", {**NEW, "date_of_birth": "2999-01-01", "postal_code": "00000"}
+    )
     body = response.content.decode()
     assert response.status_code == 200
     assert "cannot be in the future" in body and "not a known US ZIP code" in body
@@ -105,7 +115,12 @@ def test_invalid_form_shows_errors_beside_fields_and_writes_nothing(client_for, 
 
 def test_a_stale_edit_on_the_page_is_refused(client_for, ana, sam, maria):
     form = {**NEW, "given_name": "María", "family_name": "López", "version": 1}
-    assert client_for(sam).post(f"/people/{maria.public_id}/edit/", {**form, "city": "Davis"}).status_code == 302
+    assert (
+        client_for(sam)
+        .post(f"/people/{maria.public_id}/edit/", {**form, "city": "Davis"})
+        .status_code
+        == 302
+    )
     stale = client_for(ana).post(f"/people/{maria.public_id}/edit/", {**form, "city": "Fresno"})
     assert "Someone else changed this record" in stale.content.decode()
     maria.refresh_from_db()
@@ -120,19 +135,32 @@ def test_person_page_shows_the_record_and_audits_the_read(client_for, bea, maria
 
 def test_identifier_and_consent_forms(client_for, ana, maria, pantry):
     client = client_for(ana)
-    bad = client.post(f"/people/{maria.public_id}/identifiers/new/",
-                      {"kind": "medicare_mbi", "issuer": "", "value": "123"})
+    bad = client.post(
+        f"/people/{maria.public_id}/identifiers/new/",
+        {"kind": "medicare_mbi", "issuer": "", "value": "123"},
+    )
     assert "pattern 1EG4-TE5-MK73" in bad.content.decode()
     assert Identifier.objects.count() == 0
-    client.post(f"/people/{maria.public_id}/identifiers/new/",
-                {"kind": "medicare_mbi", "issuer": "", "value": "1EG4-TE5-MK73"})
+    client.post(
+        f"/people/{maria.public_id}/identifiers/new/",
+        {"kind": "medicare_mbi", "issuer": "", "value": "1EG4-TE5-MK73"},
+    )
     assert Identifier.objects.get().value == "1EG4TE5MK73"
-    missing = client.post(f"/people/{maria.public_id}/consents/new/", {
-        "scope": "named", "purpose": "referral", "method": "verbal", "given_on": "2026-01-01"})
+    missing = client.post(
+        f"/people/{maria.public_id}/consents/new/",
+        {"scope": "named", "purpose": "referral", "method": "verbal", "given_on": "2026-01-01"},
+    )
     assert "Name at least one organization" in missing.content.decode()
-    client.post(f"/people/{maria.public_id}/consents/new/", {
-        "scope": "named", "organizations": [str(pantry.public_id)], "purpose": "referral",
-        "method": "verbal", "given_on": "2026-01-01"})
+    client.post(
+        f"/people/{maria.public_id}/consents/new/",
+        {
+            "scope": "named",
+            "organizations": [str(pantry.public_id)],
+            "purpose": "referral",
+            "method": "verbal",
+            "given_on": "2026-01-01",
+        },
+    )
     consent = Consent.objects.get()
     client.post(f"/people/consents/{consent.public_id}/revoke/", {"reason": "Asked"})
     consent.refresh_from_db()
@@ -154,16 +182,30 @@ def test_menu_shows_only_what_the_role_can_use(client_for, ana, alma):
 
 def test_invitation_by_email_creates_a_member(client_for, alma, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
-        client_for(alma).post("/organization/members/invite/",
-                              {"email": "Nina@Example.org", "role": "chw", "worker_type": "doula"})
+        client_for(alma).post(
+            "/organization/members/invite/",
+            {"email": "Nina@Example.org", "role": "chw", "worker_type": "doula"},
+        )
     assert len(mail.outbox) == 1
     link = re.search(r"http://testserver(/invitation/[^/\s]+/)", mail.outbox[0].body).group(1)
     newcomer = Client()
-    weak = newcomer.post(link, {"first_name": "Nina", "last_name": "Paz", "username": "nina",
-                                "password": "123"})
-    assert "password" in weak.content.decode().lower() and not User.objects.filter(username="nina").exists()
-    done = newcomer.post(link, {"first_name": "Nina", "last_name": "Paz", "username": "nina",
-                                "password": "a-long-new-password"}, follow=True)
+    weak = newcomer.post(
+        link, {"first_name": "Nina", "last_name": "Paz", "username": "nina", "password": "123"}
+    )
+    assert (
+        "password" in weak.content.decode().lower()
+        and not User.objects.filter(username="nina").exists()
+    )
+    done = newcomer.post(
+        link,
+        {
+            "first_name": "Nina",
+            "last_name": "Paz",
+            "username": "nina",
+            "password": "a-long-new-password",
+        },
+        follow=True,
+    )
     assert "My people" in done.content.decode()
     membership = Membership.objects.get(user__username="nina")
     assert membership.worker_type == "doula" and membership.user.email == "nina@example.org"
@@ -171,8 +213,10 @@ def test_invitation_by_email_creates_a_member(client_for, alma, django_capture_o
 
 
 def test_worker_type_is_required_for_chws(client_for, alma):
-    response = client_for(alma).post("/organization/members/invite/",
-                                     {"email": "x@example.org", "role": "chw", "worker_type": ""})
+    response = client_for(alma).post(
+        "/organization/members/invite/",
+        {"email": "x@example.org", "role": "chw", "worker_type": ""},
+    )
     assert "needs a worker type" in response.content.decode()
     assert len(mail.outbox) == 0
 
@@ -207,7 +251,9 @@ def test_merge_page_merges(client_for, sam, ana, make_person):
     keep, duplicate = make_person(ana), make_person(ana)
     page = client_for(sam).get(f"/people/{keep.public_id}/merge/").content.decode()
     assert str(duplicate.public_id) in page
-    client_for(sam).post(f"/people/{keep.public_id}/merge/", {"duplicate": str(duplicate.public_id)})
+    client_for(sam).post(
+        f"/people/{keep.public_id}/merge/", {"duplicate": str(duplicate.public_id)}
+    )
     duplicate.refresh_from_db()
     assert duplicate.merged_into == keep
     redirected = client_for(sam).get(f"/people/{duplicate.public_id}/")
@@ -216,8 +262,10 @@ def test_merge_page_merges(client_for, sam, ana, make_person):
 
 def test_household_and_workers_pages(client_for, sam, maria):
     client = client_for(sam)
-    client.post(f"/people/{maria.public_id}/household/", {"new_household_name": "López",
-                                                         "relationship": "self"})
+    client.post(
+        f"/people/{maria.public_id}/household/",
+        {"new_household_name": "López", "relationship": "self"},
+    )
     assert "López" in client.get(f"/people/{maria.public_id}/").content.decode()
     client.post(f"/people/{maria.public_id}/workers/", {"member": str(sam.public_id)})
     assert maria.assignments.filter(ended_at__isnull=True).count() == 2
@@ -233,5 +281,3 @@ def test_pages_render_in_spanish(client_for, ana, url):
     ana.user.save()
     body = client_for(ana).get(url).content.decode()
     assert 'lang="es"' in body and "Salir" in body
-
-

@@ -25,13 +25,21 @@ class Command(BaseCommand):
         password = getpass.getpass("Administrator's password: ")
         try:
             with transaction.atomic():
-                organization = organization_create(fields={
-                    "name": options["name"], "kind": options["kind"],
-                    "time_zone": options["time_zone"],
-                })
-                user = user_create(username=options["admin_username"], password=password,
-                                   email=options["admin_email"], first_name="", last_name="",
-                                   language="en")
+                organization = organization_create(
+                    fields={
+                        "name": options["name"],
+                        "kind": options["kind"],
+                        "time_zone": options["time_zone"],
+                    }
+                )
+                user = user_create(
+                    username=options["admin_username"],
+                    password=password,
+                    email=options["admin_email"],
+                    first_name="",
+                    last_name="",
+                    language="en",
+                )
                 membership_create(user=user, organization=organization, role=Role.ORG_ADMIN)
         except DomainError as error:
             details = "; ".join(f"{k}: {' '.join(v)}" for k, v in error.fields.items())

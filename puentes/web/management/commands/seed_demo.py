@@ -62,18 +62,28 @@ class Command(BaseCommand):
     def _cast(self, organizations: dict[str, Organization]) -> dict[str, Membership]:
         members = {}
         for username, first, last, org_key, role, worker_type, language in CAST:
-            user = user_create(username=username, password=DEMO_PASSWORD,
-                               email=f"{username}@example.org", first_name=first,
-                               last_name=last, language=language)
+            user = user_create(
+                username=username,
+                password=DEMO_PASSWORD,
+                email=f"{username}@example.org",
+                first_name=first,
+                last_name=last,
+                language=language,
+            )
             members[username] = membership_create(
-                user=user, organization=organizations[org_key], role=role,
+                user=user,
+                organization=organizations[org_key],
+                role=role,
                 worker_type=worker_type,
             )
         return members
 
     def _people(
-        self, clinic: Organization, members: dict[str, Membership],
-        organizations: dict[str, Organization], count: int,
+        self,
+        clinic: Organization,
+        members: dict[str, Membership],
+        organizations: dict[str, Organization],
+        count: int,
     ) -> None:
         rng = random.Random(2026)  # noqa: S311 - demo data, not security
         fakers = {"en": Faker("en_US"), "es": Faker("es_MX")}
@@ -87,26 +97,42 @@ class Command(BaseCommand):
             spanish = rng.random() < 0.55
             faker = fakers["es" if spanish else "en"]
             actor = as_ana if index % 4 == 0 else as_sam
-            person = people.person_create(actor=actor, allow_duplicate=True, fields=_person_fields(
-                rng, faker, spanish))
+            person = people.person_create(
+                actor=actor, allow_duplicate=True, fields=_person_fields(rng, faker, spanish)
+            )
             created.append(person)
             if rng.random() < 0.45:
-                people.identifier_add(actor=as_sam, person_id=person.public_id, kind="medicaid",
-                                      issuer="CA", value=f"9{rng.randrange(10**7):07d}{rng.choice('ABCDEFGH')}")
+                people.identifier_add(
+                    actor=as_sam,
+                    person_id=person.public_id,
+                    kind="medicaid",
+                    issuer="CA",
+                    value=f"9{rng.randrange(10**7):07d}{rng.choice('ABCDEFGH')}",
+                )
             if rng.random() < 0.5:
                 partner = organizations["pantry"]
                 people.consent_record(
-                    actor=actor, person_id=person.public_id, organization_ids=[partner.public_id],
-                    fields={"scope": ConsentScope.NAMED, "purpose": ConsentPurpose.REFERRAL,
-                            "method": rng.choice(list(ConsentMethod)),
-                            "given_on": datetime.date(2026, 1, 1) + datetime.timedelta(days=rng.randrange(300)),
-                            "expires_on": None},
+                    actor=actor,
+                    person_id=person.public_id,
+                    organization_ids=[partner.public_id],
+                    fields={
+                        "scope": ConsentScope.NAMED,
+                        "purpose": ConsentPurpose.REFERRAL,
+                        "method": rng.choice(list(ConsentMethod)),
+                        "given_on": datetime.date(2026, 1, 1)
+                        + datetime.timedelta(days=rng.randrange(300)),
+                        "expires_on": None,
+                    },
                 )
         self._households(rng, as_sam, created)
 
     def _households(self, rng: random.Random, actor: Actor, created: list[Any]) -> None:
-        relationships = [Relationship.SPOUSE, Relationship.CHILD, Relationship.PARENT,
-                         Relationship.SIBLING]
+        relationships = [
+            Relationship.SPOUSE,
+            Relationship.CHILD,
+            Relationship.PARENT,
+            Relationship.SIBLING,
+        ]
         index = 0
         while index < len(created) - 3:
             size = rng.choice([1, 2, 2, 3, 4])
@@ -114,12 +140,17 @@ class Command(BaseCommand):
             index += size
             if size == 1:
                 continue
-            household = people.household_create(actor=actor,
-                                                name=f"{group[0].family_name} household")
+            household = people.household_create(
+                actor=actor, name=f"{group[0].family_name} household"
+            )
             for position, person in enumerate(group):
                 relationship = Relationship.SELF if position == 0 else rng.choice(relationships)
-                people.household_add_member(actor=actor, household_id=household.public_id,
-                                            person_id=person.public_id, relationship=relationship)
+                people.household_add_member(
+                    actor=actor,
+                    household_id=household.public_id,
+                    person_id=person.public_id,
+                    relationship=relationship,
+                )
 
 
 def _person_fields(rng: random.Random, faker: Faker, spanish: bool) -> dict[str, Any]:
@@ -128,16 +159,20 @@ def _person_fields(rng: random.Random, faker: Faker, spanish: bool) -> dict[str,
     family = faker.last_name() + (f" {faker.last_name()}" if spanish and rng.random() < 0.4 else "")
     zip_code = rng.choice(DEMO_ZIPS)
     return {
-        "given_name": given, "family_name": family,
+        "given_name": given,
+        "family_name": family,
         "date_of_birth": faker.date_of_birth(minimum_age=1, maximum_age=88),
         "sex": "female" if female else "male",
         "preferred_language": "es" if spanish else rng.choice(["en", "en", "en", "vi", "hmn"]),
         "interpreter_needed": spanish and rng.random() < 0.5,
-        "phone": f"(916) 555-{rng.randrange(100, 10000):04d}" if zip_code.startswith("958")
+        "phone": f"(916) 555-{rng.randrange(100, 10000):04d}"
+        if zip_code.startswith("958")
         else f"(559) 555-{rng.randrange(100, 10000):04d}",
-        "ok_to_call": True, "ok_to_text": rng.random() < 0.7,
+        "ok_to_call": True,
+        "ok_to_text": rng.random() < 0.7,
         "preferred_contact_method": rng.choice(["phone", "text", "in_person"]),
         "address_line1": f"{rng.randrange(100, 9999)} {faker.street_name()}",
-        "city": "Sacramento" if zip_code.startswith("958") else "Fresno", "state": "CA",
+        "city": "Sacramento" if zip_code.startswith("958") else "Fresno",
+        "state": "CA",
         "postal_code": zip_code,
     }

@@ -92,57 +92,64 @@ class Command(BaseCommand):
         ana, sam = members["ana"], members["sam"]
         as_ana = Actor(organization=clinic, role=ana.role, user=ana.user, membership=ana)
         as_sam = Actor(organization=clinic, role=sam.role, user=sam.user, membership=sam)
-        created = []
+        created: list[tuple[Any, str]] = []
+        family = ""
         for index in range(count):
             spanish = rng.random() < 0.55
             faker = fakers["es" if spanish else "en"]
             actor = as_ana if index % 4 == 0 else as_sam
-            person = people.person_create(
-                actor=actor, allow_duplicate=True, fields=_person_fields(rng, faker, spanish)
-            )
-            created.append(person)
+            fields = _person_fields(rng, faker, spanish)
+            # About half the people live with the person registered just before them.
+            joins_previous = bool(created) and rng.random() < 0.45
+            if joins_previous:
+                fields["family_name"] = family
+            family = fields["family_name"]
+            person = people.person_create(actor=actor, allow_duplicate=True, fields=fields)
+            created.append((person, "joins" if joins_previous else "new"))
             if rng.random() < 0.45:
+                medicaid_id = f"9{rng.randrange(10**7):07d}{rng.choice('ABCDEFGH')}"
                 people.identifier_add(
                     actor=as_sam,
                     person_id=person.public_id,
                     kind="medicaid",
                     issuer="CA",
-                    value=f"9{rng.randrange(10**7):07d}{rng.choice('ABCDEFGH')}",
+                    value=medicaid_id,
                 )
             if rng.random() < 0.5:
-                partner = organizations["pantry"]
+                given_on = datetime.date(2026, 1, 1) + datetime.timedelta(days=rng.randrange(300))
                 people.consent_record(
                     actor=actor,
                     person_id=person.public_id,
-                    organization_ids=[partner.public_id],
+                    organization_ids=[organizations["pantry"].public_id],
                     fields={
                         "scope": ConsentScope.NAMED,
                         "purpose": ConsentPurpose.REFERRAL,
                         "method": rng.choice(list(ConsentMethod)),
-                        "given_on": datetime.date(2026, 1, 1)
-                        + datetime.timedelta(days=rng.randrange(300)),
+                        "given_on": given_on,
                         "expires_on": None,
                     },
                 )
         self._households(rng, as_sam, created)
 
-    def _households(self, rng: random.Random, actor: Actor, created: list[Any]) -> None:
+    def _households(self, rng: random.Random, actor: Actor, created: list[tuple[Any, str]]) -> None:
+        """People registered one after another with the same family name form a household."""
         relationships = [
             Relationship.SPOUSE,
+            Relationship.CHILD,
             Relationship.CHILD,
             Relationship.PARENT,
             Relationship.SIBLING,
         ]
-        index = 0
-        while index < len(created) - 3:
-            size = rng.choice([1, 2, 2, 3, 4])
-            group = created[index : index + size]
-            index += size
-            if size == 1:
+        groups: list[list[Any]] = []
+        for person, kind in created:
+            if kind == "joins":
+                groups[-1].append(person)
+            else:
+                groups.append([person])
+        for group in groups:
+            if len(group) < 2:
                 continue
-            household = people.household_create(
-                actor=actor, name=f"{group[0].family_name} household"
-            )
+            household = people.household_create(actor=actor, name=f"{group[0].family_name}")
             for position, person in enumerate(group):
                 relationship = Relationship.SELF if position == 0 else rng.choice(relationships)
                 people.household_add_member(

@@ -1,0 +1,16 @@
+from django.core.management import call_command
+
+from puentes.network.models import Membership, Organization
+from puentes.people.models import Person
+
+
+def test_demo_data_loads_once_with_the_cast(db, capsys):
+    call_command("seed_demo", people=12)
+    call_command("seed_demo", people=12)
+    assert "already loaded" in capsys.readouterr().out
+    assert Organization.objects.count() == 3
+    roles = dict(Membership.objects.values_list("user__username", "role"))
+    assert roles == {"ana": "chw", "sam": "supervisor", "bea": "billing", "alma": "org_admin",
+                     "pat": "cbo_staff", "omar": "org_admin"}
+    assert Person.objects.count() == 12
+    assert Person.objects.filter(latitude__isnull=False).count() == 12

@@ -1,0 +1,63 @@
+"""Take the user guide's screenshots from a running demo (make run), at phone width.
+
+uv run python scripts/screenshots.py [http://127.0.0.1:8000]
+"""
+
+import sys
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+BASE = sys.argv[1] if len(sys.argv) > 1 else "http://127.0.0.1:8000"
+OUT = Path(__file__).resolve().parent.parent / "docs" / "images"
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+def sign_in(page, username: str) -> None:
+    page.goto(f"{BASE}/sign-in/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", "puentes-demo")
+    page.click("button[type=submit].primary")
+
+
+def main() -> None:
+    OUT.mkdir(parents=True, exist_ok=True)
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
+        phone = browser.new_context(viewport={"width": 360, "height": 740})
+        page = phone.new_page()
+        page.goto(f"{BASE}/sign-in/")
+        page.screenshot(path=str(OUT / "sign-in.png"))
+        sign_in(page, "ana")
+        page.screenshot(path=str(OUT / "my-people.png"))
+        page.goto(f"{BASE}/people/new/")
+        page.fill("#id_given_name", "Cristal")
+        page.fill("#id_family_name", "Adame")
+        page.fill("#id_date_of_birth", "1996-05-16")
+        page.click("button[type=submit].primary")
+        page.screenshot(path=str(OUT / "duplicate-guard.png"))
+        page.goto(f"{BASE}/people/?q=adame")
+        page.click("#results li a >> nth=0")
+        page.screenshot(path=str(OUT / "person.png"), full_page=True)
+        page.get_by_role("button", name="Español").click()
+        page.screenshot(path=str(OUT / "person-es.png"))
+        desktop = browser.new_context(viewport={"width": 1100, "height": 700})
+        admin = desktop.new_page()
+        sign_in(admin, "alma")
+        admin.get_by_role("button", name="English").click()
+        admin.goto(f"{BASE}/organization/members/")
+        admin.screenshot(path=str(OUT / "members.png"))
+        admin.goto(f"{BASE}/organization/audit/")
+        admin.screenshot(path=str(OUT / "audit-log.png"))
+        browser.close()
+
+
+if __name__ == "__main__":
+    main()

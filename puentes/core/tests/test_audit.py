@@ -1,4 +1,5 @@
 import pytest
+from django.db import DatabaseError, connection, transaction
 
 from conftest import actor_for
 from puentes.core.audit import audit_record
@@ -38,3 +39,19 @@ def test_domain_error_has_one_shape():
     }
     with pytest.raises(ValueError):
         DomainError("made_up", "x")
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the trigger is PostgreSQL's")
+def test_the_database_itself_refuses_to_rewrite_audit_rows(ana, maria):
+    with (
+        pytest.raises(DatabaseError, match="append-only"),
+        transaction.atomic(),
+        connection.cursor() as cursor,
+    ):
+        cursor.execute("UPDATE core_auditevent SET action = 'x'")
+    with (
+        pytest.raises(DatabaseError, match="append-only"),
+        transaction.atomic(),
+        connection.cursor() as cursor,
+    ):
+        cursor.execute("DELETE FROM core_auditevent")

@@ -10,7 +10,13 @@ def test_demo_data_loads_once_with_the_cast(db, capsys):
     assert "already loaded" in capsys.readouterr().out
     assert Organization.objects.count() == 3
     roles = dict(Membership.objects.values_list("user__username", "role"))
-    assert roles == {"ana": "chw", "sam": "supervisor", "bea": "billing", "alma": "org_admin",
-                     "pat": "cbo_staff", "omar": "org_admin"}
+    assert roles == {
+        "ana": "chw",
+        "sam": "supervisor",
+        "bea": "billing",
+        "alma": "org_admin",
+        "pat": "cbo_staff",
+        "omar": "org_admin",
+    }
     assert Person.objects.count() == 12
     assert Person.objects.filter(latitude__isnull=False).count() == 12

@@ -78,6 +78,9 @@ def build(people: int, organizations: int) -> Organization:
             person.search_text = build_search_text(person, [f"9{index:07d}A"])
             batch.append(person)
         Person.objects.bulk_create(batch, batch_size=5000)
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE people_person")
     return orgs[0]
 
 
@@ -117,7 +120,9 @@ def main() -> None:
     options = parser.parse_args()
 
     setup_test_environment()
-    old_name = connection.creation.create_test_db(verbosity=0)
+    if connection.vendor == "postgresql":
+        connection.settings_dict["TEST"]["NAME"] = "puentes_bench"
+    old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True)
     try:
         started = time.perf_counter()
         organization = build(options.people, options.organizations)

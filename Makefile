@@ -5,11 +5,15 @@ MANAGE := $(UV) run --frozen python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_WORKERS ?= 2
+# Use the machine's Python 3.11; never download one.
+export UV_PYTHON_DOWNLOADS := never
 
 .PHONY: run test install uv lint typecheck check test-sqlite test-postgres test-browser messages bench
 
 uv:
-	@command -v uv >/dev/null 2>&1 || test -x $(HOME)/.local/bin/uv || python3 -m pip install --user --quiet uv
+	@command -v uv >/dev/null 2>&1 || test -x $(HOME)/.local/bin/uv || \
+		python3 -m pip install --user --quiet uv || \
+		python3 -m pip install --user --quiet --break-system-packages uv
 
 install: uv
 	$(UV) sync --frozen --quiet

@@ -19,6 +19,7 @@ from puentes.core.audit import audit_record
 from puentes.core.concurrency import bump_version, check_version, lock_for_update
 from puentes.core.errors import DomainError, invalid
 from puentes.core.services import apply_fields, validate
+from puentes.core.validators import normalize_phone
 from puentes.network.models import (
     FRONTLINE_ROLES,
     ApiKey,
@@ -46,8 +47,6 @@ INVITATION_LIFETIME = timedelta(days=14)
 
 
 def _normalize_phone_field(fields: dict[str, Any]) -> None:
-    from puentes.core.validators import normalize_phone
-
     if fields.get("phone"):
         try:
             fields["phone"] = normalize_phone(fields["phone"])

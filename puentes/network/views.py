@@ -55,7 +55,15 @@ def organization_edit(request: HttpRequest, actor: Actor) -> HttpResponse:
         else:
             messages.success(request, _("Changes saved."))
             return redirect("network:organization")
-    return render(request, "network/form.html", {"form": form, "title": _("Edit the organization")})
+    return render(
+        request,
+        "network/form.html",
+        {
+            "form": form,
+            "title": _("Edit the organization"),
+            "cancel_url": reverse("network:organization"),
+        },
+    )
 
 
 @actor_page("organization.view")
@@ -91,7 +99,11 @@ def member_invite(request: HttpRequest, actor: Actor) -> HttpResponse:
                 request, _("Invitation sent to %(email)s.") % {"email": invitation.email}
             )
             return redirect("network:members")
-    return render(request, "network/form.html", {"form": form, "title": _("Invite a member")})
+    return render(
+        request,
+        "network/form.html",
+        {"form": form, "title": _("Invite a member"), "cancel_url": reverse("network:members")},
+    )
 
 
 @actor_page("member.manage")
@@ -119,6 +131,7 @@ def member_edit(request: HttpRequest, actor: Actor, member_id: uuid.UUID) -> Htt
         {
             "form": form,
             "title": _("Role of %(name)s") % {"name": membership.display_name},
+            "cancel_url": reverse("network:members"),
         },
     )
 

@@ -5,6 +5,7 @@ from datetime import date, datetime
 from typing import Any
 
 from django.http import HttpRequest
+from django.utils import timezone
 from ninja import Field, Router, Schema
 from ninja.pagination import paginate
 from ninja.responses import Status
@@ -140,8 +141,6 @@ class ConsentOut(Schema):
 
     @staticmethod
     def resolve_active(obj: Consent) -> bool:
-        from django.utils import timezone
-
         return obj.is_active_on(timezone.localdate())
 
 

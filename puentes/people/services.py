@@ -340,13 +340,12 @@ def _clean_identifier(kind: str, issuer: str, value: str) -> tuple[str, str]:
     issuer = (issuer or "").strip()
     value = (value or "").strip()
     errors: dict[str, list[str]] = {}
-    try:
-        if kind == IdentifierKind.MEDICAID:
-            issuer = issuer.upper()
+    if kind == IdentifierKind.MEDICAID:
+        issuer = issuer.upper()
+        try:
             validate_us_state(issuer)
-    except ValidationError as error:
-        errors["issuer"] = [_("For a Medicaid ID, the issuer is the state (e.g. CA).")]
-        del error
+        except ValidationError:
+            errors["issuer"] = [_("For a Medicaid ID, the issuer is the state (e.g. CA).")]
     try:
         if kind == IdentifierKind.MEDICARE_MBI:
             issuer = issuer or "CMS"

@@ -9,7 +9,6 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from puentes.core.actor import Actor
 from puentes.core.errors import DomainError
 from puentes.network.middleware import request_actor
 
@@ -59,7 +58,3 @@ def form_errors_from(form: forms.BaseForm, error: DomainError) -> None:
         target = name if field is not None and not field.widget.is_hidden else None
         for message in messages:
             form.add_error(target, message if target else f"{error.message} {message}")
-
-
-def actor_for_template(actor: Actor) -> dict[str, Any]:
-    return {"actor": actor}

@@ -103,6 +103,7 @@ INSTALLED_APPS = [
     "puentes.core",
     "puentes.network",
     "puentes.people",
+    "puentes.screening",
     "puentes.web",
 ]
 

@@ -46,6 +46,9 @@ PERMISSIONS: dict[str, set[str]] = {
     "identifier.manage": {*_FRONTLINE, BILLING, API_READ_WRITE},
     "consent.manage": {*_FRONTLINE, API_READ_WRITE},
     "caseload.assign": {SUPERVISOR, ORG_ADMIN, API_READ_WRITE},
+    "screening.perform": {*_FRONTLINE, API_READ_WRITE},
+    "need.manage": {*_FRONTLINE, API_READ_WRITE},
+    "screening.configure": {ORG_ADMIN},
 }
 
 ACTION_LABELS = {
@@ -62,6 +65,9 @@ ACTION_LABELS = {
     "identifier.manage": _("Manage identifiers (Medicaid ID, MBI, MRN)"),
     "consent.manage": _("Record and revoke consent to share"),
     "caseload.assign": _("Assign workers to people"),
+    "screening.perform": _("Screen people for social needs"),
+    "need.manage": _("Record needs and change their status"),
+    "screening.configure": _("Choose the organization's screening instruments"),
 }
 
 

@@ -5,7 +5,9 @@ Code system http://hl7.org/fhir/us/sdoh-clinicalcare/CodeSystem/SDOHCC-CodeSyste
 
 from django.utils.translation import gettext_lazy as _
 
-GRAVITY_SYSTEM = "http://hl7.org/fhir/us/sdoh-clinicalcare/CodeSystem/SDOHCC-CodeSystemTemporaryCodes"
+GRAVITY_SYSTEM = (
+    "http://hl7.org/fhir/us/sdoh-clinicalcare/CodeSystem/SDOHCC-CodeSystemTemporaryCodes"
+)
 ICD10CM_SYSTEM = "http://hl7.org/fhir/sid/icd-10-cm"
 LOINC_SYSTEM = "http://loinc.org"
 

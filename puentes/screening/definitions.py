@@ -58,7 +58,9 @@ class Item(Strict):
     def _answers_fit_type(self) -> "Item":
         if self.type == "integer":
             if self.answers or self.minimum is None or self.maximum is None:
-                raise ValueError(f"{self.id}: an integer item has a minimum and maximum, no answers")
+                raise ValueError(
+                    f"{self.id}: an integer item has a minimum and maximum, no answers"
+                )
             if self.minimum > self.maximum:
                 raise ValueError(f"{self.id}: minimum above maximum")
         elif len(self.answers) < 2:
@@ -132,7 +134,9 @@ class Instrument(Strict):
             if item.id in items:
                 raise ValueError(f"item {item.id} appears twice")
             if item.loinc is None and self.code_system is None:
-                raise ValueError(f"item {item.id} needs a LOINC code (or the instrument a code_system)")
+                raise ValueError(
+                    f"item {item.id} needs a LOINC code (or the instrument a code_system)"
+                )
             if item.enable_when is not None:
                 controller = items.get(item.enable_when.item)
                 if controller is None:
@@ -144,7 +148,9 @@ class Instrument(Strict):
                 item = items.get(item_id)
                 if item is None:
                     raise ValueError(f"rule {rule.id}: unknown item {item_id}")
-                if rule.total is not None and any(a.score is None for a in item.answers if not a.declines):
+                if rule.total is not None and any(
+                    a.score is None for a in item.answers if not a.declines
+                ):
                     raise ValueError(f"rule {rule.id}: every answer of {item_id} needs a score")
             codes = rule.positive_answers or rule.negative_answers
             known = {answer.code for item_id in rule.items for answer in items[item_id].answers}
@@ -191,7 +197,7 @@ def registry() -> dict[tuple[str, str], Instrument]:
 def instruments_current() -> list[Instrument]:
     """The newest version of each instrument (versions compare as text), by id."""
     newest: dict[str, Instrument] = {}
-    for (instrument_id, version), instrument in sorted(registry().items()):
+    for (instrument_id, _version), instrument in sorted(registry().items()):
         newest[instrument_id] = instrument
     return [newest[key] for key in sorted(newest)]
 

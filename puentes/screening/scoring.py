@@ -32,15 +32,21 @@ class RuleResult:
     derived_code: str | None = None
 
     def as_dict(self) -> dict[str, Any]:
-        return {"rule": self.rule_id, "need": self.need, "z_code": self.z_code,
-                "outcome": self.outcome, "total": self.total, "derived_code": self.derived_code}
+        return {
+            "rule": self.rule_id,
+            "need": self.need,
+            "z_code": self.z_code,
+            "outcome": self.outcome,
+            "total": self.total,
+            "derived_code": self.derived_code,
+        }
 
 
 def check_answer(item: Item, answer: Any) -> dict[str, Any]:
     """Return the answer in canonical form, or raise AnswerError."""
     if not isinstance(answer, Mapping) or len(answer) != 1:
         raise AnswerError("give exactly one of code, codes, value or declined")
-    (kind, value), = answer.items()
+    ((kind, value),) = answer.items()
     if kind == "declined":
         if value is not True:
             raise AnswerError("declined must be true")

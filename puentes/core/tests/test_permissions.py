@@ -14,6 +14,7 @@ from puentes.network import selectors as network_selectors
 from puentes.network import services as network_services
 from puentes.people import selectors as people_selectors
 from puentes.people import services as people_services
+from puentes.screening import services as screening_services
 
 DOCS = Path(__file__).resolve().parents[3] / "docs" / "permissions.md"
 
@@ -67,6 +68,15 @@ ACTIONS = {
     ),
     "caseload.assign": lambda a, ctx: people_services.caseload_assign(
         actor=a, person_id=ctx["p1"], member_id=ctx["worker"]
+    ),
+    "screening.perform": lambda a, ctx: screening_services.screening_start(
+        actor=a, person_id=ctx["p1"], instrument_id="hunger-vital-sign"
+    ),
+    "need.manage": lambda a, ctx: screening_services.need_record(
+        actor=a, person_id=ctx["p1"], category="stress"
+    ),
+    "screening.configure": lambda a, ctx: screening_services.instrument_choices_set(
+        actor=a, instrument_ids=["prapare"]
     ),
 }
 

@@ -4,7 +4,13 @@ import itertools
 
 import pytest
 
-from puentes.screening.definitions import DefinitionError, Instrument, instrument_find, load_file, registry
+from puentes.screening.definitions import (
+    DefinitionError,
+    Instrument,
+    instrument_find,
+    load_file,
+    registry,
+)
 from puentes.screening.scoring import AnswerError, check_answer, score
 
 AHC = instrument_find("ahc-hrsn-core")
@@ -34,13 +40,24 @@ def test_every_item_and_answer_has_english_and_spanish_text():
 def test_the_ahc_core_tool_has_ten_items_with_the_published_loinc_codes():
     assert AHC.loinc_panel == "96777-8"
     assert [item.loinc for item in AHC.items] == [
-        "71802-3", "96778-6", "88122-7", "88123-5", "93030-5", "96779-4",
-        "95618-5", "95617-7", "95616-9", "95615-1",
+        "71802-3",
+        "96778-6",
+        "88122-7",
+        "88123-5",
+        "93030-5",
+        "96779-4",
+        "95618-5",
+        "95617-7",
+        "95616-9",
+        "95615-1",
     ]
 
 
-LIVING = {"LA31993-1": ("negative", "negative"), "LA31994-9": ("positive", "negative"),
-          "LA31995-6": ("negative", "positive")}
+LIVING = {
+    "LA31993-1": ("negative", "negative"),
+    "LA31994-9": ("positive", "negative"),
+    "LA31995-6": ("negative", "positive"),
+}
 
 
 @pytest.mark.parametrize("code", list(LIVING))
@@ -79,12 +96,19 @@ def test_one_food_item_unanswered_is_unknown_unless_the_other_is_positive():
 
 @pytest.mark.parametrize(("code", "expected"), [("LA33-6", "positive"), ("LA32-8", "negative")])
 def test_ahc_transportation(code, expected):
-    assert outcomes(AHC, {"transportation": {"code": code}})["transportation-insecurity"] == expected
+    assert (
+        outcomes(AHC, {"transportation": {"code": code}})["transportation-insecurity"] == expected
+    )
 
 
-@pytest.mark.parametrize(("code", "threat", "shut_off"), [
-    ("LA33-6", "positive", "negative"), ("LA32-8", "negative", "negative"),
-    ("LA32002-0", "negative", "positive")])
+@pytest.mark.parametrize(
+    ("code", "threat", "shut_off"),
+    [
+        ("LA33-6", "positive", "negative"),
+        ("LA32-8", "negative", "negative"),
+        ("LA32002-0", "negative", "positive"),
+    ],
+)
 def test_ahc_utilities(code, threat, shut_off):
     found = outcomes(AHC, {"utilities": {"code": code}})
     assert (found["utility-shutoff-threat"], found["utility-shut-off"]) == (threat, shut_off)
@@ -104,11 +128,27 @@ def test_ahc_safety_total_is_the_sum_and_positive_above_ten(combination):
 
 
 def test_safety_boundary_ten_is_negative_eleven_positive():
-    ten = dict(zip(SAFETY_ITEMS, [{"code": "LA10082-8"}, {"code": "LA10082-8"},
-                                  {"code": "LA10066-1"}, {"code": "LA10066-1"}], strict=True))
+    ten = dict(
+        zip(
+            SAFETY_ITEMS,
+            [
+                {"code": "LA10082-8"},
+                {"code": "LA10082-8"},
+                {"code": "LA10066-1"},
+                {"code": "LA10066-1"},
+            ],
+            strict=True,
+        )
+    )
     eleven = {**ten, "safety_scream": {"code": "LA10082-8"}}
-    assert (result(AHC, ten, "interpersonal-safety").total, result(AHC, ten, "interpersonal-safety").outcome) == (10, "negative")
-    assert (result(AHC, eleven, "interpersonal-safety").total, result(AHC, eleven, "interpersonal-safety").outcome) == (11, "positive")
+    assert (
+        result(AHC, ten, "interpersonal-safety").total,
+        result(AHC, ten, "interpersonal-safety").outcome,
+    ) == (10, "negative")
+    assert (
+        result(AHC, eleven, "interpersonal-safety").total,
+        result(AHC, eleven, "interpersonal-safety").outcome,
+    ) == (11, "positive")
 
 
 @pytest.mark.parametrize("missing", SAFETY_ITEMS)
@@ -126,19 +166,28 @@ def test_nothing_answered_is_never_negative():
     assert set(outcomes(PRAPARE, {}).values()) == {"unknown"}
 
 
-HVS_ANSWERS = {"LA28397-0": "positive", "LA6729-3": "positive", "LA28398-8": "negative",
-               "LA15775-2": "unknown"}
+HVS_ANSWERS = {
+    "LA28397-0": "positive",
+    "LA6729-3": "positive",
+    "LA28398-8": "negative",
+    "LA15775-2": "unknown",
+}
 
 
 @pytest.mark.parametrize(("first", "second"), itertools.product(HVS_ANSWERS, HVS_ANSWERS))
 def test_hunger_vital_sign_risk_and_derived_item(first, second):
     pair = (HVS_ANSWERS[first], HVS_ANSWERS[second])
     expected = "positive" if "positive" in pair else "unknown" if "unknown" in pair else "negative"
-    found = result(HVS, {"food_worry": {"code": first}, "food_ran_out": {"code": second}},
-                   "food-insecurity-risk")
+    found = result(
+        HVS,
+        {"food_worry": {"code": first}, "food_ran_out": {"code": second}},
+        "food-insecurity-risk",
+    )
     assert found.outcome == expected
-    assert found.derived_code == {"positive": "LA19952-3", "negative": "LA19983-8",
-                                  "unknown": None}[expected]
+    assert (
+        found.derived_code
+        == {"positive": "LA19952-3", "negative": "LA19983-8", "unknown": None}[expected]
+    )
 
 
 @pytest.mark.parametrize("rule", PRAPARE.rules, ids=lambda r: r.id)
@@ -151,29 +200,38 @@ def test_every_prapare_rule_is_positive_for_its_answers_and_negative_otherwise(r
         if answer.declines:
             assert found == "unknown"
         else:
-            assert found == ("positive" if answer.code in rule.positive_answers else "negative"), answer.code
+            assert found == ("positive" if answer.code in rule.positive_answers else "negative"), (
+                answer.code
+            )
 
 
 def test_asthma_skip_logic_asks_about_heating_only_with_a_gas_stove():
-    no_triggers = {item.id: {"code": "no"} for item in ASTHMA.items if item.id != "medication_access"}
+    no_triggers = {
+        item.id: {"code": "no"} for item in ASTHMA.items if item.id != "medication_access"
+    }
     no_triggers.pop("gas_stove_heat")
     assert outcomes(ASTHMA, no_triggers)["home-triggers"] == "negative"
     with_gas = {**no_triggers, "gas_stove": {"code": "yes"}}
     assert outcomes(ASTHMA, with_gas)["home-triggers"] == "unknown"
     with_gas["gas_stove_heat"] = {"code": "yes"}
     assert outcomes(ASTHMA, with_gas)["home-triggers"] == "positive"
-    assert outcomes(ASTHMA, {"medication_access": {"code": "no"}})["medication-access"] == "positive"
+    assert (
+        outcomes(ASTHMA, {"medication_access": {"code": "no"}})["medication-access"] == "positive"
+    )
 
 
-@pytest.mark.parametrize(("item_id", "answer", "message"), [
-    ("transportation", {"code": "LA9-3"}, "not one of"),
-    ("transportation", {"codes": ["LA33-6"]}, "takes 'code'"),
-    ("housing_problems", {"codes": ["LA9-3", "LA28580-1"]}, "cannot be combined"),
-    ("housing_problems", {"codes": []}, "at least one"),
-    ("housing_problems", {"codes": ["LA28580-1", "LA28580-1"]}, "twice"),
-    ("transportation", {"declined": False}, "declined must be true"),
-    ("transportation", {"code": "LA33-6", "declined": True}, "exactly one"),
-])
+@pytest.mark.parametrize(
+    ("item_id", "answer", "message"),
+    [
+        ("transportation", {"code": "LA9-3"}, "not one of"),
+        ("transportation", {"codes": ["LA33-6"]}, "takes 'code'"),
+        ("housing_problems", {"codes": ["LA9-3", "LA28580-1"]}, "cannot be combined"),
+        ("housing_problems", {"codes": []}, "at least one"),
+        ("housing_problems", {"codes": ["LA28580-1", "LA28580-1"]}, "twice"),
+        ("transportation", {"declined": False}, "declined must be true"),
+        ("transportation", {"code": "LA33-6", "declined": True}, "exactly one"),
+    ],
+)
 def test_answers_that_do_not_fit_are_refused(item_id, answer, message):
     with pytest.raises(AnswerError, match=message):
         check_answer(AHC.item(item_id), answer)
@@ -195,6 +253,6 @@ def test_a_definition_with_a_broken_reference_is_refused(tmp_path):
         "    answers: [{code: y, text: {en: Y, es: S}}, {code: n, text: {en: N, es: N}}]\n"
         "rules:\n  - {id: r, items: [a], positive_answers: [maybe], need: stress}\n"
     )
-    with pytest.raises(DefinitionError, match="(?s)broken.yaml.*maybe"):
+    with pytest.raises(DefinitionError, match=r"(?s)broken\.yaml.*maybe"):
         load_file(broken)
     assert isinstance(AHC, Instrument)

@@ -1,0 +1,138 @@
+"""Reads of screenings and needs, scoped to the actor's organization; reporting aggregates."""
+
+import uuid
+from datetime import date
+from typing import Any, Literal
+
+from django.db.models import Count, QuerySet
+from django.db.models.functions import Substr, TruncMonth
+from django.utils.translation import gettext as _
+
+from puentes.core.actor import Actor
+from puentes.core.errors import invalid, not_found
+from puentes.people.models import Person
+from puentes.screening.definitions import Instrument, instrument_find, instruments_current
+from puentes.screening.models import (
+    OPEN_NEED_STATUSES,
+    Finding,
+    InstrumentChoice,
+    Need,
+    NeedEvent,
+    Outcome,
+    Screening,
+    ScreeningStatus,
+)
+
+
+def instrument_list_for(*, actor: Actor) -> list[Instrument]:
+    """The instruments the actor's organization uses (all of them until it chooses)."""
+    chosen = set(
+        InstrumentChoice.objects.filter(organization=actor.organization).values_list(
+            "instrument_id", flat=True
+        )
+    )
+    instruments = instruments_current()
+    return [i for i in instruments if i.id in chosen] if chosen else instruments
+
+
+def instrument_get(instrument_id: str, version: str | None = None) -> Instrument:
+    instrument = instrument_find(instrument_id, version)
+    if instrument is None:
+        message = _("%(id)s %(version)s is not a known instrument or version.") % {
+            "id": instrument_id,
+            "version": version or "",
+        }
+        raise invalid({"instrument": [message]})
+    return instrument
+
+
+def screening_list(*, actor: Actor, person: Person) -> QuerySet[Screening]:
+    actor.require("person.view")
+    return Screening.objects.filter(organization=actor.organization, person=person).select_related(
+        "started_by", "completed_by"
+    )
+
+
+def screening_get(*, actor: Actor, public_id: uuid.UUID | str) -> Screening:
+    actor.require("person.view")
+    screening = (
+        Screening.objects.filter(organization=actor.organization, public_id=public_id)
+        .select_related("person")
+        .first()
+    )
+    if screening is None:
+        raise not_found()
+    return screening
+
+
+def need_list(*, actor: Actor, person: Person, open_only: bool = False) -> QuerySet[Need]:
+    actor.require("person.view")
+    needs = Need.objects.filter(organization=actor.organization, person=person)
+    if open_only:
+        needs = needs.filter(status__in=OPEN_NEED_STATUSES)
+    return needs.select_related("screening")
+
+
+def need_get(*, actor: Actor, public_id: uuid.UUID | str) -> Need:
+    actor.require("person.view")
+    need = (
+        Need.objects.filter(organization=actor.organization, public_id=public_id)
+        .select_related("person", "screening")
+        .first()
+    )
+    if need is None:
+        raise not_found()
+    return need
+
+
+def need_history(*, actor: Actor, need: Need) -> QuerySet[NeedEvent]:
+    actor.require("person.view")
+    return NeedEvent.objects.filter(
+        need=need, need__organization=actor.organization
+    ).select_related("user", "screening")
+
+
+Grouping = Literal["month", "zip"]
+
+
+def _grouped(
+    rows: QuerySet[Any], by: Grouping, date_field: str, zip_field: str
+) -> list[dict[str, Any]]:
+    key = TruncMonth(date_field) if by == "month" else Substr(zip_field, 1, 5)
+    grouped = rows.annotate(group=key).values("group", "category").annotate(count=Count("id"))
+    return [
+        {
+            by: (
+                row["group"].date().isoformat()[:7]
+                if by == "month" and row["group"]
+                else row["group"] or ""
+            ),
+            "category": row["category"],
+            "count": row["count"],
+        }
+        for row in grouped.order_by("group", "category")
+    ]
+
+
+def report_positive_screens(
+    *, actor: Actor, by: Grouping = "month", since: date | None = None, until: date | None = None
+) -> list[dict[str, Any]]:
+    """Positive findings of completed screenings by domain, per month or per ZIP code."""
+    actor.require("person.view")
+    findings = Finding.objects.filter(
+        screening__organization=actor.organization,
+        screening__status=ScreeningStatus.COMPLETED,
+        outcome=Outcome.POSITIVE,
+    )
+    if since:
+        findings = findings.filter(screening__completed_at__date__gte=since)
+    if until:
+        findings = findings.filter(screening__completed_at__date__lte=until)
+    return _grouped(findings, by, "screening__completed_at", "screening__person__postal_code")
+
+
+def report_open_needs(*, actor: Actor, by: Grouping = "month") -> list[dict[str, Any]]:
+    """Open needs by domain, per month identified or per ZIP code."""
+    actor.require("person.view")
+    needs = Need.objects.filter(organization=actor.organization, status__in=OPEN_NEED_STATUSES)
+    return _grouped(needs, by, "identified_on", "person__postal_code")

@@ -170,6 +170,9 @@ class ApiClient:
     def patch(self, path: str, body: Any = None, raw: str | None = None) -> Any:
         return self._call("patch", path, body, raw)
 
+    def put(self, path: str, body: Any = None) -> Any:
+        return self._call("put", path, body)
+
     def delete(self, path: str) -> Any:
         return self._call("delete", path)
 

@@ -6,6 +6,7 @@ from puentes.core.api import install_error_handlers
 from puentes.network.api import router as network_router
 from puentes.network.auth import ApiKeyAuth, SessionActorAuth
 from puentes.people.api import router as people_router
+from puentes.screening.api import router as screening_router
 
 api = NinjaAPI(
     title="Puentes API",
@@ -23,3 +24,4 @@ api = NinjaAPI(
 install_error_handlers(api)
 api.add_router("/", network_router)
 api.add_router("/", people_router)
+api.add_router("/", screening_router)

@@ -119,15 +119,21 @@ def screening_start(
     instrument_id: str,
     version: str | None = None,
     language: str | None = None,
+    answers: Mapping[str, Any] | None = None,
 ) -> Screening:
+    """Begin a screening, optionally with its first answers (all checked before anything is
+    written)."""
     person = _screenable_person(actor, person_id)
     instrument = _offered_instrument(actor, instrument_id, version)
+    chosen_language = _language(language, person)
+    checked = _checked_answers(instrument, answers or {})
     screening = Screening.objects.create(
         organization=actor.organization,
         person=person,
         instrument_id=instrument.id,
         instrument_version=instrument.version,
-        language=_language(language, person),
+        language=chosen_language,
+        answers=checked,
         started_by=actor.user,
     )
     audit_record(
@@ -341,9 +347,7 @@ def screening_record(
         instrument_id=instrument_id,
         version=version,
         language=language,
-    )
-    screening = screening_answer(
-        actor=actor, screening_id=screening.public_id, version=screening.version, answers=answers
+        answers=answers,
     )
     return screening_submit(
         actor=actor, screening_id=screening.public_id, idempotency_key=idempotency_key

@@ -6,5 +6,6 @@ urlpatterns = [
     path("", include("puentes.web.urls")),
     path("people/", include("puentes.people.urls")),
     path("organization/", include("puentes.network.urls")),
+    path("screening/", include("puentes.screening.urls")),
     path("api/v1/", api.urls),
 ]

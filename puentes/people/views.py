@@ -25,6 +25,7 @@ from puentes.people.forms import (
     RevokeForm,
 )
 from puentes.people.models import PersonStatus
+from puentes.screening import selectors as screening_selectors
 from puentes.web.pages import actor_page, form_errors_from
 
 PAGE_SIZE = 25
@@ -84,6 +85,10 @@ def person_detail(request: HttpRequest, actor: Actor, person_id: uuid.UUID) -> H
             ended_at__isnull=True
         ),
         "history": selectors.person_history(actor=actor, person=person)[:50],
+        "needs": screening_selectors.need_list(actor=actor, person=person),
+        "screenings": screening_selectors.screening_list(actor=actor, person=person)[:20],
+        "can_screen": actor.can("screening.perform"),
+        "can_need": actor.can("need.manage"),
         "can_edit": actor.can("person.update"),
         "can_consent": actor.can("consent.manage"),
         "can_identify": actor.can("identifier.manage"),

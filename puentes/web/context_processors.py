@@ -26,6 +26,7 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
                 "apikey.manage",
                 "audit.view",
                 "organization.update",
+                "screening.configure",
             )
         },
     }

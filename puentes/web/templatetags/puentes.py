@@ -28,3 +28,25 @@ def phone(value: str) -> str:
 @register.filter
 def audit_action(action: str) -> str:
     return str(AUDIT_ACTION_LABELS.get(action, action))
+
+
+@register.filter
+def lang(text: object, language: str) -> str:
+    """A definition's bilingual text in the given language ("en" or "es")."""
+    in_language = getattr(text, "in_language", None)
+    return str(in_language(language)) if in_language else str(text)
+
+
+@register.filter
+def instrument_title(screening: object) -> str:
+    """The title of a screening's instrument in the reader's language."""
+    from django.utils.translation import get_language
+
+    from puentes.screening.definitions import instrument_find
+
+    instrument = instrument_find(
+        getattr(screening, "instrument_id", ""), getattr(screening, "instrument_version", None)
+    )
+    if instrument is None:
+        return getattr(screening, "instrument_id", "")
+    return instrument.title.in_language("es" if (get_language() or "").startswith("es") else "en")

@@ -8,7 +8,10 @@ for him proves scoping, not a missing permission.
 
 import datetime
 import json
+import os
+import shutil
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any, cast
 
 import factory
@@ -216,3 +219,37 @@ def make_person() -> Callable[..., Person]:
 def maria(ana: Membership, make_person: Callable[..., Person]) -> Person:
     """Clinic's person, registered by ana."""
     return make_person(ana)
+
+
+# Browser tests -------------------------------------------------------------------------
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+ARTIFACTS = Path(os.environ.get("PUENTES_TEST_ARTIFACTS", "test-results"))
+
+
+@pytest.fixture
+def page() -> Any:
+    if not Path(CHROMIUM).exists():
+        pytest.skip("Debian's chromium is not installed (make test-browser installs it)")
+    # Playwright's sync API runs an event loop in this thread; Django's ORM in the same
+    # thread (the live server's test data) must be told that is fine.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        context = browser.new_context(viewport={"width": 360, "height": 740}, locale="en-US")
+        page = context.new_page()
+        page.set_default_timeout(10_000)
+        yield page
+        ARTIFACTS.mkdir(exist_ok=True)
+        page.screenshot(path=str(ARTIFACTS / "last-browser-page.png"), full_page=True)
+        browser.close()

@@ -57,4 +57,9 @@ AUDIT_ACTION_LABELS = {
     "invitation.accept": _("accepted an invitation"),
     "apikey.create": _("created an API key"),
     "apikey.revoke": _("revoked an API key"),
+    "screening.start": _("started a screening"),
+    "screening.submit": _("screened a person"),
+    "screening.configure": _("chose the screening instruments"),
+    "need.record": _("recorded a need"),
+    "need.status": _("changed a need's status"),
 }

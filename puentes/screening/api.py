@@ -41,7 +41,7 @@ def _summary(instrument: Any) -> dict[str, Any]:
     }
 
 
-class InstrumentChoiceIn(Schema, extra="forbid"):  # type: ignore[call-arg]
+class InstrumentChoiceIn(Schema, extra="forbid"):
     instrument_ids: list[str]
 
 
@@ -94,7 +94,7 @@ class ScreeningOut(Schema):
         ]
 
 
-class ScreeningIn(Schema, extra="forbid"):  # type: ignore[call-arg]
+class ScreeningIn(Schema, extra="forbid"):
     instrument: str
     version: str | None = None
     language: Literal["en", "es"] | None = None
@@ -103,14 +103,14 @@ class ScreeningIn(Schema, extra="forbid"):  # type: ignore[call-arg]
     idempotency_key: str = Field("", max_length=100)
 
 
-class ScreeningPatch(Schema, extra="forbid"):  # type: ignore[call-arg]
+class ScreeningPatch(Schema, extra="forbid"):
     version: int
     answers: dict[str, Any] = {}
     clear: list[str] = []
     language: Literal["en", "es"] | None = None
 
 
-class SubmitIn(Schema, extra="forbid"):  # type: ignore[call-arg]
+class SubmitIn(Schema, extra="forbid"):
     idempotency_key: str = Field("", max_length=100)
 
 
@@ -154,13 +154,13 @@ class NeedDetailOut(NeedOut):
     history: list[NeedEventOut]
 
 
-class NeedIn(Schema, extra="forbid"):  # type: ignore[call-arg]
+class NeedIn(Schema, extra="forbid"):
     category: str
     note: str = ""
     z_code: str = ""
 
 
-class NeedPatch(Schema, extra="forbid"):  # type: ignore[call-arg]
+class NeedPatch(Schema, extra="forbid"):
     version: int
     status: str
     reason: str = ""

@@ -129,7 +129,7 @@ class Instrument(Strict):
 
     @model_validator(mode="after")
     def _references_resolve(self) -> "Instrument":
-        items = {}
+        items: dict[str, Item] = {}
         for item in self.items:
             if item.id in items:
                 raise ValueError(f"item {item.id} appears twice")
@@ -145,11 +145,11 @@ class Instrument(Strict):
             items[item.id] = item
         for rule in self.rules:
             for item_id in rule.items:
-                item = items.get(item_id)
-                if item is None:
+                rule_item = items.get(item_id)
+                if rule_item is None:
                     raise ValueError(f"rule {rule.id}: unknown item {item_id}")
                 if rule.total is not None and any(
-                    a.score is None for a in item.answers if not a.declines
+                    a.score is None for a in rule_item.answers if not a.declines
                 ):
                     raise ValueError(f"rule {rule.id}: every answer of {item_id} needs a score")
             codes = rule.positive_answers or rule.negative_answers

@@ -9,6 +9,7 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from puentes.core.actor import Actor
 from puentes.core.audit import audit_record
@@ -236,7 +237,7 @@ def _needs_from(actor: Actor, screening: Screening, results: list[RuleResult]) -
                 need=need,
                 user=actor.user,
                 to_status=need.status,
-                reason=_("Found by screening"),
+                reason=gettext_noop("Found by screening"),
                 screening=screening,
             )
         else:
@@ -248,7 +249,7 @@ def _needs_from(actor: Actor, screening: Screening, results: list[RuleResult]) -
                 user=actor.user,
                 from_status=need.status,
                 to_status=need.status,
-                reason=_("Confirmed by screening"),
+                reason=gettext_noop("Confirmed by screening"),
                 screening=screening,
             )
         needs.append(need)
@@ -380,7 +381,10 @@ def need_record(
             created_by=actor.user,
         )
         NeedEvent.objects.create(
-            need=need, user=actor.user, to_status=need.status, reason=_("Observed by a worker")
+            need=need,
+            user=actor.user,
+            to_status=need.status,
+            reason=gettext_noop("Observed by a worker"),
         )
         audit_record(
             actor=actor,

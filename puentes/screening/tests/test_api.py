@@ -129,3 +129,27 @@ def test_only_admins_choose_instruments(api_for, ana, alma):
         "hunger-vital-sign",
         "prapare",
     ]
+
+
+def test_screening_and_need_lists_do_not_grow_queries_with_size(api_for, ana, maria):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    api = api_for(ana)
+
+    def record():
+        api.post(
+            f"/persons/{maria.public_id}/screenings",
+            {"instrument": "ahc-hrsn-core", "answers": ANSWERS, "submit": True},
+        )
+
+    record()
+    with CaptureQueriesContext(connection) as one:
+        api.get(f"/persons/{maria.public_id}/screenings")
+        api.get(f"/persons/{maria.public_id}/needs")
+    for _ in range(4):
+        record()
+    with CaptureQueriesContext(connection) as five:
+        assert api.get(f"/persons/{maria.public_id}/screenings").json()["count"] == 5
+        api.get(f"/persons/{maria.public_id}/needs")
+    assert len(five) == len(one)

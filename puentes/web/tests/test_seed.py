@@ -2,6 +2,7 @@ from django.core.management import call_command
 
 from puentes.network.models import Membership, Organization
 from puentes.people.models import Person
+from puentes.screening.models import Screening
 
 
 def test_demo_data_loads_once_with_the_cast(db, capsys):
@@ -20,3 +21,4 @@ def test_demo_data_loads_once_with_the_cast(db, capsys):
     }
     assert Person.objects.count() == 12
     assert Person.objects.filter(latitude__isnull=False).count() == 12
+    assert Screening.objects.filter(status="completed").exists()

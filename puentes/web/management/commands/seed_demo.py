@@ -14,6 +14,8 @@ from puentes.network.models import Membership, Organization, Role, WorkerType
 from puentes.network.services import membership_create, organization_create, user_create
 from puentes.people import services as people
 from puentes.people.models import ConsentMethod, ConsentPurpose, ConsentScope, Relationship
+from puentes.screening import services as screening
+from puentes.screening.definitions import instrument_find
 
 DEMO_PASSWORD = "puentes-demo"
 CLINIC = "Valle Community Health Center"
@@ -130,6 +132,29 @@ class Command(BaseCommand):
                     },
                 )
         self._households(rng, as_sam, created)
+        self._screenings(rng, as_ana, [person for person, _kind in created])
+
+    def _screenings(self, rng: random.Random, actor: Actor, created: list[Any]) -> None:
+        """About a third of the people were screened with the AHC core tool."""
+        instrument = instrument_find("ahc-hrsn-core")
+        if instrument is None:
+            return
+        for person in created:
+            if rng.random() > 0.35:
+                continue
+            answers: dict[str, Any] = {}
+            for item in instrument.items:
+                # The first answer is the reassuring one; most people give it.
+                choice = item.answers[0] if rng.random() < 0.65 else rng.choice(item.answers)
+                answers[item.id] = (
+                    {"codes": [choice.code]} if item.type == "multiple" else {"code": choice.code}
+                )
+            screening.screening_record(
+                actor=actor,
+                person_id=person.public_id,
+                instrument_id=instrument.id,
+                answers=answers,
+            )
 
     def _households(self, rng: random.Random, actor: Actor, created: list[tuple[Any, str]]) -> None:
         """People registered one after another with the same family name form a household."""

@@ -545,3 +545,4 @@ ES.update(
         "chose the screening instruments": "eligió los instrumentos de evaluación",
     }
 )
+ES.update({"opened a screening": "abrió una evaluación", "opened a need": "abrió una necesidad"})

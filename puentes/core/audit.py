@@ -62,4 +62,6 @@ AUDIT_ACTION_LABELS = {
     "screening.configure": _("chose the screening instruments"),
     "need.record": _("recorded a need"),
     "need.status": _("changed a need's status"),
+    "screening.read": _("opened a screening"),
+    "need.read": _("opened a need"),
 }

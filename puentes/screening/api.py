@@ -236,7 +236,7 @@ def screening_create(
 
 @router.get("/screenings/{screening_id}", response=ScreeningOut)
 def screening_detail(request: HttpRequest, screening_id: uuid.UUID) -> Screening:
-    return selectors.screening_get(actor=actor_of(request), public_id=screening_id)
+    return selectors.screening_read(actor=actor_of(request), public_id=screening_id)
 
 
 @router.patch("/screenings/{screening_id}", response=ScreeningOut, summary="Save answers")
@@ -264,7 +264,7 @@ def screening_submit(request: HttpRequest, screening_id: uuid.UUID, payload: Sub
     "/screenings/{screening_id}/fhir", summary="As FHIR R4: QuestionnaireResponse + Observations"
 )
 def screening_fhir(request: HttpRequest, screening_id: uuid.UUID) -> Any:
-    screening = selectors.screening_get(actor=actor_of(request), public_id=screening_id)
+    screening = selectors.screening_read(actor=actor_of(request), public_id=screening_id)
     instrument = selectors.instrument_get(screening.instrument_id, screening.instrument_version)
     return fhir.screening_bundle(screening, instrument)
 
@@ -285,7 +285,7 @@ def need_create(request: HttpRequest, person_id: uuid.UUID, payload: NeedIn) -> 
 
 def _need_detail(request: HttpRequest, need_id: uuid.UUID) -> Need:
     actor = actor_of(request)
-    need = selectors.need_get(actor=actor, public_id=need_id)
+    need = selectors.need_read(actor=actor, public_id=need_id)
     need.history = list(selectors.need_history(actor=actor, need=need))  # type: ignore[attr-defined]
     return need
 
@@ -309,7 +309,7 @@ def need_patch(request: HttpRequest, need_id: uuid.UUID, payload: NeedPatch) -> 
 
 @router.get("/needs/{need_id}/fhir", tags=["needs"], summary="As a FHIR R4 Condition")
 def need_fhir(request: HttpRequest, need_id: uuid.UUID) -> Any:
-    return fhir.need_condition(selectors.need_get(actor=actor_of(request), public_id=need_id))
+    return fhir.need_condition(selectors.need_read(actor=actor_of(request), public_id=need_id))
 
 
 @router.get("/reports/positive-screens", response=list[ReportRow], tags=["reports"])

@@ -9,6 +9,7 @@ from django.db.models.functions import Substr, TruncMonth
 from django.utils.translation import gettext as _
 
 from puentes.core.actor import Actor
+from puentes.core.audit import audit_record
 from puentes.core.errors import invalid, not_found
 from puentes.people.models import Person
 from puentes.screening.definitions import Instrument, instrument_find, instruments_current
@@ -65,6 +66,15 @@ def screening_get(*, actor: Actor, public_id: uuid.UUID | str) -> Screening:
     return screening
 
 
+def screening_read(*, actor: Actor, public_id: uuid.UUID | str) -> Screening:
+    """screening_get for showing the answers to someone: the read is audited."""
+    screening = screening_get(actor=actor, public_id=public_id)
+    audit_record(
+        actor=actor, action="screening.read", obj=screening, person_id=screening.person.public_id
+    )
+    return screening
+
+
 def need_list(*, actor: Actor, person: Person, open_only: bool = False) -> QuerySet[Need]:
     actor.require("person.view")
     needs = Need.objects.filter(organization=actor.organization, person=person)
@@ -82,6 +92,13 @@ def need_get(*, actor: Actor, public_id: uuid.UUID | str) -> Need:
     )
     if need is None:
         raise not_found()
+    return need
+
+
+def need_read(*, actor: Actor, public_id: uuid.UUID | str) -> Need:
+    """need_get for showing the need to someone: the read is audited."""
+    need = need_get(actor=actor, public_id=public_id)
+    audit_record(actor=actor, action="need.read", obj=need, person_id=need.person.public_id)
     return need
 
 

@@ -91,7 +91,7 @@ def screening_question(
     item = items[number - 1]
     error = ""
     if request.method == "POST":
-        outcome = _save_answer(request, actor, screening, item)
+        outcome = _save_answer(request, actor, screening, item, number)
         if isinstance(outcome, HttpResponse):
             return outcome
         error = outcome
@@ -114,10 +114,9 @@ def screening_question(
 
 
 def _save_answer(
-    request: HttpRequest, actor: Actor, screening: Screening, item: Item
+    request: HttpRequest, actor: Actor, screening: Screening, item: Item, number: int
 ) -> HttpResponse | str:
     """Save the posted answer and move on; returns an error message to show instead."""
-    number = int(request.resolver_match.kwargs["number"]) if request.resolver_match else 1
     target = request.POST.get("go", "next")
     language = request.POST.get("language") or None
     answer = _answer_from_post(item, request)
@@ -207,7 +206,8 @@ def screening_review(request: HttpRequest, actor: Actor, screening_id: uuid.UUID
 
 @actor_page("person.view")
 def screening_detail(request: HttpRequest, actor: Actor, screening_id: uuid.UUID) -> HttpResponse:
-    screening, instrument = _open_screening(actor, screening_id)
+    screening = selectors.screening_read(actor=actor, public_id=screening_id)
+    instrument = selectors.instrument_get(screening.instrument_id, screening.instrument_version)
     answers = screening.answers
     rows = [
         {
@@ -261,7 +261,7 @@ def need_create(request: HttpRequest, actor: Actor, person_id: uuid.UUID) -> Htt
 
 @actor_page("person.view")
 def need_detail(request: HttpRequest, actor: Actor, need_id: uuid.UUID) -> HttpResponse:
-    need = selectors.need_get(actor=actor, public_id=need_id)
+    need = selectors.need_read(actor=actor, public_id=need_id)
     form = NeedStatusForm(request.POST or None, initial={"version": need.version})
     if request.method == "POST":
         actor.require("need.manage")

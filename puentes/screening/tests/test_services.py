@@ -219,3 +219,12 @@ def test_reports_count_positive_screens_and_open_needs_by_domain(ana, maria, mak
     by_zip = selectors.report_open_needs(actor=actor_for(ana), by="zip")
     assert {"zip": "93701", "category": "food-insecurity", "count": 1} in by_zip
     assert {"zip": "95817", "category": "housing-instability", "count": 1} in by_zip
+
+
+def test_reading_a_screening_or_a_need_is_audited(ana, bea, maria):
+    screening = screen(ana, maria, POSITIVE_FOOD_AND_HOUSING)
+    selectors.screening_read(actor=actor_for(bea), public_id=screening.public_id)
+    need = Need.objects.first()
+    selectors.need_read(actor=actor_for(bea), public_id=need.public_id)
+    reads = AuditEvent.objects.filter(user=bea.user).values_list("action", "subject_person_id")
+    assert sorted(reads) == [("need.read", maria.public_id), ("screening.read", maria.public_id)]

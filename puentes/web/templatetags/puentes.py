@@ -2,8 +2,10 @@
 
 import phonenumbers
 from django import template
+from django.utils.translation import get_language
 
 from puentes.core.audit import AUDIT_ACTION_LABELS
+from puentes.screening.definitions import instrument_find
 
 register = template.Library()
 
@@ -40,10 +42,6 @@ def lang(text: object, language: str) -> str:
 @register.filter
 def instrument_title(screening: object) -> str:
     """The title of a screening's instrument in the reader's language."""
-    from django.utils.translation import get_language
-
-    from puentes.screening.definitions import instrument_find
-
     instrument = instrument_find(
         getattr(screening, "instrument_id", ""), getattr(screening, "instrument_version", None)
     )

@@ -104,6 +104,7 @@ INSTALLED_APPS = [
     "puentes.network",
     "puentes.people",
     "puentes.screening",
+    "puentes.directory",
     "puentes.web",
 ]
 

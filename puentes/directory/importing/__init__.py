@@ -1,0 +1,1 @@
+"""Importing HSDS data: readers turn files into rows; the loader checks and writes them."""

@@ -1,0 +1,413 @@
+"""The loader: checks every row of a Dataset, then writes the valid ones in one transaction.
+
+All-or-nothing by default: one bad row and nothing is written, with every problem reported.
+With skip_invalid, valid rows are written and every rejected row is reported with its file,
+line and reason — including rows rejected only because a row they refer to was.
+"""
+
+import datetime
+import uuid
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db import models, transaction
+from django.utils import timezone
+from django.utils.dateparse import parse_datetime, parse_time
+
+from puentes.directory.importing.rows import Dataset, Rejection, Row
+from puentes.directory.mapping import BY_NAME, TABLES, Table
+from puentes.directory.models import Metadata
+
+# Properties that point at a record of any table, named by a sibling property.
+_GENERIC_LINKS = {("attribute", "link_id"), ("metadata", "resource_id")}
+# Stable ids: the same source and original id always give the same UUID.
+_NAMESPACE = uuid.UUID("0f5b7c1e-8d3a-4b8e-9f44-3c9a2d6e1b70")
+Progress = Callable[[str, int, int], None]
+
+
+class ImportFailed(Exception):
+    def __init__(self, rejections: list[Rejection]) -> None:
+        self.rejections = rejections
+        super().__init__(f"{len(rejections)} problem(s); nothing was imported")
+
+
+@dataclass
+class ImportReport:
+    source: str
+    created: dict[str, int] = field(default_factory=dict)
+    updated: dict[str, int] = field(default_factory=dict)
+    unchanged: dict[str, int] = field(default_factory=dict)
+    deactivated: dict[str, int] = field(default_factory=dict)
+    rejections: list[Rejection] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    def total(self, counts: dict[str, int]) -> int:
+        return sum(counts.values())
+
+
+def stable_id(source: str, table: str, value: Any) -> tuple[uuid.UUID, str]:
+    """The record's UUID, and its original id when that was not already a UUID."""
+    text = str(value).strip()
+    try:
+        return uuid.UUID(text), ""
+    except ValueError:
+        return uuid.uuid5(_NAMESPACE, f"{source}/{table}/{text}"), text
+
+
+class RowError(ValueError):
+    pass
+
+
+def _convert(table: Table, prop: str, model_field: models.Field, raw: Any) -> Any:  # type: ignore[type-arg]
+    """A property's value as the model stores it; RowError says what is wrong."""
+    if raw is None or raw == "":
+        if not (model_field.blank or model_field.null) and not isinstance(
+            model_field, models.ForeignKey
+        ):
+            raise RowError(f"{prop} is required")
+        return None if model_field.null else ""
+    if isinstance(model_field, models.FloatField | models.IntegerField):
+        try:
+            number = float(raw)
+        except (TypeError, ValueError):
+            raise RowError(f"{prop}: {raw!r} is not a number") from None
+        if isinstance(model_field, models.IntegerField):
+            if number != int(number):
+                raise RowError(f"{prop}: {raw!r} is not a whole number")
+            return int(number)
+        return number
+    if isinstance(model_field, models.TimeField):
+        parsed = parse_time(str(raw)) if isinstance(raw, str) else None
+        if parsed is None:
+            raise RowError(f"{prop}: {raw!r} is not a time (HH:MM or HH:MM:SS)")
+        return parsed
+    if isinstance(model_field, models.DateTimeField):
+        moment = parse_datetime(str(raw))
+        if moment is None:
+            day = _parse_date(str(raw))
+            if day is None:
+                raise RowError(f"{prop}: {raw!r} is not a date-time")
+            moment = datetime.datetime.combine(day, datetime.time())
+        return moment if timezone.is_aware(moment) else timezone.make_aware(moment, datetime.UTC)
+    text = str(raw).strip() if not isinstance(raw, dict | list) else raw
+    if isinstance(text, str):
+        if model_field.choices:
+            allowed = {str(value) for value, _label in model_field.choices}
+            if text.lower() not in allowed:
+                raise RowError(f"{prop}: {text!r} is not one of {', '.join(sorted(allowed))}")
+            text = text.lower()
+        if model_field.max_length and len(text) > model_field.max_length:
+            raise RowError(f"{prop} is longer than {model_field.max_length} characters")
+    return text
+
+
+def _parse_date(text: str) -> datetime.date | None:
+    try:
+        return datetime.date.fromisoformat(text[:10])
+    except ValueError:
+        return None
+
+
+@dataclass
+class _Prepared:
+    table: Table
+    row: Row
+    fields: dict[str, Any]
+    references: dict[str, uuid.UUID]  # model attname -> referenced id
+
+
+def _prepare(table: Table, row: Row, source: str) -> _Prepared:
+    values = dict(row.values)
+    if "id" not in values or values["id"] in ("", None):
+        raise RowError("id is required")
+    record_id, original_id = stable_id(source, table.name, values.pop("id"))
+    fields: dict[str, Any] = {"id": record_id, "original_id": original_id, "source": source}
+    references: dict[str, uuid.UUID] = {}
+    for prop, model_field in table.columns.items():
+        if prop == "id":
+            continue
+        raw = values.pop(prop, None)
+        if prop in table.references:
+            if raw not in (None, ""):
+                references[model_field.attname] = stable_id(source, table.references[prop], raw)[0]
+            continue
+        if (table.name, prop) in _GENERIC_LINKS:
+            entity = (
+                values.get("link_entity")
+                or values.get("link_type")
+                or values.get("resource_type")
+                or ""
+            )
+            fields[model_field.attname] = stable_id(source, str(entity), raw)[0] if raw else None
+            if fields[model_field.attname] is None:
+                raise RowError(f"{prop} is required")
+            continue
+        fields[model_field.attname] = _convert(table, prop, model_field, raw)
+    _check_ranges(fields)
+    fields["extra"] = {k: v for k, v in values.items() if v not in (None, "")}
+    return _Prepared(table, row, fields, references)
+
+
+def _check_ranges(fields: dict[str, Any]) -> None:
+    latitude, longitude = fields.get("latitude"), fields.get("longitude")
+    if latitude is not None and not -90 <= latitude <= 90:
+        raise RowError(f"latitude {latitude} is outside -90..90")
+    if longitude is not None and not -180 <= longitude <= 180:
+        raise RowError(f"longitude {longitude} is outside -180..180")
+    low, high = fields.get("minimum_age"), fields.get("maximum_age")
+    if low is not None and high is not None and low > high:
+        raise RowError("minimum_age is above maximum_age")
+
+
+def _check_all(
+    dataset: Dataset, source: str
+) -> tuple[dict[str, dict[uuid.UUID, _Prepared]], list[Rejection]]:
+    """Every row converted and checked, references included; rows referring to a rejected
+    row are rejected too."""
+    prepared: dict[str, dict[uuid.UUID, _Prepared]] = {table.name: {} for table in TABLES}
+    rejections = list(dataset.rejections)
+    for table in TABLES:
+        for row in dataset.tables.get(table.name, []):
+            try:
+                item = _prepare(table, row, source)
+            except RowError as error:
+                rejections.append(Rejection(row.file, row.line, table.name, str(error)))
+                continue
+            earlier = prepared[table.name].get(item.fields["id"])
+            if earlier is not None:
+                if _same(earlier, item):
+                    continue  # nested JSON repeats shared objects (a service's organization)
+                rejections.append(
+                    Rejection(
+                        row.file,
+                        row.line,
+                        table.name,
+                        f"duplicate id {item.row.values.get('id')} "
+                        f"(first at line {earlier.row.line})",
+                    )
+                )
+                continue
+            prepared[table.name][item.fields["id"]] = item
+    _check_references(prepared, rejections)
+    return prepared, rejections
+
+
+def _same(first: _Prepared, second: _Prepared) -> bool:
+    return first.fields == second.fields and first.references == second.references
+
+
+def _existing_ids(table_name: str, ids: Iterable[uuid.UUID]) -> set[uuid.UUID]:
+    model = BY_NAME[table_name].model
+    wanted = list(ids)
+    found: set[uuid.UUID] = set()
+    for start in range(0, len(wanted), 5000):
+        found.update(
+            model._default_manager.filter(id__in=wanted[start : start + 5000]).values_list(
+                "id", flat=True
+            )
+        )
+    return found
+
+
+def _check_references(
+    prepared: dict[str, dict[uuid.UUID, _Prepared]], rejections: list[Rejection]
+) -> None:
+    """Drop rows whose references resolve neither in the file nor in the database, repeatedly,
+    so that a dropped parent takes its dependants with it."""
+    wanted: dict[str, set[uuid.UUID]] = {}
+    for table in TABLES:
+        for item in prepared[table.name].values():
+            for attname, target in item.references.items():
+                target_table = _target(table, attname)
+                if target not in prepared[target_table]:
+                    wanted.setdefault(target_table, set()).add(target)
+    in_database = {name: _existing_ids(name, ids) for name, ids in wanted.items()}
+    changed = True
+    while changed:
+        changed = False
+        for table in TABLES:
+            for record_id, item in list(prepared[table.name].items()):
+                for attname, target in item.references.items():
+                    target_table = _target(table, attname)
+                    if target in prepared[target_table] or target in in_database.get(
+                        target_table, set()
+                    ):
+                        continue
+                    prop = next(p for p, f in table.columns.items() if f.attname == attname)
+                    rejections.append(
+                        Rejection(
+                            item.row.file,
+                            item.row.line,
+                            table.name,
+                            f"{prop} refers to a {target_table} that is not in the data "
+                            f"({item.row.values.get(prop)})",
+                        )
+                    )
+                    del prepared[table.name][record_id]
+                    changed = True
+                    break
+
+
+def _target(table: Table, attname: str) -> str:
+    prop = next(p for p, f in table.columns.items() if f.attname == attname)
+    return table.references[prop]
+
+
+def load(
+    dataset: Dataset,
+    *,
+    source: str,
+    skip_invalid: bool = False,
+    full: bool = True,
+    updated_by: str = "",
+    progress: Progress | None = None,
+) -> ImportReport:
+    """Check everything, then write. ``full``: records of this source missing from the
+    dataset are marked inactive (never deleted)."""
+    report = ImportReport(source=source, notes=list(dataset.notes))
+    prepared, rejections = _check_all(dataset, source)
+    report.rejections = rejections
+    if rejections and not skip_invalid:
+        raise ImportFailed(rejections)
+    total = sum(len(items) for items in prepared.values())
+    done = 0
+    with transaction.atomic():
+        for table in TABLES:
+            items = list(prepared[table.name].values())
+            _write(table, items, report, updated_by or f"import:{source}")
+            done += len(items)
+            if progress:
+                progress(table.name, done, total)
+        if full:
+            _deactivate_missing(prepared, source, report, updated_by or f"import:{source}")
+    return report
+
+
+_COMPARED_SKIP = {"extra", "source", "original_id"}
+
+
+def _write(table: Table, items: list[_Prepared], report: ImportReport, updated_by: str) -> None:
+    model = table.model
+    existing = {
+        obj.pk: obj
+        for start in range(0, len(items), 2000)
+        for obj in model._default_manager.filter(
+            id__in=[i.fields["id"] for i in items[start : start + 2000]]
+        )
+    }
+    now = timezone.now()
+    to_create, to_update, changes = [], [], []
+    self_refs = [
+        a
+        for a in (f.attname for f in table.columns.values() if isinstance(f, models.ForeignKey))
+        if _target(table, a) == table.name
+    ]
+    for item in items:
+        values = {
+            **item.fields,
+            **{a: t for a, t in item.references.items() if a not in self_refs},
+            "is_active": True,
+        }
+        current = existing.get(values["id"])
+        if current is None:
+            to_create.append(model(**values))
+            changes.append(_metadata(table, values["id"], "create", "", "", "", updated_by, now))
+            continue
+        changed = [
+            name
+            for name, value in values.items()
+            if name not in _COMPARED_SKIP and getattr(current, name) != value
+        ]
+        for name in changed:
+            changes.append(
+                _metadata(
+                    table,
+                    current.pk,
+                    "update",
+                    name,
+                    getattr(current, name),
+                    values[name],
+                    updated_by,
+                    now,
+                )
+            )
+            setattr(current, name, values[name])
+        if values["extra"] != current.extra:
+            current.extra = values["extra"]
+            changed.append("extra")
+        if changed:
+            to_update.append((current, changed))
+        else:
+            report.unchanged[table.name] = report.unchanged.get(table.name, 0) + 1
+    model._default_manager.bulk_create(to_create, batch_size=2000)
+    for obj, names in to_update:
+        obj.save(update_fields=[*names, "updated_at"])
+    if self_refs:
+        _set_self_references(model, items, self_refs)
+    if table.model is not Metadata:
+        Metadata.objects.bulk_create(changes, batch_size=2000)
+    report.created[table.name] = len(to_create)
+    report.updated[table.name] = len(to_update)
+
+
+def _set_self_references(
+    model: type[models.Model], items: list[_Prepared], attnames: list[str]
+) -> None:
+    """Parents within the same table (parent organizations, broader terms) are linked after
+    every row of the table exists."""
+    for item in items:
+        wanted = {a: item.references.get(a) for a in attnames}
+        model._default_manager.filter(pk=item.fields["id"]).update(**wanted)
+
+
+def _metadata(
+    table: Table,
+    resource_id: uuid.UUID,
+    action: str,
+    field_name: str,
+    previous: Any,
+    replacement: Any,
+    updated_by: str,
+    now: datetime.datetime,
+) -> Metadata:
+    return Metadata(
+        id=uuid.uuid4(),
+        resource_id=resource_id,
+        resource_type=table.name,
+        last_action_date=now.date().isoformat(),
+        last_action_type=action,
+        field_name=field_name,
+        previous_value="" if previous is None else str(previous)[:2000],
+        replacement_value="" if replacement is None else str(replacement)[:2000],
+        updated_by=updated_by[:200],
+        source="puentes",
+    )
+
+
+def _deactivate_missing(
+    prepared: dict[str, dict[uuid.UUID, _Prepared]],
+    source: str,
+    report: ImportReport,
+    updated_by: str,
+) -> None:
+    now = timezone.now()
+    for table in TABLES:
+        if table.model is Metadata:
+            continue
+        missing = table.model._default_manager.filter(source=source, is_active=True).exclude(
+            id__in=list(prepared[table.name])
+        )
+        ids = list(missing.values_list("id", flat=True))
+        if ids:
+            table.model._default_manager.filter(id__in=ids).update(is_active=False, updated_at=now)
+            Metadata.objects.bulk_create(
+                [
+                    _metadata(
+                        table, record_id, "deactivate", "is_active", True, False, updated_by, now
+                    )
+                    for record_id in ids
+                ],
+                batch_size=2000,
+            )
+        report.deactivated[table.name] = len(ids)

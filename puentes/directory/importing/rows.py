@@ -1,0 +1,60 @@
+"""Rows read from a source, with where they came from, before any checking."""
+
+import csv
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+
+@dataclass
+class Row:
+    values: dict[str, Any]
+    file: str
+    line: int  # 1-based line in a CSV (the header is line 1), or item number in JSON
+
+
+@dataclass
+class Rejection:
+    file: str
+    line: int
+    table: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line} ({self.table}): {self.reason}"
+
+
+@dataclass
+class Dataset:
+    """Rows by HSDS table name, plus problems found while reading."""
+
+    tables: dict[str, list[Row]] = field(default_factory=lambda: defaultdict(list))
+    rejections: list[Rejection] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    def add(self, table: str, values: dict[str, Any], file: str, line: int) -> None:
+        self.tables[table].append(Row(values, file, line))
+
+    def count(self) -> int:
+        return sum(len(rows) for rows in self.tables.values())
+
+
+def read_csv(path: Path, dataset: Dataset) -> list[tuple[int, dict[str, str]]]:
+    """A CSV's rows with their line numbers; malformed files are reported, not guessed at."""
+    rows = []
+    try:
+        with path.open(newline="", encoding="utf-8-sig") as handle:
+            reader = csv.DictReader(handle, strict=True)
+            if reader.fieldnames is None:
+                return []
+            for row in reader:
+                if None in row:
+                    dataset.rejections.append(
+                        Rejection(path.name, reader.line_num, "", "more values than columns")
+                    )
+                    continue
+                rows.append((reader.line_num, {k.strip(): (v or "") for k, v in row.items()}))
+    except (csv.Error, UnicodeDecodeError) as error:
+        dataset.rejections.append(Rejection(path.name, 0, "", f"cannot read the CSV: {error}"))
+    return rows

@@ -1,0 +1,82 @@
+"""manage.py import_hsds PATH [--source NAME] [--skip-invalid] [--partial]"""
+
+import sys
+from pathlib import Path
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from puentes.directory.importing.loader import ImportFailed
+from puentes.directory.services import directory_import
+
+
+class Command(BaseCommand):
+    help = (
+        "Import HSDS data: an HSDS 3.0 JSON file, an HSDS 3.0 tabular package (folder or "
+        "datapackage.json), or a legacy HSDS 1.x/2.x tabular folder."
+    )
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("path", type=Path)
+        parser.add_argument(
+            "--source", help="name of the source (default: the file or folder name)"
+        )
+        parser.add_argument(
+            "--skip-invalid",
+            action="store_true",
+            help="import the valid rows and report the rejected ones",
+        )
+        parser.add_argument(
+            "--partial",
+            action="store_true",
+            help="do not mark records missing from this import inactive",
+        )
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        path: Path = options["path"]
+        if not path.exists():
+            raise CommandError(f"{path} does not exist")
+        source = options["source"] or path.resolve().stem
+        try:
+            report = directory_import(
+                path=path,
+                source=source,
+                skip_invalid=options["skip_invalid"],
+                full=not options["partial"],
+                progress=self._progress,
+            )
+        except ImportFailed as failure:
+            for rejection in failure.rejections[:200]:
+                self.stderr.write(f"  {rejection}")
+            if len(failure.rejections) > 200:
+                self.stderr.write(f"  … and {len(failure.rejections) - 200} more")
+            raise CommandError(
+                f"{len(failure.rejections)} problem(s): nothing was imported. "
+                "Fix them, or use --skip-invalid to import the valid rows."
+            ) from None
+        self._summary(report)
+
+    def _progress(self, table: str, done: int, total: int) -> None:
+        if not sys.stdout.isatty() and total > 0 and done < total:
+            return
+        width = 30
+        filled = int(width * done / total) if total else width
+        self.stdout.write(
+            f"\r[{'#' * filled}{'.' * (width - filled)}] {done:,}/{total:,} {table:<24}", ending=""
+        )
+        self.stdout.flush()
+
+    def _summary(self, report: Any) -> None:
+        self.stdout.write("")
+        for note in report.notes:
+            self.stdout.write(note)
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Imported {report.source}: {report.total(report.created):,} created, "
+                f"{report.total(report.updated):,} updated, "
+                f"{report.total(report.unchanged):,} unchanged, "
+                f"{report.total(report.deactivated):,} marked inactive."
+            )
+        )
+        for rejection in report.rejections:
+            self.stdout.write(self.style.WARNING(f"  rejected {rejection}"))

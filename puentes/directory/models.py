@@ -1,0 +1,380 @@
+"""The resource directory: Open Referral HSDS 3.0 objects, field for field, plus what
+directory users need that HSDS 3.0 lacks (capacity, verification, the link to a network
+organization, and where each record came from).
+
+Field names are HSDS's, so import, export and the /hsds/ API map one to one. Every record's
+primary key is its HSDS id (a UUID). The directory holds no personal data.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from puentes.network.models import Organization as NetworkOrganization
+
+
+class HsdsRecord(models.Model):
+    """What every HSDS object carries here besides its own fields."""
+
+    id = models.UUIDField(primary_key=True)
+    # Where the record came from and its id there (a 211's numeric id, say).
+    source = models.CharField(max_length=100, blank=True, db_index=True)
+    original_id = models.CharField(max_length=200, blank=True)
+    # Properties beyond HSDS core (profiles extend it), kept so export loses nothing.
+    extra = models.JSONField(default=dict, blank=True)
+    # False when a full re-import of its source no longer contains it; never deleted.
+    is_active = models.BooleanField(default=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        abstract = True
+
+    def __str__(self) -> str:
+        return str(getattr(self, "name", "") or self.id)
+
+
+class Capacity(models.TextChoices):
+    AVAILABLE = "available", _("Available")
+    WAITLIST = "waitlist", _("Waitlist")
+    NO_CAPACITY = "no-capacity", _("No capacity")
+    ASSESSMENT = "additional-assessment-required", _("Additional assessment required")
+
+
+class Listed(HsdsRecord):
+    """Capacity and verification, which HSDS 3.0 lacks and referrals need."""
+
+    capacity_status = models.CharField(max_length=40, choices=Capacity.choices, blank=True)
+    capacity_note = models.CharField(max_length=500, blank=True)
+    capacity_updated_at = models.DateTimeField(null=True, blank=True)
+    last_verified_on = models.DateField(null=True, blank=True)
+    verified_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    version = models.PositiveIntegerField(default=1)
+
+    class Meta:
+        abstract = True
+
+
+class Organization(HsdsRecord):
+    name = models.CharField(max_length=500)
+    alternate_name = models.CharField(max_length=500, blank=True)
+    description = models.TextField(blank=True)
+    email = models.CharField(max_length=254, blank=True)
+    website = models.CharField(max_length=500, blank=True)
+    tax_status = models.CharField(max_length=100, blank=True)
+    tax_id = models.CharField(max_length=100, blank=True)
+    year_incorporated = models.IntegerField(null=True, blank=True)
+    legal_status = models.CharField(max_length=200, blank=True)
+    logo = models.CharField(max_length=500, blank=True)
+    uri = models.CharField(max_length=500, blank=True)
+    parent_organization = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="children"
+    )
+    # The Puentes network organization that maintains these listings (and receives referrals).
+    network_organization = models.ForeignKey(
+        NetworkOrganization,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="directory_organizations",
+    )
+    last_verified_on = models.DateField(null=True, blank=True)
+
+
+class Program(HsdsRecord):
+    organization = models.ForeignKey(
+        Organization, null=True, on_delete=models.CASCADE, related_name="programs"
+    )
+    name = models.CharField(max_length=500)
+    alternate_name = models.CharField(max_length=500, blank=True)
+    description = models.TextField(blank=True)
+
+
+class ServiceStatus(models.TextChoices):
+    ACTIVE = "active", _("Active")
+    INACTIVE = "inactive", _("Inactive")
+    DEFUNCT = "defunct", _("Defunct")
+    TEMPORARILY_CLOSED = "temporarily closed", _("Temporarily closed")
+
+
+class Service(Listed):
+    organization = models.ForeignKey(
+        Organization, null=True, blank=True, on_delete=models.CASCADE, related_name="services"
+    )
+    program = models.ForeignKey(
+        Program, null=True, blank=True, on_delete=models.SET_NULL, related_name="services"
+    )
+    name = models.CharField(max_length=500)
+    alternate_name = models.CharField(max_length=500, blank=True)
+    description = models.TextField(blank=True)
+    url = models.CharField(max_length=500, blank=True)
+    email = models.CharField(max_length=254, blank=True)
+    status = models.CharField(max_length=20, choices=ServiceStatus.choices)
+    interpretation_services = models.TextField(blank=True)
+    application_process = models.TextField(blank=True)
+    fees_description = models.TextField(blank=True)
+    wait_time = models.TextField(blank=True)
+    fees = models.TextField(blank=True)
+    accreditations = models.TextField(blank=True)
+    eligibility_description = models.TextField(blank=True)
+    minimum_age = models.FloatField(null=True, blank=True)
+    maximum_age = models.FloatField(null=True, blank=True)
+    assured_date = models.CharField(max_length=30, blank=True)
+    assurer_email = models.CharField(max_length=254, blank=True)
+    licenses = models.TextField(blank=True)
+    alert = models.TextField(blank=True)
+    last_modified = models.DateTimeField(null=True, blank=True)
+
+
+class LocationType(models.TextChoices):
+    PHYSICAL = "physical", _("Physical")
+    POSTAL = "postal", _("Postal")
+    VIRTUAL = "virtual", _("Virtual")
+
+
+class Location(HsdsRecord):
+    location_type = models.CharField(max_length=10, choices=LocationType.choices)
+    url = models.CharField(max_length=500, blank=True)
+    organization = models.ForeignKey(
+        Organization, null=True, blank=True, on_delete=models.CASCADE, related_name="locations"
+    )
+    name = models.CharField(max_length=500, blank=True)
+    alternate_name = models.CharField(max_length=500, blank=True)
+    description = models.TextField(blank=True)
+    transportation = models.TextField(blank=True)
+    latitude = models.FloatField(null=True, blank=True)
+    longitude = models.FloatField(null=True, blank=True)
+    external_identifier = models.CharField(max_length=200, blank=True)
+    external_identifier_type = models.CharField(max_length=200, blank=True)
+
+
+class ServiceAtLocation(Listed):
+    service = models.ForeignKey(
+        Service, on_delete=models.CASCADE, related_name="service_at_locations"
+    )
+    location = models.ForeignKey(
+        Location, on_delete=models.CASCADE, related_name="service_at_locations"
+    )
+    description = models.TextField(blank=True)
+
+
+class AddressType(models.TextChoices):
+    PHYSICAL = "physical", _("Physical")
+    POSTAL = "postal", _("Postal")
+    VIRTUAL = "virtual", _("Virtual")
+
+
+class Address(HsdsRecord):
+    location = models.ForeignKey(
+        Location, null=True, blank=True, on_delete=models.CASCADE, related_name="addresses"
+    )
+    attention = models.CharField(max_length=200, blank=True)
+    address_1 = models.CharField(max_length=500)
+    address_2 = models.CharField(max_length=500, blank=True)
+    city = models.CharField(max_length=200)
+    region = models.CharField(max_length=200, blank=True)
+    state_province = models.CharField(max_length=100)
+    postal_code = models.CharField(max_length=20)
+    country = models.CharField(max_length=2)
+    address_type = models.CharField(max_length=10, choices=AddressType.choices)
+
+
+class Contact(HsdsRecord):
+    organization = models.ForeignKey(
+        Organization, null=True, blank=True, on_delete=models.CASCADE, related_name="contacts"
+    )
+    service = models.ForeignKey(
+        Service, null=True, blank=True, on_delete=models.CASCADE, related_name="contacts"
+    )
+    service_at_location = models.ForeignKey(
+        ServiceAtLocation, null=True, blank=True, on_delete=models.CASCADE, related_name="contacts"
+    )
+    location = models.ForeignKey(
+        Location, null=True, blank=True, on_delete=models.CASCADE, related_name="contacts"
+    )
+    name = models.CharField(max_length=200, blank=True)
+    title = models.CharField(max_length=200, blank=True)
+    department = models.CharField(max_length=200, blank=True)
+    email = models.CharField(max_length=254, blank=True)
+
+
+class Phone(HsdsRecord):
+    location = models.ForeignKey(
+        Location, null=True, blank=True, on_delete=models.CASCADE, related_name="phones"
+    )
+    service = models.ForeignKey(
+        Service, null=True, blank=True, on_delete=models.CASCADE, related_name="phones"
+    )
+    organization = models.ForeignKey(
+        Organization, null=True, blank=True, on_delete=models.CASCADE, related_name="phones"
+    )
+    contact = models.ForeignKey(
+        Contact, null=True, blank=True, on_delete=models.CASCADE, related_name="phones"
+    )
+    service_at_location = models.ForeignKey(
+        ServiceAtLocation, null=True, blank=True, on_delete=models.CASCADE, related_name="phones"
+    )
+    number = models.CharField(max_length=50)
+    extension = models.FloatField(null=True, blank=True)
+    type = models.CharField(max_length=50, blank=True)
+    description = models.TextField(blank=True)
+
+
+class Schedule(HsdsRecord):
+    service = models.ForeignKey(
+        Service, null=True, blank=True, on_delete=models.CASCADE, related_name="schedules"
+    )
+    location = models.ForeignKey(
+        Location, null=True, blank=True, on_delete=models.CASCADE, related_name="schedules"
+    )
+    service_at_location = models.ForeignKey(
+        ServiceAtLocation, null=True, blank=True, on_delete=models.CASCADE, related_name="schedules"
+    )
+    valid_from = models.CharField(max_length=30, blank=True)
+    valid_to = models.CharField(max_length=30, blank=True)
+    dtstart = models.CharField(max_length=30, blank=True)
+    timezone = models.FloatField(null=True, blank=True)
+    until = models.CharField(max_length=30, blank=True)
+    count = models.IntegerField(null=True, blank=True)
+    wkst = models.CharField(max_length=2, blank=True)
+    freq = models.CharField(max_length=10, blank=True)
+    interval = models.IntegerField(null=True, blank=True)
+    byday = models.CharField(max_length=100, blank=True)
+    byweekno = models.CharField(max_length=100, blank=True)
+    bymonthday = models.CharField(max_length=100, blank=True)
+    byyearday = models.CharField(max_length=100, blank=True)
+    description = models.TextField(blank=True)
+    opens_at = models.TimeField(null=True, blank=True)
+    closes_at = models.TimeField(null=True, blank=True)
+    schedule_link = models.CharField(max_length=500, blank=True)
+    attending_type = models.CharField(max_length=200, blank=True)
+    notes = models.TextField(blank=True)
+
+
+class ServiceArea(HsdsRecord):
+    service = models.ForeignKey(
+        Service, null=True, blank=True, on_delete=models.CASCADE, related_name="service_areas"
+    )
+    name = models.CharField(max_length=500, blank=True)
+    description = models.TextField(blank=True)
+    extent = models.TextField(blank=True)
+    extent_type = models.CharField(max_length=50, blank=True)
+    uri = models.CharField(max_length=500, blank=True)
+
+
+class Language(HsdsRecord):
+    service = models.ForeignKey(
+        Service, null=True, blank=True, on_delete=models.CASCADE, related_name="languages"
+    )
+    location = models.ForeignKey(
+        Location, null=True, blank=True, on_delete=models.CASCADE, related_name="languages"
+    )
+    phone = models.ForeignKey(
+        Phone, null=True, blank=True, on_delete=models.CASCADE, related_name="languages"
+    )
+    name = models.CharField(max_length=100, blank=True)
+    code = models.CharField(max_length=20, blank=True, db_index=True)
+    note = models.TextField(blank=True)
+
+
+class CostOption(HsdsRecord):
+    service = models.ForeignKey(
+        Service, null=True, blank=True, on_delete=models.CASCADE, related_name="cost_options"
+    )
+    valid_from = models.CharField(max_length=30, blank=True)
+    valid_to = models.CharField(max_length=30, blank=True)
+    option = models.TextField(blank=True)
+    currency = models.CharField(max_length=3, blank=True)
+    amount = models.FloatField(null=True, blank=True)
+    amount_description = models.TextField(blank=True)
+
+
+class RequiredDocument(HsdsRecord):
+    service = models.ForeignKey(
+        Service, null=True, blank=True, on_delete=models.CASCADE, related_name="required_documents"
+    )
+    document = models.TextField(blank=True)
+    uri = models.CharField(max_length=500, blank=True)
+
+
+class Funding(HsdsRecord):
+    organization = models.ForeignKey(
+        Organization, null=True, blank=True, on_delete=models.CASCADE, related_name="funding"
+    )
+    service = models.ForeignKey(
+        Service, null=True, blank=True, on_delete=models.CASCADE, related_name="funding"
+    )
+    # HSDS calls the funder "source"; our "source" is where the record was imported from.
+    funding_source = models.TextField(blank=True)
+
+
+class Accessibility(HsdsRecord):
+    location = models.ForeignKey(
+        Location, null=True, blank=True, on_delete=models.CASCADE, related_name="accessibility"
+    )
+    description = models.TextField(blank=True)
+    details = models.TextField(blank=True)
+    url = models.CharField(max_length=500, blank=True)
+
+
+class OrganizationIdentifier(HsdsRecord):
+    organization = models.ForeignKey(
+        Organization,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="organization_identifiers",
+    )
+    identifier_scheme = models.CharField(max_length=100, blank=True)
+    identifier_type = models.CharField(max_length=200)
+    identifier = models.CharField(max_length=200)
+
+
+class Taxonomy(HsdsRecord):
+    name = models.CharField(max_length=200)
+    description = models.TextField(blank=True)
+    uri = models.CharField(max_length=500, blank=True)
+    version = models.CharField(max_length=50, blank=True)
+
+
+class TaxonomyTerm(HsdsRecord):
+    code = models.CharField(max_length=100, blank=True, db_index=True)
+    name = models.CharField(max_length=500)
+    description = models.TextField(blank=True)
+    parent = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="children"
+    )
+    taxonomy = models.CharField(max_length=200, blank=True)
+    language = models.CharField(max_length=20, blank=True)
+    # HSDS has both "taxonomy" (a name) and "taxonomy_id" (a reference).
+    taxonomy_ref = models.ForeignKey(
+        Taxonomy, null=True, blank=True, on_delete=models.SET_NULL, related_name="terms"
+    )
+    term_uri = models.CharField(max_length=500, blank=True)
+
+
+class Attribute(HsdsRecord):
+    """Tags any record (link_id, link_type) with a taxonomy term."""
+
+    link_id = models.UUIDField(db_index=True)
+    taxonomy_term = models.ForeignKey(
+        TaxonomyTerm, on_delete=models.CASCADE, related_name="attributes"
+    )
+    link_type = models.CharField(max_length=100, blank=True)
+    link_entity = models.CharField(max_length=100, blank=True)
+    value = models.TextField(blank=True)
+
+
+class Metadata(HsdsRecord):
+    """HSDS's change log: what changed on which record, from what to what, by whom."""
+
+    resource_id = models.UUIDField(db_index=True)
+    resource_type = models.CharField(max_length=50)
+    last_action_date = models.CharField(max_length=30)
+    last_action_type = models.CharField(max_length=50)
+    field_name = models.CharField(max_length=100, blank=True)
+    previous_value = models.TextField(blank=True)
+    replacement_value = models.TextField(blank=True)
+    updated_by = models.CharField(max_length=200)

@@ -1,0 +1,30 @@
+"""Writes to the directory."""
+
+from collections.abc import Callable
+from pathlib import Path
+
+from puentes.directory.importing.loader import ImportReport, load
+from puentes.directory.importing.readers import read
+
+
+def directory_import(
+    *,
+    path: Path,
+    source: str,
+    skip_invalid: bool = False,
+    full: bool = True,
+    updated_by: str = "",
+    progress: Callable[[str, int, int], None] | None = None,
+) -> ImportReport:
+    """Import an HSDS 3.0 JSON file or tabular package, or a legacy 1.x/2.x package.
+
+    Raises ImportFailed (listing every problem) and writes nothing, unless ``skip_invalid``.
+    """
+    return load(
+        read(path),
+        source=source,
+        skip_invalid=skip_invalid,
+        full=full,
+        updated_by=updated_by,
+        progress=progress,
+    )

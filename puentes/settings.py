@@ -237,6 +237,9 @@ DEFAULT_FROM_EMAIL = os.environ.get("PUENTES_FROM_EMAIL", "Puentes <puentes@loca
 # Where links in e-mails (invitations) point; the request's own host when unset.
 PUBLIC_URL = os.environ.get("PUENTES_PUBLIC_URL", "").rstrip("/")
 
+# The HSDS API (/hsds/) is public unless this is false; the directory holds no personal data.
+DIRECTORY_PUBLIC = env_bool("PUENTES_DIRECTORY_PUBLIC", True)
+
 API_PAGE_SIZE_DEFAULT = 50
 API_PAGE_SIZE_MAX = 200
 

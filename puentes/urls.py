@@ -1,6 +1,7 @@
 from django.urls import include, path
 
 from puentes.api import api
+from puentes.directory.hsds_api import hsds
 
 urlpatterns = [
     path("", include("puentes.web.urls")),
@@ -8,4 +9,5 @@ urlpatterns = [
     path("organization/", include("puentes.network.urls")),
     path("screening/", include("puentes.screening.urls")),
     path("api/v1/", api.urls),
+    path("hsds/", hsds.urls),
 ]

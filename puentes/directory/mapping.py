@@ -26,7 +26,7 @@ class Table:
     renames: dict[str, str] = field(default_factory=dict)  # HSDS property -> model attname
 
     @cached_property
-    def columns(self) -> dict[str, models.Field]:  # type: ignore[type-arg]
+    def columns(self) -> dict[str, models.Field]:
         """HSDS property -> model field, in declaration order."""
         back = {attname: prop for prop, attname in self.renames.items()}
         columns = {}
@@ -72,5 +72,60 @@ TABLES = [
     Table("attribute", "attributes", m.Attribute),
     Table("metadata", "metadata", m.Metadata),
 ]
+# Properties HSDS requires (from the official schemas), written even when empty.
+REQUIRED = {
+    "organization": {"name", "description"},
+    "program": {"name", "description"},
+    "service": {"name", "status"},
+    "location": {"location_type"},
+    "phone": {"number"},
+    "address": {"address_1", "city", "state_province", "postal_code", "country", "address_type"},
+    "organization_identifier": {"identifier_type", "identifier"},
+    "taxonomy": {"name", "description"},
+    "taxonomy_term": {"name", "description"},
+    "metadata": {
+        "last_action_date",
+        "last_action_type",
+        "field_name",
+        "previous_value",
+        "replacement_value",
+        "updated_by",
+    },
+}
 BY_NAME = {table.name: table for table in TABLES}
 BY_CSV = {table.csv: table for table in TABLES}
+
+
+# How HSDS 3.0 JSON nests objects (from the official compiled schemas): object -> keys.
+# Every object may carry "attributes" and "metadata".
+COMMON_NESTED = ["attributes", "metadata"]
+NESTED: dict[str, list[str]] = {
+    "service": ["phones", "schedules", "service_areas", "service_at_locations", "languages",
+                "organization", "funding", "cost_options", "program", "required_documents",
+                "contacts", *COMMON_NESTED],
+    "service_at_location": ["contacts", "phones", "schedules", "location", *COMMON_NESTED],
+    "location": ["languages", "addresses", "contacts", "accessibility", "phones", "schedules",
+                 *COMMON_NESTED],
+    "organization": ["funding", "contacts", "phones", "locations", "programs",
+                     "organization_identifiers", *COMMON_NESTED],
+    "phone": ["languages", *COMMON_NESTED],
+    "contact": ["phones", *COMMON_NESTED],
+    "attribute": ["taxonomy_term", "metadata"],
+    "taxonomy_term": ["taxonomy_detail", "metadata"],
+}  # fmt: skip
+# Nested key -> the table its objects belong to.
+NESTED_TABLE = {
+    "phones": "phone", "schedules": "schedule", "service_areas": "service_area",
+    "service_at_locations": "service_at_location", "languages": "language",
+    "funding": "funding", "cost_options": "cost_option", "required_documents": "required_document",
+    "contacts": "contact", "addresses": "address", "accessibility": "accessibility",
+    "locations": "location", "programs": "program", "services": "service",
+    "organization_identifiers": "organization_identifier", "attributes": "attribute",
+    "metadata": "metadata", "organization": "organization", "program": "program",
+    "location": "location", "service": "service", "taxonomy_term": "taxonomy_term",
+    "taxonomy_detail": "taxonomy",
+}  # fmt: skip
+
+
+def nested_keys(table: str) -> list[str]:
+    return NESTED.get(table, COMMON_NESTED)

@@ -59,7 +59,7 @@ class RowError(ValueError):
     pass
 
 
-def _convert(table: Table, prop: str, model_field: models.Field, raw: Any) -> Any:  # type: ignore[type-arg]
+def _convert(table: Table, prop: str, model_field: models.Field, raw: Any) -> Any:
     """A property's value as the model stores it; RowError says what is wrong."""
     if raw is None or raw == "":
         if not (model_field.blank or model_field.null) and not isinstance(
@@ -78,12 +78,12 @@ def _convert(table: Table, prop: str, model_field: models.Field, raw: Any) -> An
             return int(number)
         return number
     if isinstance(model_field, models.TimeField):
-        parsed = parse_time(str(raw)) if isinstance(raw, str) else None
+        parsed = _safely(parse_time, raw)
         if parsed is None:
             raise RowError(f"{prop}: {raw!r} is not a time (HH:MM or HH:MM:SS)")
         return parsed
     if isinstance(model_field, models.DateTimeField):
-        moment = parse_datetime(str(raw))
+        moment = _safely(parse_datetime, raw)
         if moment is None:
             day = _parse_date(str(raw))
             if day is None:
@@ -100,6 +100,14 @@ def _convert(table: Table, prop: str, model_field: models.Field, raw: Any) -> An
         if model_field.max_length and len(text) > model_field.max_length:
             raise RowError(f"{prop} is longer than {model_field.max_length} characters")
     return text
+
+
+def _safely(parser: Callable[[str], Any], raw: Any) -> Any:
+    """Django's parsers return None for a wrong shape but raise for impossible values."""
+    try:
+        return parser(str(raw))
+    except ValueError:
+        return None
 
 
 def _parse_date(text: str) -> datetime.date | None:
@@ -333,8 +341,8 @@ def _write(table: Table, items: list[_Prepared], report: ImportReport, updated_b
                 )
             )
             setattr(current, name, values[name])
-        if values["extra"] != current.extra:
-            current.extra = values["extra"]
+        if values["extra"] != getattr(current, "extra", None):
+            setattr(current, "extra", values["extra"])  # noqa: B010 - any HSDS model
             changed.append("extra")
         if changed:
             to_update.append((current, changed))

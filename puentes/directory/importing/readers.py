@@ -10,33 +10,8 @@ from typing import Any
 
 from puentes.directory.importing.legacy import read_legacy
 from puentes.directory.importing.rows import Dataset, Rejection, read_csv
-from puentes.directory.mapping import BY_CSV
+from puentes.directory.mapping import BY_CSV, NESTED_TABLE, nested_keys
 
-# Nested arrays (and objects) of each object in HSDS 3.0 JSON, and the table they hold.
-_NESTED: dict[str, dict[str, str]] = {
-    "service": {"organization": "organization", "program": "program", "phones": "phone",
-                "schedules": "schedule", "service_areas": "service_area",
-                "service_at_locations": "service_at_location", "languages": "language",
-                "funding": "funding", "cost_options": "cost_option",
-                "required_documents": "required_document", "contacts": "contact",
-                "attributes": "attribute", "metadata": "metadata"},
-    "organization": {"funding": "funding", "contacts": "contact", "phones": "phone",
-                     "locations": "location", "programs": "program", "services": "service",
-                     "organization_identifiers": "organization_identifier",
-                     "attributes": "attribute", "metadata": "metadata"},
-    "location": {"addresses": "address", "phones": "phone", "schedules": "schedule",
-                 "languages": "language", "accessibility": "accessibility",
-                 "contacts": "contact", "attributes": "attribute", "metadata": "metadata"},
-    "service_at_location": {"service": "service", "location": "location", "contacts": "contact",
-                            "phones": "phone", "schedules": "schedule",
-                            "service_areas": "service_area",
-                            "attributes": "attribute", "metadata": "metadata"},
-    "phone": {"languages": "language", "attributes": "attribute", "metadata": "metadata"},
-    "contact": {"phones": "phone", "attributes": "attribute", "metadata": "metadata"},
-    "attribute": {"taxonomy_term": "taxonomy_term"},
-    "taxonomy_term": {"taxonomy_detail": "taxonomy"},
-    "program": {"attributes": "attribute", "metadata": "metadata"},
-}  # fmt: skip
 # Children nested inside a parent carry the parent's id under this property.
 _PARENT_KEY = {"service": "service_id", "organization": "organization_id",
                "location": "location_id", "service_at_location": "service_at_location_id",
@@ -139,7 +114,12 @@ def _flatten(
     file: str,
     number: int,
 ) -> None:
-    nested = _NESTED.get(table, {})
+    # An organization read on its own may list its full services; a lone SAL its service.
+    keys = [
+        *nested_keys(table),
+        *{"organization": ["services"], "service_at_location": ["service"]}.get(table, []),
+    ]
+    nested = {key: NESTED_TABLE[key] for key in keys}
     values = {k: v for k, v in document.items() if k not in nested and v is not None}
     for key, value in inherited.items():
         values.setdefault(key, value)

@@ -1,0 +1,200 @@
+"""Reads of the directory (public data: no tenant scoping, only active records)."""
+
+import math
+import uuid
+from datetime import datetime
+
+from django.db.models import Q, QuerySet
+
+from puentes.core.errors import invalid, not_found
+from puentes.core.text import normalize
+from puentes.core.validators import zip_centroid
+from puentes.directory import models as m
+
+EARTH_RADIUS_M = 6_371_000
+
+
+def _words(queryset: QuerySet, search: str, fields: list[str]) -> QuerySet:
+    for word in normalize(search).split():
+        condition = Q()
+        for name in fields:
+            condition |= Q(**{f"{name}__icontains": word})
+        queryset = queryset.filter(condition)
+    return queryset
+
+
+def _tagged(ids_field: str, taxonomy_term_id: uuid.UUID | None, taxonomy_id: uuid.UUID | None) -> Q:
+    """Records tagged (through attributes) with a term, or with any term of a taxonomy."""
+    attributes = m.Attribute.objects.filter(is_active=True)
+    if taxonomy_term_id:
+        attributes = attributes.filter(taxonomy_term_id=taxonomy_term_id)
+    if taxonomy_id:
+        attributes = attributes.filter(taxonomy_term__taxonomy_ref_id=taxonomy_id)
+    return Q(**{f"{ids_field}__in": attributes.values("link_id")})
+
+
+def service_list(
+    *,
+    search: str = "",
+    taxonomy_term_id: uuid.UUID | None = None,
+    taxonomy_id: uuid.UUID | None = None,
+    organization_id: uuid.UUID | None = None,
+    modified_after: datetime | None = None,
+) -> QuerySet[m.Service]:
+    services = m.Service.objects.filter(is_active=True).select_related("organization", "program")
+    if search:
+        services = _words(services, search, ["name", "description", "alternate_name"])
+    if taxonomy_term_id or taxonomy_id:
+        services = services.filter(_tagged("id", taxonomy_term_id, taxonomy_id))
+    if organization_id:
+        services = services.filter(organization_id=organization_id)
+    if modified_after:
+        services = services.filter(updated_at__gte=modified_after)
+    return services.order_by("name", "id")
+
+
+def service_get(service_id: uuid.UUID) -> m.Service:
+    service = m.Service.objects.filter(is_active=True, id=service_id).first()
+    if service is None:
+        raise not_found()
+    return service
+
+
+def _bounding_box(latitude: float, longitude: float, metres: float) -> Q:
+    """A cheap pre-filter on indexed columns before the exact distance."""
+    delta_lat = math.degrees(metres / EARTH_RADIUS_M)
+    delta_lon = math.degrees(
+        metres / (EARTH_RADIUS_M * max(math.cos(math.radians(latitude)), 0.01))
+    )
+    return Q(
+        location__latitude__range=(latitude - delta_lat, latitude + delta_lat),
+        location__longitude__range=(longitude - delta_lon, longitude + delta_lon),
+    )
+
+
+def distance_m(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in metres (haversine)."""
+    phi1, phi2 = math.radians(lat1), math.radians(lat2)
+    dphi, dlambda = phi2 - phi1, math.radians(lon2 - lon1)
+    a = math.sin(dphi / 2) ** 2 + math.cos(phi1) * math.cos(phi2) * math.sin(dlambda / 2) ** 2
+    return 2 * EARTH_RADIUS_M * math.asin(math.sqrt(a))
+
+
+def service_at_location_list(
+    *,
+    search: str = "",
+    taxonomy_term_id: uuid.UUID | None = None,
+    taxonomy_id: uuid.UUID | None = None,
+    organization_id: uuid.UUID | None = None,
+    modified_after: datetime | None = None,
+    postcode: str = "",
+    proximity: float | None = None,
+) -> QuerySet[m.ServiceAtLocation] | list[m.ServiceAtLocation]:
+    """``postcode`` alone: locations with that postal code; with ``proximity`` (metres): those
+    within that distance of the postcode's centroid, nearest first."""
+    sals = m.ServiceAtLocation.objects.filter(
+        is_active=True, service__is_active=True, location__is_active=True
+    ).select_related("service", "location")
+    if search:
+        sals = _words(
+            sals, search, ["service__name", "service__description", "description", "location__name"]
+        )
+    if taxonomy_term_id or taxonomy_id:
+        sals = sals.filter(_tagged("service_id", taxonomy_term_id, taxonomy_id))
+    if organization_id:
+        sals = sals.filter(service__organization_id=organization_id)
+    if modified_after:
+        sals = sals.filter(updated_at__gte=modified_after)
+    if proximity is not None and not postcode:
+        raise invalid({"proximity": ["proximity needs a postcode"]})
+    if postcode and proximity is None:
+        return (
+            sals.filter(location__addresses__postal_code__startswith=postcode[:5])
+            .distinct()
+            .order_by("id")
+        )
+    if postcode and proximity is not None:
+        centre = zip_centroid(postcode[:5])
+        if centre is None:
+            raise invalid({"postcode": [f"{postcode} is not a known postcode"]})
+        near = sals.filter(_bounding_box(*centre, proximity))
+        scored = [
+            (distance_m(*centre, s.location.latitude, s.location.longitude), s)
+            for s in near
+            if s.location.latitude is not None and s.location.longitude is not None
+        ]
+        return [
+            s
+            for d, s in sorted(scored, key=lambda pair: (pair[0], str(pair[1].id)))
+            if d <= proximity
+        ]
+    return sals.order_by("service__name", "id")
+
+
+def service_at_location_get(record_id: uuid.UUID) -> m.ServiceAtLocation:
+    sal = (
+        m.ServiceAtLocation.objects.filter(is_active=True, id=record_id)
+        .select_related("service")
+        .first()
+    )
+    if sal is None:
+        raise not_found()
+    return sal
+
+
+def organization_list(*, search: str = "") -> QuerySet[m.Organization]:
+    organizations = m.Organization.objects.filter(is_active=True)
+    if search:
+        organizations = _words(organizations, search, ["name", "description", "alternate_name"])
+    return organizations.order_by("name", "id")
+
+
+def organization_get(record_id: uuid.UUID) -> m.Organization:
+    organization = m.Organization.objects.filter(is_active=True, id=record_id).first()
+    if organization is None:
+        raise not_found()
+    return organization
+
+
+def taxonomy_list(*, search: str = "") -> QuerySet[m.Taxonomy]:
+    taxonomies = m.Taxonomy.objects.filter(is_active=True)
+    return (_words(taxonomies, search, ["name", "description"]) if search else taxonomies).order_by(
+        "name", "id"
+    )
+
+
+def taxonomy_get(record_id: uuid.UUID) -> m.Taxonomy:
+    taxonomy = m.Taxonomy.objects.filter(is_active=True, id=record_id).first()
+    if taxonomy is None:
+        raise not_found()
+    return taxonomy
+
+
+def taxonomy_term_list(
+    *,
+    search: str = "",
+    taxonomy_id: uuid.UUID | None = None,
+    top_only: bool = False,
+    parent_id: uuid.UUID | None = None,
+) -> QuerySet[m.TaxonomyTerm]:
+    terms = m.TaxonomyTerm.objects.filter(is_active=True).select_related("taxonomy_ref")
+    if search:
+        terms = _words(terms, search, ["name", "description", "code"])
+    if taxonomy_id:
+        terms = terms.filter(taxonomy_ref_id=taxonomy_id)
+    if top_only:
+        terms = terms.filter(parent__isnull=True)
+    if parent_id:
+        terms = terms.filter(parent_id=parent_id)
+    return terms.order_by("code", "name", "id")
+
+
+def taxonomy_term_get(record_id: uuid.UUID) -> m.TaxonomyTerm:
+    term = (
+        m.TaxonomyTerm.objects.filter(is_active=True, id=record_id)
+        .select_related("taxonomy_ref")
+        .first()
+    )
+    if term is None:
+        raise not_found()
+    return term

@@ -6,12 +6,13 @@ line and reason — including rows rejected only because a row they refer to was
 """
 
 import datetime
+import functools
 import uuid
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db import models, transaction
+from django.db import DEFAULT_DB_ALIAS, connections, models, transaction
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime, parse_time
 
@@ -125,6 +126,37 @@ class _Prepared:
     references: dict[str, uuid.UUID]  # model attname -> referenced id
 
 
+@dataclass(frozen=True)
+class _Column:
+    prop: str
+    model_field: Any
+    kind: str  # "reference", "link" (to any table) or "value"
+    required: bool
+    empty: Any
+
+
+@functools.cache
+def _columns(table_name: str) -> list[_Column]:
+    """How to read each property of a table, worked out once rather than for every cell."""
+    table = BY_NAME[table_name]
+    columns = []
+    for prop, model_field in table.columns.items():
+        if prop == "id":
+            continue
+        kind = (
+            "reference"
+            if prop in table.references
+            else "link"
+            if (table.name, prop) in _GENERIC_LINKS
+            else "value"
+        )
+        required = kind == "link" or (
+            kind == "value" and not (model_field.blank or model_field.null)
+        )
+        columns.append(_Column(prop, model_field, kind, required, None if model_field.null else ""))
+    return columns
+
+
 def _prepare(table: Table, row: Row, source: str) -> _Prepared:
     values = dict(row.values)
     if "id" not in values or values["id"] in ("", None):
@@ -132,26 +164,27 @@ def _prepare(table: Table, row: Row, source: str) -> _Prepared:
     record_id, original_id = stable_id(source, table.name, values.pop("id"))
     fields: dict[str, Any] = {"id": record_id, "original_id": original_id, "source": source}
     references: dict[str, uuid.UUID] = {}
-    for prop, model_field in table.columns.items():
-        if prop == "id":
+    for column in _columns(table.name):
+        raw = values.pop(column.prop, None)
+        attname = column.model_field.attname
+        if raw is None or raw == "":
+            if column.required:
+                raise RowError(f"{column.prop} is required")
+            if column.kind == "value":
+                fields[attname] = column.empty
             continue
-        raw = values.pop(prop, None)
-        if prop in table.references:
-            if raw not in (None, ""):
-                references[model_field.attname] = stable_id(source, table.references[prop], raw)[0]
-            continue
-        if (table.name, prop) in _GENERIC_LINKS:
+        if column.kind == "reference":
+            references[attname] = stable_id(source, table.references[column.prop], raw)[0]
+        elif column.kind == "link":
             entity = (
                 values.get("link_entity")
                 or values.get("link_type")
                 or values.get("resource_type")
                 or ""
             )
-            fields[model_field.attname] = stable_id(source, str(entity), raw)[0] if raw else None
-            if fields[model_field.attname] is None:
-                raise RowError(f"{prop} is required")
-            continue
-        fields[model_field.attname] = _convert(table, prop, model_field, raw)
+            fields[attname] = stable_id(source, str(entity), raw)[0]
+        else:
+            fields[attname] = _convert(table, column.prop, column.model_field, raw)
     _check_ranges(fields)
     fields["extra"] = {k: v for k, v in values.items() if v not in (None, "")}
     return _Prepared(table, row, fields, references)
@@ -319,8 +352,9 @@ def _write(table: Table, items: list[_Prepared], report: ImportReport, updated_b
         }
         current = existing.get(values["id"])
         if current is None:
-            to_create.append(model(**values))
-            changes.append(_metadata(table, values["id"], "create", "", "", "", updated_by, now))
+            # A new record's creation is its created_at and source; the change log (HSDS
+            # metadata) records what later imports change.
+            to_create.append(values)
             continue
         changed = [
             name
@@ -348,25 +382,26 @@ def _write(table: Table, items: list[_Prepared], report: ImportReport, updated_b
             to_update.append((current, changed))
         else:
             report.unchanged[table.name] = report.unchanged.get(table.name, 0) + 1
-    model._default_manager.bulk_create(to_create, batch_size=2000)
+    insert_rows(model, to_create, now)
     for obj, names in to_update:
         obj.save(update_fields=[*names, "updated_at"])
     if self_refs:
-        _set_self_references(model, items, self_refs)
+        _set_self_references(model, items, self_refs, set(existing))
     if table.model is not Metadata:
-        Metadata.objects.bulk_create(changes, batch_size=2000)
+        insert_rows(Metadata, changes, now)
     report.created[table.name] = len(to_create)
     report.updated[table.name] = len(to_update)
 
 
 def _set_self_references(
-    model: type[models.Model], items: list[_Prepared], attnames: list[str]
+    model: type[models.Model], items: list[_Prepared], attnames: list[str], existed: set[Any]
 ) -> None:
     """Parents within the same table (parent organizations, broader terms) are linked after
-    every row of the table exists."""
+    every row of the table exists; a new row without a parent needs no second write."""
     for item in items:
         wanted = {a: item.references.get(a) for a in attnames}
-        model._default_manager.filter(pk=item.fields["id"]).update(**wanted)
+        if any(wanted.values()) or item.fields["id"] in existed:
+            model._default_manager.filter(pk=item.fields["id"]).update(**wanted)
 
 
 def _metadata(
@@ -378,19 +413,74 @@ def _metadata(
     replacement: Any,
     updated_by: str,
     now: datetime.datetime,
-) -> Metadata:
-    return Metadata(
-        id=uuid.uuid4(),
-        resource_id=resource_id,
-        resource_type=table.name,
-        last_action_date=now.date().isoformat(),
-        last_action_type=action,
-        field_name=field_name,
-        previous_value="" if previous is None else str(previous)[:2000],
-        replacement_value="" if replacement is None else str(replacement)[:2000],
-        updated_by=updated_by[:200],
-        source="puentes",
-    )
+) -> dict[str, Any]:
+    """One HSDS metadata (change log) row, as the values insert_rows takes."""
+    return {
+        "id": uuid.uuid4(),
+        "resource_id": resource_id,
+        "resource_type": table.name,
+        "last_action_date": now.date().isoformat(),
+        "last_action_type": action,
+        "field_name": field_name,
+        "previous_value": "" if previous is None else str(previous)[:2000],
+        "replacement_value": "" if replacement is None else str(replacement)[:2000],
+        "updated_by": updated_by[:200],
+        "source": "puentes",
+    }
+
+
+_CONVERTED_FIELDS = (
+    models.UUIDField,
+    models.ForeignKey,
+    models.DateTimeField,
+    models.DateField,
+    models.TimeField,
+    models.JSONField,
+)
+
+
+def insert_rows(
+    model: type[models.Model], rows: list[dict[str, Any]], now: datetime.datetime
+) -> None:
+    """Insert many new rows with one prepared statement.
+
+    bulk_create compiles SQL for every batch, and SQLite's parameter limit makes those batches
+    tiny; one executemany is several times faster. Values that need the database's
+    representation (UUIDs, dates, JSON) go through the field's own get_db_prep_save.
+    """
+    if not rows:
+        return
+    database = connections[DEFAULT_DB_ALIAS]  # the real connection, not the thread-local proxy
+    fields = list(model._meta.concrete_fields)
+    quote = database.ops.quote_name
+    columns = ", ".join(quote(f.column) for f in fields)
+    placeholders = ", ".join(["%s"] * len(fields))
+    sql = f"INSERT INTO {quote(model._meta.db_table)} ({columns}) VALUES ({placeholders})"  # noqa: S608
+    missing = object()
+    # A value a row leaves out is the same for every row: convert it once.
+    defaults = [
+        f.get_db_prep_save(
+            now if f.attname in ("created_at", "updated_at") else f.get_default(), database
+        )
+        for f in fields
+    ]
+    converted = [isinstance(f, _CONVERTED_FIELDS) for f in fields]
+    plan = list(zip(fields, converted, defaults, strict=True))
+    with database.cursor() as cursor:
+        for start in range(0, len(rows), 5000):
+            batch = []
+            for row in rows[start : start + 5000]:
+                values = []
+                for model_field, needs_conversion, default in plan:
+                    value = row.get(model_field.attname, missing)
+                    if value is missing:
+                        values.append(default)
+                    elif needs_conversion:
+                        values.append(model_field.get_db_prep_save(value, database))
+                    else:
+                        values.append(value)
+                batch.append(values)
+            cursor.executemany(sql, batch)
 
 
 def _deactivate_missing(
@@ -409,13 +499,14 @@ def _deactivate_missing(
         ids = list(missing.values_list("id", flat=True))
         if ids:
             table.model._default_manager.filter(id__in=ids).update(is_active=False, updated_at=now)
-            Metadata.objects.bulk_create(
+            insert_rows(
+                Metadata,
                 [
                     _metadata(
                         table, record_id, "deactivate", "is_active", True, False, updated_by, now
                     )
                     for record_id in ids
                 ],
-                batch_size=2000,
+                now,
             )
         report.deactivated[table.name] = len(ids)

@@ -184,3 +184,14 @@ def test_the_official_3_0_example_is_refused_for_its_placeholder_coordinates(db)
     with pytest.raises(ImportFailed) as failure:
         directory_import(path=STANDARDS / "hsds-3.0" / "examples" / "csv", source="example")
     assert any("latitude 100.0 is outside" in r.reason for r in failure.value.rejections)
+
+
+def test_a_parent_removed_on_reimport_is_cleared(db, tmp_path):
+    data = tables()
+    data["organizations"].append({"id": "2", "name": "Parent", "description": "Umbrella"})
+    data["organizations"][0]["parent_organization_id"] = "2"
+    directory_import(path=write_package(tmp_path / "v1", data), source="sac211")
+    assert Organization.objects.get(original_id="1").parent_organization.name == "Parent"
+    del data["organizations"][0]["parent_organization_id"]
+    directory_import(path=write_package(tmp_path / "v2", data), source="sac211")
+    assert Organization.objects.get(original_id="1").parent_organization is None

@@ -1,0 +1,56 @@
+"""Time importing a synthetic tabular package (bench/directory_data.py) into a throwaway
+test database, against the target in the directory issue (100,000 services in 60 s).
+
+    uv run python bench/directory_import.py [--services 100000]
+"""
+
+import argparse
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "puentes.settings")
+
+import django
+
+django.setup()
+
+from django.db import connection  # noqa: E402
+from django.test.utils import setup_test_environment  # noqa: E402
+
+from bench.directory_data import generate  # noqa: E402
+from puentes.directory.services import directory_import  # noqa: E402
+
+TARGET_SECONDS_PER_100K = 60.0
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--services", type=int, default=100_000)
+    options = parser.parse_args()
+    setup_test_environment()
+    if connection.vendor == "postgresql":
+        connection.settings_dict["TEST"]["NAME"] = "puentes_bench"
+    old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True)
+    try:
+        with tempfile.TemporaryDirectory() as folder:
+            generate(Path(folder), options.services)
+            started = time.perf_counter()
+            report = directory_import(path=Path(folder), source="bench")
+            seconds = time.perf_counter() - started
+        floor = TARGET_SECONDS_PER_100K * options.services / 100_000
+        rows = report.total(report.created)
+        print(f"{'import':<28}{'rows':>10}{'seconds':>10}{'target s':>10}{'ratio':>7}")
+        print(
+            f"{options.services:,} services ({connection.vendor})".ljust(28)
+            + f"{rows:>10,}{seconds:>10.1f}{floor:>10.1f}{seconds / floor:>7.2f}"
+        )
+    finally:
+        connection.creation.destroy_test_db(old_name, verbosity=0)
+
+
+if __name__ == "__main__":
+    main()

@@ -52,9 +52,11 @@ def generate(out: Path, services: int, seed: int = 11) -> None:
     writers = {name: csv.writer(handle) for name, handle in files.items()}
     headers = {
         "organizations": ["id", "name", "description"],
-        "services": ["id", "organization_id", "name", "description", "status", "minimum_age", "maximum_age"],
+        "services": ["id", "organization_id", "name", "description", "status", "minimum_age",
+                     "maximum_age"],
         "locations": ["id", "location_type", "organization_id", "name", "latitude", "longitude"],
-        "addresses": ["id", "location_id", "address_1", "city", "state_province", "postal_code", "country", "address_type"],
+        "addresses": ["id", "location_id", "address_1", "city", "state_province", "postal_code",
+                      "country", "address_type"],
         "service_at_location": ["id", "service_id", "location_id"],
         "schedules": ["id", "service_id", "freq", "byday", "opens_at", "closes_at"],
         "languages": ["id", "service_id", "name", "code"],

@@ -22,7 +22,9 @@ from django.db import connection  # noqa: E402
 from django.test.utils import setup_test_environment  # noqa: E402
 
 from bench.directory_data import generate  # noqa: E402
-from puentes.directory.services import directory_import  # noqa: E402
+from puentes.directory import search_index  # noqa: E402
+from puentes.directory.importing.loader import load  # noqa: E402
+from puentes.directory.importing.readers import read  # noqa: E402
 
 TARGET_SECONDS_PER_100K = 60.0
 
@@ -39,15 +41,20 @@ def main() -> None:
         with tempfile.TemporaryDirectory() as folder:
             generate(Path(folder), options.services)
             started = time.perf_counter()
-            report = directory_import(path=Path(folder), source="bench")
+            report = load(read(Path(folder)), source="bench")
             seconds = time.perf_counter() - started
+            started = time.perf_counter()
+            entries = search_index.rebuild()
+            index_seconds = time.perf_counter() - started
         floor = TARGET_SECONDS_PER_100K * options.services / 100_000
         rows = report.total(report.created)
-        print(f"{'import':<28}{'rows':>10}{'seconds':>10}{'target s':>10}{'ratio':>7}")
+        label = f"{options.services:,} services ({connection.vendor})"
+        print(f"{'step':<40}{'rows':>10}{'seconds':>10}{'target s':>10}{'ratio':>7}")
         print(
-            f"{options.services:,} services ({connection.vendor})".ljust(28)
-            + f"{rows:>10,}{seconds:>10.1f}{floor:>10.1f}{seconds / floor:>7.2f}"
+            f"{'import ' + label:<40}{rows:>10,}{seconds:>10.1f}{floor:>10.1f}"
+            f"{seconds / floor:>7.2f}"
         )
+        print(f"{'search index ' + label:<40}{entries:>10,}{index_seconds:>10.1f}{'-':>10}{'-':>7}")
     finally:
         connection.creation.destroy_test_db(old_name, verbosity=0)
 

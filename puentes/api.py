@@ -3,6 +3,7 @@
 from ninja import NinjaAPI
 
 from puentes.core.api import install_error_handlers
+from puentes.directory.api import router as directory_router
 from puentes.network.api import router as network_router
 from puentes.network.auth import ApiKeyAuth, SessionActorAuth
 from puentes.people.api import router as people_router
@@ -25,3 +26,4 @@ install_error_handlers(api)
 api.add_router("/", network_router)
 api.add_router("/", people_router)
 api.add_router("/", screening_router)
+api.add_router("/", directory_router)

@@ -8,6 +8,7 @@ urlpatterns = [
     path("people/", include("puentes.people.urls")),
     path("organization/", include("puentes.network.urls")),
     path("screening/", include("puentes.screening.urls")),
+    path("directory/", include("puentes.directory.urls")),
     path("api/v1/", api.urls),
     path("hsds/", hsds.urls),
 ]

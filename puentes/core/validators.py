@@ -74,16 +74,30 @@ def validate_zip(value: str) -> None:
 
 
 @cache
+def _zip_table() -> dict[str, tuple[float, float, str]]:
+    """ZIP -> (latitude, longitude, time zone), read once from the bundled zipcodes table
+    (its own lookup scans every ZIP on each call)."""
+    table = {}
+    for entry in zipcodes.list_all():
+        if entry.get("lat") and entry.get("long"):
+            table[entry["zip_code"]] = (
+                float(entry["lat"]),
+                float(entry["long"]),
+                entry.get("timezone") or "",
+            )
+    return table
+
+
 def zip_centroid(zip5: str) -> tuple[float, float] | None:
-    """Latitude and longitude of a 5-digit ZIP's centroid, from the bundled zipcodes table."""
-    try:
-        matches = zipcodes.matching(zip5)
-    except (ValueError, TypeError):
-        return None
-    for match in matches:
-        if match.get("lat") and match.get("long"):
-            return float(match["lat"]), float(match["long"])
-    return None
+    """Latitude and longitude of a 5-digit ZIP's centroid."""
+    found = _zip_table().get((zip5 or "")[:5])
+    return (found[0], found[1]) if found else None
+
+
+def zip_time_zone(zip5: str) -> str:
+    """The IANA time zone of a 5-digit ZIP, or "" when unknown."""
+    found = _zip_table().get((zip5 or "")[:5])
+    return found[2] if found else ""
 
 
 def normalize_mbi(value: str) -> str:

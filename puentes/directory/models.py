@@ -378,3 +378,44 @@ class Metadata(HsdsRecord):
     previous_value = models.TextField(blank=True)
     replacement_value = models.TextField(blank=True)
     updated_by = models.CharField(max_length=200)
+
+
+class SearchEntry(models.Model):
+    """One row per service at a location, shaped for search: stemmed words (indexed by
+    SQLite FTS5 or a PostgreSQL tsvector) and the columns every filter needs.
+
+    Derived from the HSDS records by search_index.rebuild(); never edited by hand.
+    """
+
+    service_at_location = models.OneToOneField(
+        ServiceAtLocation, on_delete=models.CASCADE, related_name="search_entry"
+    )
+    service = models.ForeignKey(Service, on_delete=models.CASCADE, related_name="+")
+    location = models.ForeignKey(Location, on_delete=models.CASCADE, related_name="+")
+    organization = models.ForeignKey(
+        Organization, null=True, on_delete=models.CASCADE, related_name="+"
+    )
+    name = models.CharField(max_length=500)
+    name_terms = models.TextField(blank=True)
+    taxonomy_terms = models.TextField(blank=True)
+    text_terms = models.TextField(blank=True)
+    all_terms = models.TextField(blank=True)
+    taxonomy_codes = models.TextField(blank=True)
+    latitude = models.FloatField(null=True)
+    longitude = models.FloatField(null=True)
+    postal_code = models.CharField(max_length=10, blank=True)
+    time_zone = models.CharField(max_length=64, blank=True)
+    languages = models.CharField(max_length=200, blank=True)
+    free = models.BooleanField(default=False)
+    minimum_age = models.FloatField(null=True)
+    maximum_age = models.FloatField(null=True)
+    open_days = models.CharField(max_length=30, blank=True)
+    opens_minute = models.IntegerField(null=True)
+    closes_minute = models.IntegerField(null=True)
+    capacity_status = models.CharField(max_length=40, blank=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["latitude", "longitude"], name="directory_search_latlon")]
+
+    def __str__(self) -> str:
+        return self.name

@@ -3,6 +3,7 @@
 from collections.abc import Callable
 from pathlib import Path
 
+from puentes.directory import search_index
 from puentes.directory.importing.loader import ImportReport, load
 from puentes.directory.importing.readers import read
 
@@ -19,8 +20,9 @@ def directory_import(
     """Import an HSDS 3.0 JSON file or tabular package, or a legacy 1.x/2.x package.
 
     Raises ImportFailed (listing every problem) and writes nothing, unless ``skip_invalid``.
+    The search rows are rebuilt afterwards.
     """
-    return load(
+    report = load(
         read(path),
         source=source,
         skip_invalid=skip_invalid,
@@ -28,3 +30,10 @@ def directory_import(
         updated_by=updated_by,
         progress=progress,
     )
+    search_index.rebuild()
+    return report
+
+
+def directory_search_index_rebuild() -> int:
+    """Rebuild the search rows after the directory changed (an import, an edit)."""
+    return search_index.rebuild()

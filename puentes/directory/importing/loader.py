@@ -451,7 +451,11 @@ def insert_rows(
     if not rows:
         return
     database = connections[DEFAULT_DB_ALIAS]  # the real connection, not the thread-local proxy
-    fields = list(model._meta.concrete_fields)
+    auto = model._meta.auto_field
+    # An auto-increment id is the database's to choose (PostgreSQL refuses an explicit NULL).
+    fields = [
+        f for f in model._meta.concrete_fields if not (f is auto and f.attname not in rows[0])
+    ]
     quote = database.ops.quote_name
     columns = ", ".join(quote(f.column) for f in fields)
     placeholders = ", ".join(["%s"] * len(fields))
@@ -466,6 +470,9 @@ def insert_rows(
     ]
     converted = [isinstance(f, _CONVERTED_FIELDS) for f in fields]
     plan = list(zip(fields, converted, defaults, strict=True))
+    if database.vendor == "postgresql":
+        _copy_rows(database, model, fields, plan, rows, missing)
+        return
     with database.cursor() as cursor:
         for start in range(0, len(rows), 5000):
             batch = []
@@ -483,6 +490,34 @@ def insert_rows(
             cursor.executemany(sql, batch)
 
 
+def _copy_rows(
+    database: Any,
+    model: type[models.Model],
+    fields: list[Any],
+    plan: list[Any],
+    rows: list[dict[str, Any]],
+    missing: object,
+) -> None:
+    """PostgreSQL's COPY: the fastest way in, many times faster than INSERTs."""
+    quote = database.ops.quote_name
+    columns = ", ".join(quote(f.column) for f in fields)
+    with (
+        database.cursor() as cursor,
+        cursor.cursor.copy(f"COPY {quote(model._meta.db_table)} ({columns}) FROM STDIN") as copy,
+    ):
+        for row in rows:
+            values = []
+            for model_field, needs_conversion, default in plan:
+                value = row.get(model_field.attname, missing)
+                if value is missing:
+                    values.append(default)
+                elif needs_conversion:
+                    values.append(model_field.get_db_prep_save(value, database))
+                else:
+                    values.append(value)
+            copy.write_row(values)
+
+
 def _deactivate_missing(
     prepared: dict[str, dict[uuid.UUID, _Prepared]],
     source: str,
@@ -493,12 +528,15 @@ def _deactivate_missing(
     for table in TABLES:
         if table.model is Metadata:
             continue
-        missing = table.model._default_manager.filter(source=source, is_active=True).exclude(
-            id__in=list(prepared[table.name])
-        )
-        ids = list(missing.values_list("id", flat=True))
+        # The difference is taken here: NOT IN with a very long list is slow on PostgreSQL.
+        current = table.model._default_manager.filter(source=source, is_active=True)
+        ids = [i for i in current.values_list("id", flat=True) if i not in prepared[table.name]]
+        for start in range(0, len(ids), 5000):
+            chunk = ids[start : start + 5000]
+            table.model._default_manager.filter(id__in=chunk).update(
+                is_active=False, updated_at=now
+            )
         if ids:
-            table.model._default_manager.filter(id__in=ids).update(is_active=False, updated_at=now)
             insert_rows(
                 Metadata,
                 [

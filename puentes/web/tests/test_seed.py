@@ -1,13 +1,15 @@
 from django.core.management import call_command
 
+from puentes.directory.models import Organization as DirectoryOrganization
+from puentes.directory.models import SearchEntry
 from puentes.network.models import Membership, Organization
 from puentes.people.models import Person
 from puentes.screening.models import Screening
 
 
 def test_demo_data_loads_once_with_the_cast(db, capsys):
-    call_command("seed_demo", people=12)
-    call_command("seed_demo", people=12)
+    call_command("seed_demo", people=12, listings=20)
+    call_command("seed_demo", people=12, listings=20)
     assert "already loaded" in capsys.readouterr().out
     assert Organization.objects.count() == 3
     roles = dict(Membership.objects.values_list("user__username", "role"))
@@ -22,3 +24,8 @@ def test_demo_data_loads_once_with_the_cast(db, capsys):
     assert Person.objects.count() == 12
     assert Person.objects.filter(latitude__isnull=False).count() == 12
     assert Screening.objects.filter(status="completed").exists()
+    pantry_listing = DirectoryOrganization.objects.get(
+        network_organization__name="Eastside Food Pantry"
+    )
+    assert pantry_listing.services.get().name == "Eastside Food Pantry"
+    assert SearchEntry.objects.count() == 20

@@ -16,6 +16,7 @@ from puentes.people import services as people
 from puentes.people.models import ConsentMethod, ConsentPurpose, ConsentScope, Relationship
 from puentes.screening import services as screening
 from puentes.screening.definitions import instrument_find
+from puentes.web.demo_directory import load_demo_directory
 
 DEMO_PASSWORD = "puentes-demo"
 CLINIC = "Valle Community Health Center"
@@ -50,6 +51,7 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--people", type=int, default=200)
+        parser.add_argument("--listings", type=int, default=300)
 
     def handle(self, *args: Any, **options: Any) -> None:
         if Organization.objects.filter(name=CLINIC).exists():
@@ -59,6 +61,7 @@ class Command(BaseCommand):
             organizations = {key: organization_create(fields=f) for key, f in ORGANIZATIONS.items()}
             members = self._cast(organizations)
             self._people(organizations["clinic"], members, organizations, options["people"])
+            load_demo_directory(organizations["pantry"], count=options["listings"])
         self.stdout.write(self.style.SUCCESS("Demo data loaded."))
 
     def _cast(self, organizations: dict[str, Organization]) -> dict[str, Membership]:

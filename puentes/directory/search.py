@@ -1,0 +1,291 @@
+"""Search for CHWs: words (English and Spanish), need, distance, language, cost, age,
+opening days and hours, capacity, organization.
+
+Candidate rows come from the full-text index (FTS5 or tsvector); ranking and distance are
+computed in SQL that both databases evaluate identically, so a query returns the same
+results in the same order on SQLite and on PostgreSQL.
+"""
+
+import datetime
+import math
+import uuid
+import zoneinfo
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+from django.db import connection
+from django.db.models import (
+    BooleanField,
+    Case,
+    F,
+    FloatField,
+    IntegerField,
+    Q,
+    QuerySet,
+    Value,
+    When,
+)
+from django.db.models.expressions import RawSQL
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from puentes.core.errors import invalid
+from puentes.core.validators import zip_centroid
+from puentes.directory import models as m
+from puentes.directory.selectors import distance_m
+from puentes.directory.text import query_groups
+
+NEED_TAXONOMY_FILE = Path(__file__).resolve().parent / "definitions" / "need_taxonomy.yaml"
+DAYS = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"]
+KM_PER_DEGREE = 111.32
+
+
+@cache
+def need_taxonomy() -> dict[str, list[str]]:
+    """Gravity category -> taxonomy codes (Open Eligibility and AIRS) that serve it."""
+    data = yaml.safe_load(NEED_TAXONOMY_FILE.read_text(encoding="utf-8"))
+    return {
+        need: [*codes.get("open_eligibility", []), *codes.get("airs", [])]
+        for need, codes in data.items()
+    }
+
+
+@dataclass(frozen=True)
+class DirectoryQuery:
+    words: str = ""
+    need: str = ""
+    postal_code: str = ""
+    latitude: float | None = None
+    longitude: float | None = None
+    radius_km: float = 25.0
+    language: str = ""
+    free: bool = False
+    age: int | None = None
+    open_now: bool = False
+    open_on: str = ""  # MO..SU
+    capacity: tuple[str, ...] = ()
+    organization_id: uuid.UUID | None = None
+    page: int = 1
+    per_page: int = 20
+
+
+@dataclass
+class Result:
+    entry: m.SearchEntry
+    distance_km: float | None
+    hours_today: str = ""
+    phone: str = ""
+    languages: list[str] = field(default_factory=list)
+
+
+@dataclass
+class ResultPage:
+    results: list[Result]
+    total: int
+    page: int
+    per_page: int
+
+    @property
+    def pages(self) -> int:
+        return max(1, math.ceil(self.total / self.per_page))
+
+
+def _origin(query: DirectoryQuery) -> tuple[float, float] | None:
+    if query.latitude is not None and query.longitude is not None:
+        if not (-90 <= query.latitude <= 90 and -180 <= query.longitude <= 180):
+            raise invalid({"latitude": [_("Coordinates are out of range.")]})
+        return query.latitude, query.longitude
+    if query.postal_code:
+        centre = zip_centroid(query.postal_code.strip()[:5])
+        if centre is None:
+            raise invalid(
+                {
+                    "postal_code": [
+                        _("%(value)s is not a known US ZIP code.") % {"value": query.postal_code}
+                    ]
+                }
+            )
+        return centre
+    return None
+
+
+def _match(queryset: QuerySet[m.SearchEntry], groups: list[list[str]]) -> QuerySet[m.SearchEntry]:
+    """Rows containing, for every query word, one of its stems."""
+    if connection.vendor == "postgresql":
+        expression = " & ".join("(" + " | ".join(group) + ")" for group in groups)
+        return queryset.annotate(
+            matches=RawSQL(
+                "search_vector @@ to_tsquery('simple', %s)",
+                [expression],
+                output_field=BooleanField(),
+            )
+        ).filter(matches=True)
+    expression = " AND ".join(
+        "(" + " OR ".join(f'"{stem}"' for stem in group) + ")" for group in groups
+    )
+    return queryset.filter(
+        id__in=RawSQL(
+            "SELECT rowid FROM directory_search_fts WHERE directory_search_fts MATCH %s",
+            [expression],
+        )
+    )
+
+
+def _score(groups: list[list[str]]) -> Any:
+    """Name matches weigh 3, taxonomy 2, other text 1 — the same arithmetic on both databases."""
+    total: Any = Value(0)
+    for group in groups:
+        in_name = Q()
+        in_taxonomy = Q()
+        for stem in group:
+            in_name |= Q(name_terms__contains=f" {stem}")
+            in_taxonomy |= Q(taxonomy_terms__contains=f" {stem}")
+        total = total + Case(
+            When(in_name, then=Value(3)),
+            When(in_taxonomy, then=Value(2)),
+            default=Value(1),
+            output_field=IntegerField(),
+        )
+    return total
+
+
+def _open_now(now: datetime.datetime, time_zones: list[str]) -> Q:
+    """Open at this moment, in each location's own time zone."""
+    condition = Q(pk__in=[])
+    for name in time_zones:
+        try:
+            local = now.astimezone(zoneinfo.ZoneInfo(name))
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+            continue
+        minute = local.hour * 60 + local.minute
+        condition |= Q(
+            time_zone=name,
+            open_days__contains=f" {DAYS[local.weekday()]} ",
+            opens_minute__lte=minute,
+            closes_minute__gt=minute,
+        )
+    return condition
+
+
+def _filtered(query: DirectoryQuery) -> QuerySet[m.SearchEntry]:
+    entries = m.SearchEntry.objects.all()
+    if query.need:
+        codes = need_taxonomy().get(query.need)
+        if codes is None:
+            raise invalid({"need": [_("Choose a valid need.")]})
+        by_code = Q()
+        for code in codes:
+            by_code |= Q(taxonomy_codes__contains=f" {code}")
+        entries = entries.filter(by_code)
+    if query.language:
+        entries = entries.filter(languages__contains=f" {query.language.lower()} ")
+    if query.free:
+        entries = entries.filter(free=True)
+    if query.age is not None:
+        entries = entries.filter(
+            Q(minimum_age__isnull=True) | Q(minimum_age__lte=query.age),
+            Q(maximum_age__isnull=True) | Q(maximum_age__gte=query.age),
+        )
+    if query.open_on:
+        if query.open_on not in DAYS:
+            raise invalid({"open_on": [_("Choose a day of the week.")]})
+        entries = entries.filter(open_days__contains=f" {query.open_on} ")
+    if query.open_now:
+        zones = list(
+            m.SearchEntry.objects.exclude(time_zone="")
+            .values_list("time_zone", flat=True)
+            .distinct()
+        )
+        entries = entries.filter(_open_now(timezone.now(), zones))
+    if query.capacity:
+        entries = entries.filter(capacity_status__in=query.capacity)
+    if query.organization_id:
+        entries = entries.filter(organization_id=query.organization_id)
+    return entries
+
+
+def search_queryset(
+    query: DirectoryQuery,
+) -> tuple[QuerySet[m.SearchEntry], tuple[float, float] | None]:
+    """The ordered rows a query selects, and the point distances are measured from."""
+    if query.radius_km <= 0 or query.radius_km > 500:
+        raise invalid({"radius_km": [_("The radius must be between 0 and 500 km.")]})
+    if query.age is not None and not 0 <= query.age <= 120:
+        raise invalid({"age": [_("The age must be between 0 and 120.")]})
+    entries = _filtered(query)
+    groups = query_groups(query.words)
+    if groups:
+        entries = _match(entries, groups)
+    origin = _origin(query)
+    order: list[Any] = []
+    if origin is not None:
+        lat0, lon0 = origin
+        scale = math.cos(math.radians(lat0))
+        # Equirectangular distance in degrees²: exact enough to rank and cut at a radius.
+        approx = (F("latitude") - lat0) * (F("latitude") - lat0) + (
+            F("longitude") - lon0
+        ) * scale * (F("longitude") - lon0) * scale
+        limit_deg = query.radius_km / KM_PER_DEGREE
+        lon_limit = limit_deg / max(scale, 0.01)
+        entries = entries.filter(
+            latitude__range=(lat0 - limit_deg, lat0 + limit_deg),
+            longitude__range=(lon0 - lon_limit, lon0 + lon_limit),
+        )
+        entries = entries.annotate(approx=Case(default=approx, output_field=FloatField())).filter(
+            approx__lte=limit_deg * limit_deg
+        )
+        order.append("approx")
+    if groups:
+        entries = entries.annotate(score=_score(groups))
+        order.insert(0 if origin is None else 1, "-score")
+    return entries.order_by(*order, "name", "id"), origin
+
+
+def search(query: DirectoryQuery) -> ResultPage:
+    """One page of results, nearest (or best matching) first, and how many there are."""
+    entries, origin = search_queryset(query)
+    total = entries.count()
+    page = max(query.page, 1)
+    start = (page - 1) * query.per_page
+    rows = list(
+        entries[start : start + query.per_page].select_related(
+            "service_at_location", "service", "location"
+        )
+    )
+    return ResultPage([_result(entry, origin) for entry in rows], total, page, query.per_page)
+
+
+def _result(entry: m.SearchEntry, origin: tuple[float, float] | None) -> Result:
+    distance = None
+    if origin is not None and entry.latitude is not None and entry.longitude is not None:
+        distance = distance_m(*origin, entry.latitude, entry.longitude) / 1000
+    phone = (
+        entry.service.phones.filter(is_active=True).values_list("number", flat=True).first() or ""
+    )
+    return Result(
+        entry=entry,
+        distance_km=distance,
+        hours_today=_hours_today(entry),
+        phone=phone,
+        languages=entry.languages.split(),
+    )
+
+
+def _hours_today(entry: m.SearchEntry) -> str:
+    if entry.opens_minute is None or not entry.open_days.strip():
+        return ""
+    try:
+        local = (
+            timezone.now().astimezone(zoneinfo.ZoneInfo(entry.time_zone))
+            if entry.time_zone
+            else timezone.now()
+        )
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        local = timezone.now()
+    if f" {DAYS[local.weekday()]} " not in entry.open_days:
+        return _("Closed today")
+    opens, closes = entry.opens_minute, entry.closes_minute or 0
+    return f"{opens // 60:02d}:{opens % 60:02d}–{closes // 60:02d}:{closes % 60:02d}"

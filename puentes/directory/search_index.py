@@ -1,0 +1,170 @@
+"""Build the search rows (SearchEntry) from the HSDS records."""
+
+import re
+from collections import defaultdict
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+
+from puentes.core.validators import zip_time_zone
+from puentes.directory import models as m
+from puentes.directory.importing.loader import insert_rows
+from puentes.directory.text import index_terms
+
+_FREE = re.compile(r"\b(free|no cost|gratis|gratuito|sin costo)\b", re.IGNORECASE)
+_DAYS = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"]
+
+
+def _hours(schedules: list[dict[str, Any]]) -> tuple[str, int | None, int | None]:
+    """Days open and the widest opening hours of the weekly schedules."""
+    days: set[str] = set()
+    opens: list[int] = []
+    closes: list[int] = []
+    for schedule in schedules:
+        if schedule["freq"] and schedule["freq"].upper() != "WEEKLY":
+            continue
+        days.update(
+            d.strip().upper() for d in schedule["byday"].split(",") if d.strip().upper() in _DAYS
+        )
+        if schedule["opens_at"] and schedule["closes_at"]:
+            opens.append(schedule["opens_at"].hour * 60 + schedule["opens_at"].minute)
+            closes.append(schedule["closes_at"].hour * 60 + schedule["closes_at"].minute)
+    day_text = f" {' '.join(d for d in _DAYS if d in days)} " if days else ""
+    return day_text, (min(opens) if opens else None), (max(closes) if closes else None)
+
+
+_SAL_FIELDS = [
+    "id", "service_id", "location_id", "capacity_status", "service__name",
+    "service__alternate_name",
+    "service__description", "service__eligibility_description", "service__application_process",
+    "service__interpretation_services", "service__organization_id", "service__organization__name",
+    "service__minimum_age", "service__maximum_age", "service__fees", "service__fees_description",
+    "service__capacity_status", "location__name", "location__latitude", "location__longitude",
+]  # fmt: skip
+
+
+def _by(rows: Any, key: str) -> dict[Any, list[dict[str, Any]]]:
+    grouped: dict[Any, list[dict[str, Any]]] = defaultdict(list)
+    for row in rows:
+        if row[key] is not None:
+            grouped[row[key]].append(row)
+    return grouped
+
+
+class _Related:
+    """Everything the rows of one chunk need, fetched in one query per kind."""
+
+    def __init__(self, service_ids: list[Any], location_ids: list[Any]) -> None:
+        active = {"is_active": True}
+        languages = m.Language.objects.filter(**active).values("service_id", "location_id", "code")
+        self.languages_by_service = _by(languages.filter(service_id__in=service_ids), "service_id")
+        self.languages_by_location = _by(
+            languages.filter(location_id__in=location_ids), "location_id"
+        )
+        schedules = m.Schedule.objects.filter(**active).values(
+            "service_id", "location_id", "freq", "byday", "opens_at", "closes_at"
+        )
+        self.schedules_by_service = _by(schedules.filter(service_id__in=service_ids), "service_id")
+        self.schedules_by_location = _by(
+            schedules.filter(location_id__in=location_ids), "location_id"
+        )
+        self.costs = _by(
+            m.CostOption.objects.filter(service_id__in=service_ids, **active).values(
+                "service_id", "amount"
+            ),
+            "service_id",
+        )
+        self.addresses = _by(
+            m.Address.objects.filter(location_id__in=location_ids, **active)
+            .order_by("address_type")
+            .values("location_id", "postal_code", "city"),
+            "location_id",
+        )
+        self.terms: dict[Any, list[dict[str, Any]]] = defaultdict(list)
+        attributes = m.Attribute.objects.filter(link_id__in=service_ids, is_active=True)
+        for row in attributes.values("link_id", "taxonomy_term__name", "taxonomy_term__code"):
+            self.terms[row["link_id"]].append(dict(row))
+
+
+def _is_free(row: dict[str, Any], costs: list[dict[str, Any]]) -> bool:
+    if any(cost["amount"] == 0 for cost in costs):
+        return True
+    return not costs and bool(
+        _FREE.search(f"{row['service__fees']} {row['service__fees_description']}")
+    )
+
+
+def _entry(row: dict[str, Any], related: _Related) -> dict[str, Any]:
+    service_id, location_id = row["service_id"], row["location_id"]
+    addresses = related.addresses.get(location_id, [])
+    address = addresses[0] if addresses else None
+    postal_code = (address["postal_code"] if address else "")[:10]
+    language_rows = related.languages_by_service.get(
+        service_id, []
+    ) + related.languages_by_location.get(location_id, [])
+    languages = {lang["code"].lower()[:3] for lang in language_rows if lang["code"]}
+    terms = related.terms.get(service_id, [])
+    organization_name = row["service__organization__name"] or ""
+    names = f"{row['service__name']} {row['service__alternate_name']} {organization_name}"
+    text = " ".join(
+        [
+            row["service__description"],
+            row["service__eligibility_description"],
+            row["service__application_process"],
+            row["service__interpretation_services"],
+            row["location__name"],
+            address["city"] if address else "",
+        ]
+    )
+    days, opens, closes = _hours(
+        related.schedules_by_service.get(service_id, [])
+        + related.schedules_by_location.get(location_id, [])
+    )
+    name_terms = index_terms(names)
+    taxonomy_terms = index_terms(" ".join(t["taxonomy_term__name"] for t in terms))
+    text_terms = index_terms(text)
+    codes = sorted({t["taxonomy_term__code"] for t in terms if t["taxonomy_term__code"]})
+    return {
+        "service_at_location_id": row["id"],
+        "service_id": service_id,
+        "location_id": location_id,
+        "organization_id": row["service__organization_id"],
+        "name": row["service__name"][:500],
+        "name_terms": name_terms,
+        "taxonomy_terms": taxonomy_terms,
+        "text_terms": text_terms,
+        "all_terms": f"{name_terms}{taxonomy_terms}{text_terms}",
+        "taxonomy_codes": f" {' '.join(codes)} ",
+        "latitude": row["location__latitude"],
+        "longitude": row["location__longitude"],
+        "postal_code": postal_code,
+        "time_zone": zip_time_zone(postal_code),
+        "languages": f" {' '.join(sorted(languages))} ",
+        "free": _is_free(row, related.costs.get(service_id, [])),
+        "minimum_age": row["service__minimum_age"],
+        "maximum_age": row["service__maximum_age"],
+        "open_days": days,
+        "opens_minute": opens,
+        "closes_minute": closes,
+        "capacity_status": row["capacity_status"] or row["service__capacity_status"],
+    }
+
+
+def rebuild(batch: int = 5000) -> int:
+    """Rebuild every search row from the active HSDS records. Returns the number of rows."""
+    sals = m.ServiceAtLocation.objects.filter(
+        is_active=True, service__is_active=True, location__is_active=True
+    ).order_by("id")
+    total = 0
+    with transaction.atomic():
+        m.SearchEntry.objects.all().delete()
+        ids = list(sals.values_list("id", flat=True))
+        for start in range(0, len(ids), batch):
+            rows = list(sals.filter(id__in=ids[start : start + batch]).values(*_SAL_FIELDS))
+            related = _Related(
+                list({r["service_id"] for r in rows}), list({r["location_id"] for r in rows})
+            )
+            insert_rows(m.SearchEntry, [_entry(row, related) for row in rows], timezone.now())
+            total += len(rows)
+    return total

@@ -64,6 +64,8 @@ def main() -> None:
         page.click("button[type=submit].primary")
         page.locator("#h-needs").scroll_into_view_if_needed()
         page.screenshot(path=str(OUT / "person-needs.png"))
+        page.goto(f"{BASE}/directory/?need=food-insecurity&zip=95817&radius_km=10")
+        page.screenshot(path=str(OUT / "find-help.png"), full_page=True)
         page.get_by_role("button", name="English").click()
         desktop = browser.new_context(viewport={"width": 1100, "height": 700})
         admin = desktop.new_page()

@@ -17,6 +17,7 @@ from django.http import HttpRequest, HttpResponse, JsonResponse, StreamingHttpRe
 from ninja import NinjaAPI, Query
 
 from puentes.core.api import install_error_handlers
+from puentes.core.http import client_ip
 from puentes.directory import selectors
 from puentes.directory.mapping import BY_NAME
 from puentes.directory.serializers import (
@@ -25,16 +26,22 @@ from puentes.directory.serializers import (
     service_at_location_full,
     service_full,
 )
-from puentes.network.auth import ApiKeyAuth, SessionActorAuth
+from puentes.network.middleware import request_actor
+from puentes.network.selectors import actor_from_api_key
 
 HSDS_PROFILE = "https://openreferral.org/specification/3.0"
 PER_PAGE_DEFAULT, PER_PAGE_MAX = 50, 500
 
 
-def _auth() -> Any:
+def directory_reader(request: HttpRequest) -> Any:
+    """Anyone when the directory is public (the default); otherwise a valid API key or a
+    signed-in member. Decided on every request, so the setting applies at once."""
     if settings.DIRECTORY_PUBLIC:
-        return None
-    return [ApiKeyAuth(), SessionActorAuth()]
+        return "public"
+    header = request.headers.get("Authorization", "")
+    if header.startswith("Bearer "):
+        return actor_from_api_key(header.removeprefix("Bearer ").strip(), client_ip(request))
+    return request_actor(request)
 
 
 hsds = NinjaAPI(
@@ -43,7 +50,7 @@ hsds = NinjaAPI(
     urls_namespace="hsds",
     docs_url="/docs",
     description="Open Referral HSDS 3.0 API over the Puentes directory.",
-    auth=_auth(),
+    auth=directory_reader,
 )
 install_error_handlers(hsds)
 Format = Literal["json", "ndjson"]

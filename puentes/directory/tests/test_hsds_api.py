@@ -151,9 +151,21 @@ def test_unknown_and_inactive_records_are_404(directory, tmp_path):
     assert Client().get(f"/hsds/services/{gone.id}").status_code == 404
 
 
-def test_the_directory_can_be_made_private(directory, settings):
-    from puentes.directory import hsds_api
-
-    assert hsds_api._auth() is None
+def test_the_directory_can_be_made_private(directory, settings, alma, client_for):
+    assert Client().get("/hsds/services").status_code == 200
     settings.DIRECTORY_PUBLIC = False
-    assert hsds_api._auth() is not None
+    refused = Client().get("/hsds/services")
+    assert refused.status_code == 401 and refused.json()["error"]["code"] == "unauthenticated"
+    assert client_for(alma).get("/hsds/services").status_code == 200
+    from conftest import actor_for
+    from puentes.network.services import apikey_create
+
+    _key, raw = apikey_create(actor=actor_for(alma), name="211", scope="read")
+    assert (
+        Client().get("/hsds/services", headers={"Authorization": f"Bearer {raw}"}).status_code
+        == 200
+    )
+    assert (
+        Client().get("/hsds/services", headers={"Authorization": "Bearer pk_wrong"}).status_code
+        == 401
+    )

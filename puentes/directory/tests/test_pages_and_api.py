@@ -67,3 +67,15 @@ def test_bad_api_queries_get_400(api_for, pat, directory, query, field):  # noqa
     response = api_for(pat).get(f"/directory/search?{query}")
     assert response.status_code == 400
     assert field in response.json()["error"]["fields"]
+
+
+def test_a_need_on_the_person_page_links_to_help_for_it(client_for, ana, maria, directory):  # noqa: F811
+    from conftest import actor_for
+    from puentes.screening.services import need_record
+
+    need_record(actor=actor_for(ana), person_id=maria.public_id, category="food-insecurity")
+    body = client_for(ana).get(f"/people/{maria.public_id}/").content.decode()
+    link = "/directory/?need=food-insecurity&amp;zip=95817&amp;language=es"
+    assert link in body
+    results = client_for(ana).get(link.replace("&amp;", "&")).content.decode()
+    assert "Eastside Food Pantry" in results

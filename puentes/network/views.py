@@ -22,7 +22,7 @@ from puentes.network.forms import (
     MemberForm,
     OrganizationForm,
 )
-from puentes.web.pages import actor_page, form_errors_from
+from puentes.web.pages import actor_page, form_errors_from, submit
 
 
 @actor_page("organization.view")
@@ -45,16 +45,17 @@ def organization_edit(request: HttpRequest, actor: Actor) -> HttpResponse:
         instance=None if request.POST else organization,
         initial={"version": organization.version},
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.organization_update(
-                actor=actor, version=form.cleaned_data["version"], fields=form.service_fields()
-            )
-        except DomainError as error:
-            form_errors_from(form, error)
-        else:
-            messages.success(request, _("Changes saved."))
-            return redirect("network:organization")
+    done = submit(
+        request,
+        form,
+        lambda data: services.organization_update(
+            actor=actor, version=data["version"], fields=form.service_fields()
+        ),
+        success=_("Changes saved."),
+        then=reverse("network:organization"),
+    )
+    if done:
+        return done
     return render(
         request,
         "network/form.html",
@@ -117,14 +118,15 @@ def member_edit(request: HttpRequest, actor: Actor, member_id: uuid.UUID) -> Htt
             "worker_type": membership.worker_type,
         },
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.member_update(actor=actor, member_id=member_id, **form.cleaned_data)
-        except DomainError as error:
-            form_errors_from(form, error)
-        else:
-            messages.success(request, _("Changes saved."))
-            return redirect("network:members")
+    done = submit(
+        request,
+        form,
+        lambda data: services.member_update(actor=actor, member_id=member_id, **data),
+        success=_("Changes saved."),
+        then=reverse("network:members"),
+    )
+    if done:
+        return done
     return render(
         request,
         "network/form.html",

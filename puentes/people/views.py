@@ -8,6 +8,7 @@ from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -26,7 +27,7 @@ from puentes.people.forms import (
 )
 from puentes.people.models import PersonStatus
 from puentes.screening import selectors as screening_selectors
-from puentes.web.pages import actor_page, form_errors_from
+from puentes.web.pages import actor_page, form_errors_from, submit
 
 PAGE_SIZE = 25
 
@@ -166,14 +167,15 @@ def person_merge(request: HttpRequest, actor: Actor, person_id: uuid.UUID) -> Ht
 def identifier_add(request: HttpRequest, actor: Actor, person_id: uuid.UUID) -> HttpResponse:
     person = selectors.person_get(actor=actor, public_id=person_id)
     form = IdentifierForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.identifier_add(actor=actor, person_id=person_id, **form.cleaned_data)
-        except DomainError as error:
-            form_errors_from(form, error)
-        else:
-            messages.success(request, _("Identifier added."))
-            return redirect("people:detail", person_id=person_id)
+    done = submit(
+        request,
+        form,
+        lambda data: services.identifier_add(actor=actor, person_id=person_id, **data),
+        success=_("Identifier added."),
+        then=reverse("people:detail", args=[person_id]),
+    )
+    if done:
+        return done
     return render(
         request,
         "people/simple_form.html",
@@ -230,16 +232,17 @@ def consent_record(request: HttpRequest, actor: Actor, person_id: uuid.UUID) -> 
 def consent_revoke(request: HttpRequest, actor: Actor, consent_id: uuid.UUID) -> HttpResponse:
     consent = selectors.consent_get(actor=actor, public_id=consent_id)
     form = RevokeForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.consent_revoke(
-                actor=actor, consent_id=consent_id, reason=form.cleaned_data["reason"]
-            )
-        except DomainError as error:
-            form_errors_from(form, error)
-        else:
-            messages.success(request, _("Consent revoked."))
-            return redirect("people:detail", person_id=consent.person.public_id)
+    done = submit(
+        request,
+        form,
+        lambda data: services.consent_revoke(
+            actor=actor, consent_id=consent_id, reason=data["reason"]
+        ),
+        success=_("Consent revoked."),
+        then=reverse("people:detail", args=[consent.person.public_id]),
+    )
+    if done:
+        return done
     return render(
         request,
         "people/simple_form.html",
@@ -307,16 +310,17 @@ def household_detail(request: HttpRequest, actor: Actor, household_id: uuid.UUID
 def worker_assign(request: HttpRequest, actor: Actor, person_id: uuid.UUID) -> HttpResponse:
     person = selectors.person_get(actor=actor, public_id=person_id)
     form = AssignWorkerForm(request.POST or None, members=member_list(actor=actor))
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.caseload_assign(
-                actor=actor, person_id=person_id, member_id=form.cleaned_data["member"]
-            )
-        except DomainError as error:
-            form_errors_from(form, error)
-        else:
-            messages.success(request, _("Worker assigned."))
-            return redirect("people:detail", person_id=person_id)
+    done = submit(
+        request,
+        form,
+        lambda data: services.caseload_assign(
+            actor=actor, person_id=person_id, member_id=data["member"]
+        ),
+        success=_("Worker assigned."),
+        then=reverse("people:detail", args=[person_id]),
+    )
+    if done:
+        return done
     return render(
         request,
         "people/simple_form.html",

@@ -6,6 +6,7 @@ from typing import Any
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
@@ -18,7 +19,7 @@ from puentes.screening.definitions import Instrument, Item, instruments_current
 from puentes.screening.forms import InstrumentChoiceForm, NeedForm, NeedStatusForm, StartForm
 from puentes.screening.models import Screening, ScreeningStatus
 from puentes.screening.scoring import enabled_items, score
-from puentes.web.pages import actor_page, form_errors_from
+from puentes.web.pages import actor_page, form_errors_from, submit
 
 
 def _ui_language() -> str:
@@ -244,14 +245,15 @@ def screening_detail(request: HttpRequest, actor: Actor, screening_id: uuid.UUID
 def need_create(request: HttpRequest, actor: Actor, person_id: uuid.UUID) -> HttpResponse:
     person = person_get(actor=actor, public_id=person_id)
     form = NeedForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.need_record(actor=actor, person_id=person_id, **form.cleaned_data)
-        except DomainError as error:
-            form_errors_from(form, error)
-        else:
-            messages.success(request, _("Need recorded."))
-            return redirect("people:detail", person_id=person_id)
+    done = submit(
+        request,
+        form,
+        lambda data: services.need_record(actor=actor, person_id=person_id, **data),
+        success=_("Need recorded."),
+        then=reverse("people:detail", args=[person_id]),
+    )
+    if done:
+        return done
     return render(
         request,
         "people/simple_form.html",
@@ -296,23 +298,24 @@ def instrument_settings(request: HttpRequest, actor: Actor) -> HttpResponse:
         language=_ui_language(),
         initial={"instruments": current},
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.instrument_choices_set(
-                actor=actor, instrument_ids=form.cleaned_data["instruments"]
-            )
-        except DomainError as error:
-            form_errors_from(form, error)
-        else:
-            messages.success(request, _("Changes saved."))
-            return redirect("network:organization")
+    done = submit(
+        request,
+        form,
+        lambda data: services.instrument_choices_set(
+            actor=actor, instrument_ids=data["instruments"]
+        ),
+        success=_("Changes saved."),
+        then=reverse("network:organization"),
+    )
+    if done:
+        return done
     return render(
         request,
         "network/form.html",
         {
             "form": form,
             "title": _("Screening instruments"),
-            "cancel_url": "/organization/",
+            "cancel_url": reverse("network:organization"),
             "instruments": instruments,
         },
     )

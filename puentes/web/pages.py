@@ -5,9 +5,10 @@ from functools import wraps
 from typing import Any
 
 from django import forms
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 
 from puentes.core.errors import DomainError
 from puentes.network.middleware import request_actor
@@ -52,9 +53,33 @@ def form_errors_from(form: forms.BaseForm, error: DomainError) -> None:
     if not error.fields:
         form.add_error(None, error.message)
         return
-    for name, messages in error.fields.items():
+    for name, field_messages in error.fields.items():
         field = form.fields.get(name)
         # A hidden field (the record's version) cannot show an error; say it at the top.
         target = name if field is not None and not field.widget.is_hidden else None
-        for message in messages:
+        for message in field_messages:
             form.add_error(target, message if target else f"{error.message} {message}")
+
+
+def submit(
+    request: HttpRequest,
+    form: forms.BaseForm,
+    write: Callable[[dict[str, Any]], object],
+    *,
+    success: str,
+    then: str,
+) -> HttpResponse | None:
+    """The pattern of every page that writes: when a valid form was posted, run the service
+    write; on success say so and go to ``then``; on a DomainError show it beside the fields.
+
+    Returns the redirect, or None when the page should be shown (again).
+    """
+    if request.method != "POST" or not form.is_valid():
+        return None
+    try:
+        write(form.cleaned_data)
+    except DomainError as error:
+        form_errors_from(form, error)
+        return None
+    messages.success(request, success)
+    return redirect(then)

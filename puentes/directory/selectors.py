@@ -5,6 +5,7 @@ import uuid
 from datetime import datetime
 
 from django.db.models import Q, QuerySet
+from django.utils.translation import gettext as _
 
 from puentes.core.errors import invalid, not_found
 from puentes.core.text import normalize
@@ -106,7 +107,7 @@ def service_at_location_list(
     if modified_after:
         sals = sals.filter(updated_at__gte=modified_after)
     if proximity is not None and not postcode:
-        raise invalid({"proximity": ["proximity needs a postcode"]})
+        raise invalid({"proximity": [_("proximity needs a postcode.")]})
     if postcode and proximity is None:
         return (
             sals.filter(location__addresses__postal_code__startswith=postcode[:5])
@@ -116,7 +117,9 @@ def service_at_location_list(
     if postcode and proximity is not None:
         centre = zip_centroid(postcode[:5])
         if centre is None:
-            raise invalid({"postcode": [f"{postcode} is not a known postcode"]})
+            raise invalid(
+                {"postcode": [_("%(value)s is not a known postcode.") % {"value": postcode}]}
+            )
         near = sals.filter(_bounding_box(*centre, proximity))
         scored = [
             (distance_m(*centre, s.location.latitude, s.location.longitude), s)

@@ -13,6 +13,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from django.utils.translation import gettext as _
+
 from puentes.screening.definitions import Instrument, Item, Rule
 
 Outcome = Literal["positive", "negative", "unknown"]
@@ -45,39 +47,48 @@ class RuleResult:
 def check_answer(item: Item, answer: Any) -> dict[str, Any]:
     """Return the answer in canonical form, or raise AnswerError."""
     if not isinstance(answer, Mapping) or len(answer) != 1:
-        raise AnswerError("give exactly one of code, codes, value or declined")
+        raise AnswerError(_("Give exactly one of code, codes, value or declined."))
     ((kind, value),) = answer.items()
     if kind == "declined":
         if value is not True:
-            raise AnswerError("declined must be true")
+            raise AnswerError(_("declined must be true."))
         return {"declined": True}
     if item.type == "choice" and kind == "code":
         if not isinstance(value, str) or item.answer(value) is None:
-            raise AnswerError(f"{value!r} is not one of this question's answers")
+            raise AnswerError(
+                _("%(value)s is not one of this question's answers.") % {"value": repr(value)}
+            )
         return {"code": value}
     if item.type == "multiple" and kind == "codes":
         return {"codes": _check_codes(item, value)}
     if item.type == "integer" and kind == "value":
         if not isinstance(value, int) or isinstance(value, bool):
-            raise AnswerError("the answer must be a whole number")
+            raise AnswerError(_("The answer must be a whole number."))
         if not (item.minimum or 0) <= value <= (item.maximum or 0):
-            raise AnswerError(f"the answer must be between {item.minimum} and {item.maximum}")
+            raise AnswerError(
+                _("The answer must be between %(low)s and %(high)s.")
+                % {"low": item.minimum, "high": item.maximum}
+            )
         return {"value": value}
     expected = {"choice": "code", "multiple": "codes", "integer": "value"}[item.type]
-    raise AnswerError(f"this question takes {expected!r} (or declined)")
+    raise AnswerError(_("This question takes %(kind)s (or declined).") % {"kind": repr(expected)})
 
 
 def _check_codes(item: Item, value: Any) -> list[str]:
     if not isinstance(value, list) or not value or not all(isinstance(v, str) for v in value):
-        raise AnswerError("choose at least one answer")
+        raise AnswerError(_("Choose at least one answer."))
     if len(set(value)) != len(value):
-        raise AnswerError("an answer is chosen twice")
+        raise AnswerError(_("An answer is chosen twice."))
     for code in value:
         answer = item.answer(code)
         if answer is None:
-            raise AnswerError(f"{code!r} is not one of this question's answers")
+            raise AnswerError(
+                _("%(value)s is not one of this question's answers.") % {"value": repr(code)}
+            )
         if answer.exclusive and len(value) > 1:
-            raise AnswerError(f"{code!r} cannot be combined with other answers")
+            raise AnswerError(
+                _("%(value)s cannot be combined with other answers.") % {"value": repr(code)}
+            )
     return list(value)
 
 

@@ -35,7 +35,6 @@ from django.utils.translation import gettext as _
 from puentes.core.errors import invalid
 from puentes.core.validators import zip_centroid
 from puentes.directory import models as m
-from puentes.directory.search_index import code_tokens, language_token
 from puentes.directory.selectors import distance_m
 from puentes.directory.text import query_groups
 
@@ -171,21 +170,18 @@ def _open_now(now: datetime.datetime, time_zones: list[str]) -> Q:
     return condition
 
 
-def _filter_groups(query: DirectoryQuery) -> list[list[str]]:
-    """Need and language as full-text groups (see search_index.code_tokens)."""
-    groups = []
+def _filtered(query: DirectoryQuery) -> QuerySet[m.SearchEntry]:
+    entries = m.SearchEntry.objects.all()
     if query.need:
         codes = need_taxonomy().get(query.need)
         if codes is None:
             raise invalid({"need": [_("Choose a valid need.")]})
-        groups.append(sorted({code_tokens(code)[-1] for code in codes}))
+        by_code = Q()
+        for code in codes:
+            by_code |= Q(taxonomy_codes__contains=f" {code}")
+        entries = entries.filter(by_code)
     if query.language:
-        groups.append([language_token(query.language)])
-    return groups
-
-
-def _filtered(query: DirectoryQuery) -> QuerySet[m.SearchEntry]:
-    entries = m.SearchEntry.objects.all()
+        entries = entries.filter(languages__contains=f" {query.language.lower()} ")
     if query.free:
         entries = entries.filter(free=True)
     if query.age is not None:
@@ -221,8 +217,8 @@ def search_queryset(
         raise invalid({"age": [_("The age must be between 0 and 120.")]})
     entries = _filtered(query)
     groups = query_groups(query.words)
-    if groups or _filter_groups(query):
-        entries = _match(entries, groups + _filter_groups(query))
+    if groups:
+        entries = _match(entries, groups)
     origin = _origin(query)
     order: list[Any] = []
     if origin is not None:

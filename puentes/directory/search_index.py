@@ -44,17 +44,6 @@ _SAL_FIELDS = [
 ]  # fmt: skip
 
 
-def code_tokens(code: str) -> list[str]:
-    """Index tokens for a taxonomy code and each broader code: "BD-1800.1000" -> txbd,
-    txbd1800, txbd18001000. A need search matches these in the full-text index."""
-    parts = [p for p in re.split(r"[^0-9a-zA-Z]+", code.lower()) if p]
-    return [f"tx{''.join(parts[: i + 1])}" for i in range(len(parts))]
-
-
-def language_token(code: str) -> str:
-    return f"lg{code.lower()}"
-
-
 def _by(rows: Any, key: str) -> dict[Any, list[dict[str, Any]]]:
     grouped: dict[Any, list[dict[str, Any]]] = defaultdict(list)
     for row in rows:
@@ -136,10 +125,6 @@ def _entry(row: dict[str, Any], related: _Related) -> dict[str, Any]:
     taxonomy_terms = index_terms(" ".join(t["taxonomy_term__name"] for t in terms))
     text_terms = index_terms(text)
     codes = sorted({t["taxonomy_term__code"] for t in terms if t["taxonomy_term__code"]})
-    filter_tokens = sorted(
-        {token for code in codes for token in code_tokens(code)}
-        | {language_token(code) for code in languages}
-    )
     return {
         "service_at_location_id": row["id"],
         "service_id": service_id,
@@ -149,9 +134,7 @@ def _entry(row: dict[str, Any], related: _Related) -> dict[str, Any]:
         "name_terms": name_terms,
         "taxonomy_terms": taxonomy_terms,
         "text_terms": text_terms,
-        # Need and language filters are tokens in the same full-text index, so they narrow
-        # the candidates by index on both databases instead of scanning them.
-        "all_terms": f"{name_terms}{taxonomy_terms}{text_terms} {' '.join(filter_tokens)} ",
+        "all_terms": f"{name_terms}{taxonomy_terms}{text_terms}",
         "taxonomy_codes": f" {' '.join(codes)} ",
         "latitude": row["location__latitude"],
         "longitude": row["location__longitude"],

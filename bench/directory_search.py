@@ -138,13 +138,16 @@ def main() -> None:
         )
         client, headers = http_client()
         service, floor, http = [], [], []
+        per_query = []
         for query in QUERIES:
-            service += timed(partial(search, query), options.runs)
+            samples = timed(partial(search, query), options.runs)
+            service += samples
             floor += timed(partial(raw_sql, query), options.runs)
             http += timed(
                 partial(client.get, "/api/v1/directory/search", as_params(query), headers=headers),
                 options.runs,
             )
+            per_query.append((as_params(query), percentiles(samples)[1], search(query).total))
         print(f"{'layer':<16}{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}{'floor p95':>11}{'ratio':>7}")
         floor_p95 = percentiles(floor)[1]
         for name, samples in (
@@ -157,6 +160,9 @@ def main() -> None:
                 f"{name:<16}{p50:>9.1f}{p95:>9.1f}{p99:>9.1f}{floor_p95:>11.1f}"
                 f"{p95 / floor_p95:>7.2f}"
             )
+        print("\nservice layer p95 by query (matches):")
+        for params, p95, total in sorted(per_query, key=lambda row: -row[1]):
+            print(f"  {p95:>7.1f} ms  {total:>7,}  {params}")
     finally:
         connection.creation.destroy_test_db(old_name, verbosity=0)
 

@@ -94,6 +94,12 @@ def zip_centroid(zip5: str) -> tuple[float, float] | None:
     return (found[0], found[1]) if found else None
 
 
+@cache
+def us_time_zones() -> tuple[str, ...]:
+    """Every time zone the ZIP table uses."""
+    return tuple(sorted({zone for _lat, _lon, zone in _zip_table().values() if zone}))
+
+
 def zip_time_zone(zip5: str) -> str:
     """The IANA time zone of a 5-digit ZIP, or "" when unknown."""
     found = _zip_table().get((zip5 or "")[:5])

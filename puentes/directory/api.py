@@ -56,7 +56,8 @@ class SearchOut(Schema):
 
 def result_out(result: Result) -> dict[str, Any]:
     entry = result.entry
-    address = entry.location.addresses.filter(is_active=True).first()
+    addresses = list(entry.location.addresses.all())  # prefetched, active only
+    address = addresses[0] if addresses else None
     organization = entry.service.organization
     return {
         "service_at_location_id": entry.service_at_location_id,

@@ -79,3 +79,15 @@ def test_a_need_on_the_person_page_links_to_help_for_it(client_for, ana, maria, 
     assert link in body
     results = client_for(ana).get(link.replace("&amp;", "&")).content.decode()
     assert "Eastside Food Pantry" in results
+
+
+def test_search_results_do_not_query_per_result(api_for, pat, directory):  # noqa: F811
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    api = api_for(pat)
+    with CaptureQueriesContext(connection) as one:
+        api.get("/directory/search?q=senior")
+    with CaptureQueriesContext(connection) as many:
+        assert api.get("/directory/search?radius_km=500&zip=95815").json()["count"] == 5
+    assert len(many) == len(one)

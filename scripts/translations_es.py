@@ -606,16 +606,18 @@ ES.update(
     }
 )
 
-ES.update({
-    "Give exactly one of code, codes, value or declined.": "Indique solo uno de code, codes, value o declined.",
-    "declined must be true.": "declined debe ser true.",
-    "%(value)s is not one of this question's answers.": "%(value)s no es una de las respuestas de esta pregunta.",
-    "The answer must be a whole number.": "La respuesta debe ser un número entero.",
-    "The answer must be between %(low)s and %(high)s.": "La respuesta debe estar entre %(low)s y %(high)s.",
-    "This question takes %(kind)s (or declined).": "Esta pregunta lleva %(kind)s (o declined).",
-    "Choose at least one answer.": "Elija al menos una respuesta.",
-    "An answer is chosen twice.": "Una respuesta está elegida dos veces.",
-    "%(value)s cannot be combined with other answers.": "%(value)s no se puede combinar con otras respuestas.",
-    "proximity needs a postcode.": "proximity necesita un código postal (postcode).",
-    "%(value)s is not a known postcode.": "%(value)s no es un código postal conocido.",
-})
+ES.update(
+    {
+        "Give exactly one of code, codes, value or declined.": "Indique solo uno de code, codes, value o declined.",
+        "declined must be true.": "declined debe ser true.",
+        "%(value)s is not one of this question's answers.": "%(value)s no es una de las respuestas de esta pregunta.",
+        "The answer must be a whole number.": "La respuesta debe ser un número entero.",
+        "The answer must be between %(low)s and %(high)s.": "La respuesta debe estar entre %(low)s y %(high)s.",
+        "This question takes %(kind)s (or declined).": "Esta pregunta lleva %(kind)s (o declined).",
+        "Choose at least one answer.": "Elija al menos una respuesta.",
+        "An answer is chosen twice.": "Una respuesta está elegida dos veces.",
+        "%(value)s cannot be combined with other answers.": "%(value)s no se puede combinar con otras respuestas.",
+        "proximity needs a postcode.": "proximity necesita un código postal (postcode).",
+        "%(value)s is not a known postcode.": "%(value)s no es un código postal conocido.",
+    }
+)

@@ -6,6 +6,8 @@ from pathlib import Path
 from puentes.directory import search_index
 from puentes.directory.importing.loader import ImportReport, load
 from puentes.directory.importing.readers import read
+from puentes.directory.models import Organization as DirectoryOrganization
+from puentes.network.models import Organization as NetworkOrganization
 
 
 def directory_import(
@@ -37,3 +39,13 @@ def directory_import(
 def directory_search_index_rebuild() -> int:
     """Rebuild the search rows after the directory changed (an import, an edit)."""
     return search_index.rebuild()
+
+
+def directory_organization_link(
+    *, listing: DirectoryOrganization, organization: NetworkOrganization | None
+) -> DirectoryOrganization:
+    """Say which network organization maintains a directory organization's listings (and,
+    with referrals, receives referrals for them); None unlinks it."""
+    listing.network_organization = organization
+    listing.save(update_fields=["network_organization", "updated_at"])
+    return listing

@@ -9,7 +9,7 @@ from typing import Any
 
 from puentes.core.validators import zip_centroid
 from puentes.directory.models import Organization as DirectoryOrganization
-from puentes.directory.services import directory_import
+from puentes.directory.services import directory_import, directory_organization_link
 from puentes.network.models import Organization
 
 DEMO_SOURCE = "puentes-demo"
@@ -141,6 +141,5 @@ def load_demo_directory(pantry: Organization, count: int = 300) -> int:
                 writer.writerows(rows)
         report = directory_import(path=Path(folder), source=DEMO_SOURCE)
     listing = DirectoryOrganization.objects.get(source=DEMO_SOURCE, original_id="pantry")
-    listing.network_organization = pantry
-    listing.save(update_fields=["network_organization", "updated_at"])
+    directory_organization_link(listing=listing, organization=pantry)
     return report.total(report.created)

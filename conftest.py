@@ -215,6 +215,34 @@ def make_person() -> Callable[..., Person]:
     return make
 
 
+def attach_records(membership: Membership, person: Person, partner: Organization) -> dict[str, Any]:
+    """Give ``person`` an identifier, a consent naming ``partner`` and a household, through the
+    real services; returns their ids."""
+    actor = actor_for(membership)
+    identifier = people_services.identifier_add(
+        actor=actor, person_id=person.public_id, kind="medicaid", issuer="CA", value="91234567A"
+    )
+    consent = people_services.consent_record(
+        actor=actor,
+        person_id=person.public_id,
+        organization_ids=[partner.public_id],
+        fields={
+            "scope": "named",
+            "purpose": "referral",
+            "method": "verbal",
+            "given_on": datetime.date(2026, 1, 1),
+        },
+    )
+    link = people_services.household_join(
+        actor=actor, person_id=person.public_id, relationship="self", new_household_name="López"
+    )
+    return {
+        "identifier": identifier.public_id,
+        "consent": consent.public_id,
+        "household": link.household.public_id,
+    }
+
+
 @pytest.fixture
 def maria(ana: Membership, make_person: Callable[..., Person]) -> Person:
     """Clinic's person, registered by ana."""

@@ -319,6 +319,24 @@ def household_add_member(
 
 
 @transaction.atomic
+def household_join(
+    *,
+    actor: Actor,
+    person_id: uuid.UUID | str,
+    relationship: str,
+    household_id: uuid.UUID | str | None = None,
+    new_household_name: str = "",
+) -> HouseholdMember:
+    """Put a person in an existing household, or in a new one named ``new_household_name``;
+    if adding them fails, the new household is not kept either."""
+    if household_id is None:
+        household_id = household_create(actor=actor, name=new_household_name).public_id
+    return household_add_member(
+        actor=actor, household_id=household_id, person_id=person_id, relationship=relationship
+    )
+
+
+@transaction.atomic
 def household_remove_member(*, actor: Actor, person_id: uuid.UUID | str) -> None:
     actor.require("household.manage")
     person = person_get(actor=actor, public_id=person_id)

@@ -5,7 +5,6 @@ import uuid
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -259,23 +258,21 @@ def consent_revoke(request: HttpRequest, actor: Actor, consent_id: uuid.UUID) ->
 def household_join(request: HttpRequest, actor: Actor, person_id: uuid.UUID) -> HttpResponse:
     person = selectors.person_get(actor=actor, public_id=person_id)
     form = HouseholdJoinForm(request.POST or None, households=selectors.household_list(actor=actor))
-    if request.method == "POST" and form.is_valid():
-        try:
-            with transaction.atomic():
-                household = form.cleaned_data["household"] or services.household_create(
-                    actor=actor, name=form.cleaned_data["new_household_name"]
-                )
-                services.household_add_member(
-                    actor=actor,
-                    household_id=household.public_id,
-                    person_id=person_id,
-                    relationship=form.cleaned_data["relationship"],
-                )
-        except DomainError as error:
-            form_errors_from(form, error)
-        else:
-            messages.success(request, _("Household saved."))
-            return redirect("people:detail", person_id=person_id)
+    done = submit(
+        request,
+        form,
+        lambda data: services.household_join(
+            actor=actor,
+            person_id=person_id,
+            relationship=data["relationship"],
+            household_id=data["household"].public_id if data["household"] else None,
+            new_household_name=data["new_household_name"],
+        ),
+        success=_("Household saved."),
+        then=reverse("people:detail", args=[person_id]),
+    )
+    if done:
+        return done
     return render(
         request,
         "people/simple_form.html",

@@ -1,46 +1,16 @@
 """omar (administrator of Elsewhere) can reach none of Clinic's people, by any door."""
 
-import datetime
-
 import pytest
 
-from conftest import actor_for
+from conftest import actor_for, attach_records
 from puentes.core.models import AuditEvent
-from puentes.people import services
 from puentes.people.models import Consent, HouseholdMember, Identifier, Person
 
 
 @pytest.fixture
 def clinic_records(ana, sam, maria, pantry):
-    actor = actor_for(ana)
-    identifier = services.identifier_add(
-        actor=actor, person_id=maria.public_id, kind="mrn", issuer="Clinic", value="MRN-1"
-    )
-    consent = services.consent_record(
-        actor=actor,
-        person_id=maria.public_id,
-        organization_ids=[pantry.public_id],
-        fields={
-            "scope": "named",
-            "purpose": "referral",
-            "method": "verbal",
-            "given_on": datetime.date(2026, 1, 1),
-        },
-    )
-    household = services.household_create(actor=actor, name="López")
-    services.household_add_member(
-        actor=actor,
-        household_id=household.public_id,
-        person_id=maria.public_id,
-        relationship="self",
-    )
-    return {
-        "person": maria.public_id,
-        "identifier": identifier.public_id,
-        "consent": consent.public_id,
-        "household": household.public_id,
-        "member": ana.public_id,
-    }
+    records = attach_records(ana, maria, pantry)
+    return {**records, "person": maria.public_id, "member": ana.public_id}
 
 
 def _snapshot():

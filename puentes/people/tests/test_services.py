@@ -2,11 +2,11 @@ import datetime
 
 import pytest
 
-from conftest import actor_for
+from conftest import actor_for, attach_records
 from puentes.core.errors import DomainError
 from puentes.core.models import AuditEvent
 from puentes.people import selectors, services
-from puentes.people.models import HouseholdMember, Identifier, Person, PersonStatus
+from puentes.people.models import Household, HouseholdMember, Identifier, Person, PersonStatus
 
 
 def test_registering_derives_phone_coordinates_and_search_text(maria, ana):
@@ -145,28 +145,7 @@ def test_search_ignores_accents_and_finds_phone_and_identifiers(maria, ana, make
 def test_merge_moves_everything_and_keeps_history(ana, sam, make_person, pantry):
     keep = make_person(ana, phone="", email="")
     duplicate = make_person(ana, given_name="Maria", family_name="Lopez", email="m@example.org")
-    actor = actor_for(ana)
-    services.identifier_add(
-        actor=actor, person_id=duplicate.public_id, kind="medicaid", issuer="CA", value="91234567A"
-    )
-    services.consent_record(
-        actor=actor,
-        person_id=duplicate.public_id,
-        organization_ids=[pantry.public_id],
-        fields={
-            "scope": "named",
-            "purpose": "referral",
-            "method": "verbal",
-            "given_on": datetime.date(2026, 1, 1),
-        },
-    )
-    household = services.household_create(actor=actor, name="López")
-    services.household_add_member(
-        actor=actor,
-        household_id=household.public_id,
-        person_id=duplicate.public_id,
-        relationship="self",
-    )
+    attach_records(ana, duplicate, pantry)
 
     services.person_merge(
         actor=actor_for(sam), duplicate_id=duplicate.public_id, keep_id=keep.public_id
@@ -257,3 +236,16 @@ def test_reading_a_person_is_audited(maria, bea):
     selectors.person_read(actor=actor_for(bea), public_id=maria.public_id)
     event = AuditEvent.objects.get(action="person.read")
     assert event.user == bea.user and event.subject_person_id == maria.public_id
+
+
+def test_joining_a_new_household_keeps_nothing_when_the_person_is_already_housed(maria, ana):
+    actor = actor_for(ana)
+    services.household_join(
+        actor=actor, person_id=maria.public_id, relationship="self", new_household_name="First"
+    )
+    with pytest.raises(DomainError) as caught:
+        services.household_join(
+            actor=actor, person_id=maria.public_id, relationship="self", new_household_name="Second"
+        )
+    assert caught.value.code == "conflict"
+    assert list(Household.objects.values_list("name", flat=True)) == ["First"]

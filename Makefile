@@ -30,8 +30,12 @@ run: install
 	@echo "    alma - organization administrator, Valle Community Health Center"
 	@echo "    pat  - staff, Eastside Food Pantry"
 	@echo "    omar - administrator, Elsewhere Health Partners"
+	@echo "    dora - directory administrator, Valley Community Information Exchange"
 	@echo ""
-	PUENTES_DEBUG=true $(MANAGE) runserver $(HOST):$(PORT)
+	@echo "  A background worker (manage.py db_worker) runs beside the server for directory imports."
+	PUENTES_DEBUG=true $(MANAGE) db_worker --interval 1 & worker=$$!; \
+		trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+		PUENTES_DEBUG=true $(MANAGE) runserver $(HOST):$(PORT)
 
 test: install lint typecheck check test-sqlite test-postgres test-browser
 	@echo "All checks passed: lint, types, Django checks, SQLite, PostgreSQL, browser."

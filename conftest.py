@@ -57,8 +57,15 @@ class MembershipFactory(factory.django.DjangoModelFactory):
 
 
 @pytest.fixture(autouse=True)
-def _test_settings(settings: Any) -> None:
+def _test_settings(settings: Any, tmp_path_factory: pytest.TempPathFactory) -> None:
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    # Background tasks run at once, inside the request that queues them.
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+    settings.MEDIA_ROOT = tmp_path_factory.mktemp("media")
+    settings.CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        "progress": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    }
     # Production serves a collectstatic manifest; tests read the app folders directly.
     settings.STORAGES = {
         **settings.STORAGES,
@@ -124,6 +131,68 @@ def pat(pantry: Organization) -> Membership:
 @pytest.fixture
 def omar(elsewhere: Organization) -> Membership:
     return _member("omar", elsewhere, Role.ORG_ADMIN)
+
+
+@pytest.fixture
+def hub(db: None) -> Organization:
+    """The exchange's hub, whose staff curate the directory for the whole network."""
+    return cast(Organization, OrganizationFactory.create(name="Hub", kind="other"))
+
+
+@pytest.fixture
+def dora(hub: Organization) -> Membership:
+    return _member("dora", hub, Role.DIRECTORY_ADMIN)
+
+
+@pytest.fixture
+def make_listing(db: None) -> Callable[..., Any]:
+    """A directory listing (organization, service, location, address, phone, service at
+    location), optionally maintained by a network organization, with its search row."""
+    import uuid
+
+    from puentes.directory import models as dm
+    from puentes.directory import search_index
+
+    def make(
+        name: str = "Eastside food pantry",
+        maintainer: Organization | None = None,
+        latitude: float = 38.5816,
+        longitude: float = -121.4944,
+        postal_code: str = "95815",
+        capacity: str = "",
+        description: str = "Free groceries every week.",
+    ) -> Any:
+        organization = dm.Organization.objects.create(
+            id=uuid.uuid4(), name=f"{name} org", network_organization=maintainer
+        )
+        service = dm.Service.objects.create(
+            id=uuid.uuid4(),
+            organization=organization,
+            name=name,
+            description=description,
+            status="active",
+            capacity_status=capacity,
+        )
+        location = dm.Location.objects.create(
+            id=uuid.uuid4(),
+            organization=organization,
+            location_type="physical",
+            name=name,
+            latitude=latitude,
+            longitude=longitude,
+        )
+        dm.Address.objects.create(
+            id=uuid.uuid4(), location=location, address_1="410 Oak Ave", city="Sacramento",
+            state_province="CA", postal_code=postal_code, country="US", address_type="physical",
+        )  # fmt: skip
+        dm.Phone.objects.create(id=uuid.uuid4(), service=service, number="916-555-0100")
+        sal = dm.ServiceAtLocation.objects.create(
+            id=uuid.uuid4(), service=service, location=location, capacity_status=capacity
+        )
+        search_index.refresh([sal.pk])
+        return sal
+
+    return make
 
 
 def actor_for(membership: Membership, ip: str = "203.0.113.7") -> Actor:

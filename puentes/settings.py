@@ -100,6 +100,8 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "axes",
     "django_htmx",
+    "django_tasks",
+    "django_tasks_db",
     "puentes.core",
     "puentes.network",
     "puentes.people",
@@ -239,6 +241,33 @@ PUBLIC_URL = os.environ.get("PUENTES_PUBLIC_URL", "").rstrip("/")
 
 # The HSDS API (/hsds/) is public unless this is false; the directory holds no personal data.
 DIRECTORY_PUBLIC = env_bool("PUENTES_DIRECTORY_PUBLIC", True)
+
+# Background work (directory imports; later notifications) goes through django-tasks. The
+# database backend needs a worker (`manage.py db_worker`); "immediate" runs each task in the
+# request that enqueues it (tests, or a deployment that cannot run a worker).
+TASKS_BACKEND = os.environ.get("PUENTES_TASKS_BACKEND", "database")
+if TASKS_BACKEND not in {"database", "immediate"}:
+    raise ImproperlyConfigured("PUENTES_TASKS_BACKEND must be 'database' or 'immediate'")
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks_db.DatabaseBackend"
+        if TASKS_BACKEND == "database"
+        else "django_tasks.backends.immediate.ImmediateBackend",
+        "QUEUES": ["default"],
+    }
+}
+# A directory import runs in one transaction, so its progress cannot be read from its own
+# row until it ends; the worker writes progress to a cache every process can read.
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "progress": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": str(Path(os.environ.get("PUENTES_PROGRESS_DIR", VAR_DIR / "progress"))),
+        "TIMEOUT": 24 * 3600,
+    },
+}
+# Uploaded directory files wait here for the worker (bytes, not a path the user chose).
+DIRECTORY_UPLOAD_MAX_MB = env_int("PUENTES_DIRECTORY_UPLOAD_MAX_MB", 200, minimum=1)
 
 API_PAGE_SIZE_DEFAULT = 50
 API_PAGE_SIZE_MAX = 200

@@ -25,11 +25,22 @@ def audit_record(
         api_key=actor.api_key,
         action=action,
         object_type=obj._meta.label_lower if obj is not None else "",
-        object_id=getattr(obj, "public_id", None),
+        object_id=_object_id(obj),
         subject_person_id=person_id,
         client_ip=actor.client_ip,
         detail=detail or {},
     )
+
+
+def _object_id(obj: Any) -> uuid.UUID | None:
+    """A record's public UUID: ``public_id``, or the primary key of directory records,
+    whose HSDS ids are public UUIDs already."""
+    if obj is None:
+        return None
+    public_id = getattr(obj, "public_id", None)
+    if public_id is None and isinstance(obj.pk, uuid.UUID):
+        return obj.pk
+    return public_id
 
 
 AUDIT_ACTION_LABELS = {
@@ -64,4 +75,10 @@ AUDIT_ACTION_LABELS = {
     "need.status": _("changed a need's status"),
     "screening.read": _("opened a screening"),
     "need.read": _("opened a need"),
+    "directory.service.update": _("edited a directory listing"),
+    "directory.capacity.update": _("changed a listing's capacity"),
+    "directory.verify": _("verified a directory listing"),
+    "directory.correction.report": _("reported a problem with a listing"),
+    "directory.correction.resolve": _("closed a reported problem"),
+    "directory.import": _("imported directory data"),
 }

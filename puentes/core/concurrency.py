@@ -11,7 +11,7 @@ from puentes.core.errors import DomainError
 M = TypeVar("M", bound=models.Model)
 
 
-def lock_for_update(model: type[M], pk: int) -> M:
+def lock_for_update(model: type[M], pk: Any) -> M:
     """Re-read a row inside the current transaction, locked on PostgreSQL (no-op on SQLite,
     whose IMMEDIATE transactions already serialize writers)."""
     return model._default_manager.select_for_update().get(pk=pk)

@@ -12,11 +12,13 @@ BILLING = "billing"
 CBO_STAFF = "cbo_staff"
 ANALYST = "analyst"
 ORG_ADMIN = "org_admin"
+# Curates the whole resource directory for the network (a 211 or exchange hub's staff).
+DIRECTORY_ADMIN = "directory_admin"
 # API keys act for their organization with one of two scopes.
 API_READ = "api_read"
 API_READ_WRITE = "api_read_write"
 
-MEMBER_ROLES = [CHW, SUPERVISOR, BILLING, CBO_STAFF, ANALYST, ORG_ADMIN]
+MEMBER_ROLES = [CHW, SUPERVISOR, BILLING, CBO_STAFF, ANALYST, ORG_ADMIN, DIRECTORY_ADMIN]
 ALL_ROLES = [*MEMBER_ROLES, API_READ, API_READ_WRITE]
 
 ROLE_LABELS = {
@@ -26,6 +28,7 @@ ROLE_LABELS = {
     CBO_STAFF: _("Community organization staff"),
     ANALYST: _("Analyst"),
     ORG_ADMIN: _("Organization administrator"),
+    DIRECTORY_ADMIN: _("Directory administrator"),
     API_READ: _("API key (read only)"),
     API_READ_WRITE: _("API key (read and write)"),
 }
@@ -49,6 +52,10 @@ PERMISSIONS: dict[str, set[str]] = {
     "screening.perform": {*_FRONTLINE, API_READ_WRITE},
     "need.manage": {*_FRONTLINE, API_READ_WRITE},
     "screening.configure": {ORG_ADMIN},
+    # Anyone may report a problem with a listing; its owner or a directory admin fixes it.
+    "directory.report": set(ALL_ROLES) - {API_READ},
+    "directory.listing.update": {CBO_STAFF, ORG_ADMIN, DIRECTORY_ADMIN, API_READ_WRITE},
+    "directory.manage": {DIRECTORY_ADMIN},
 }
 
 ACTION_LABELS = {
@@ -68,6 +75,13 @@ ACTION_LABELS = {
     "screening.perform": _("Screen people for social needs"),
     "need.manage": _("Record needs and change their status"),
     "screening.configure": _("Choose the organization's screening instruments"),
+    "directory.report": _("Report a problem with a directory listing"),
+    "directory.listing.update": _(
+        "Edit, verify and set the capacity of the organization's own directory listings"
+    ),
+    "directory.manage": _(
+        "Edit and verify any directory listing, review corrections, import directory data"
+    ),
 }
 
 

@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from puentes.core.languages import LANGUAGES
+from puentes.directory.models import Capacity, CorrectionKind, CorrectionStatus, ServiceStatus
 from puentes.directory.search import need_taxonomy
 from puentes.screening.categories import CATEGORIES
 
@@ -45,6 +46,12 @@ class SearchForm(forms.Form):
     age = forms.IntegerField(
         label=_("Age of the person"), required=False, min_value=0, max_value=120
     )
+    capacity = forms.MultipleChoiceField(
+        label=_("Can take people"),
+        required=False,
+        choices=Capacity.choices,
+        widget=forms.CheckboxSelectMultiple,
+    )
 
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
@@ -52,3 +59,74 @@ class SearchForm(forms.Form):
             (code, CATEGORIES[code]) for code in need_taxonomy() if code in CATEGORIES
         ]
         self.fields["language"].choices = [("", _("Any language")), *LANGUAGES]  # type: ignore[attr-defined]
+
+
+class ServiceEditForm(forms.Form):
+    version = forms.IntegerField(widget=forms.HiddenInput)
+    name = forms.CharField(label=_("Name"), max_length=500)
+    alternate_name = forms.CharField(label=_("Other name"), max_length=500, required=False)
+    description = forms.CharField(label=_("Description"), widget=forms.Textarea, required=False)
+    phone = forms.CharField(label=_("Phone"), max_length=50, required=False)
+    url = forms.CharField(label=_("Website"), max_length=500, required=False)
+    email = forms.CharField(label=_("Email"), max_length=254, required=False)
+    status = forms.ChoiceField(label=_("Status"), choices=ServiceStatus.choices)
+    eligibility_description = forms.CharField(
+        label=_("Who can get it"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
+    minimum_age = forms.FloatField(label=_("Minimum age"), required=False, min_value=0)
+    maximum_age = forms.FloatField(label=_("Maximum age"), required=False, min_value=0)
+    application_process = forms.CharField(
+        label=_("How to apply"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
+    fees_description = forms.CharField(label=_("Cost"), required=False)
+    interpretation_services = forms.CharField(label=_("Interpretation"), required=False)
+    wait_time = forms.CharField(label=_("Wait time"), required=False)
+    alert = forms.CharField(label=_("Alert shown on the listing"), required=False)
+
+
+class CapacityForm(forms.Form):
+    version = forms.IntegerField(widget=forms.HiddenInput)
+    capacity_status = forms.ChoiceField(
+        label=_("Can take people now?"),
+        choices=[("", _("Not stated")), *Capacity.choices],
+        required=False,
+    )
+    capacity_note = forms.CharField(label=_("Note"), max_length=500, required=False)
+
+
+class CorrectionForm(forms.Form):
+    kind = forms.ChoiceField(label=_("What is wrong?"), choices=CorrectionKind.choices)
+    description = forms.CharField(
+        label=_("Tell us more"), max_length=2000, widget=forms.Textarea(attrs={"rows": 4})
+    )
+
+
+class CorrectionResolveForm(forms.Form):
+    version = forms.IntegerField(widget=forms.HiddenInput)
+    status = forms.ChoiceField(
+        label=_("Outcome"),
+        choices=[
+            (CorrectionStatus.RESOLVED, _("Fixed")),
+            (CorrectionStatus.DISMISSED, _("Dismiss")),
+        ],
+        widget=forms.RadioSelect,
+    )
+    note = forms.CharField(label=_("Note"), max_length=2000, required=False)
+
+
+class ImportForm(forms.Form):
+    upload = forms.FileField(
+        label=_("File"),
+        help_text=_("HSDS 3.0 JSON, or a ZIP of a tabular package (HSDS 3.0 or legacy 1.x/2.x)."),
+    )
+    source = forms.CharField(
+        label=_("Source name"),
+        max_length=100,
+        help_text=_("Re-importing the same source updates its records in place."),
+    )
+    skip_invalid = forms.BooleanField(
+        label=_("Import the valid rows and report the rejected ones"), required=False
+    )
+    partial = forms.BooleanField(
+        label=_("Partial file: do not mark records missing from it as inactive"), required=False
+    )

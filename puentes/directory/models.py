@@ -10,6 +10,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from puentes.core.models import BaseModel
 from puentes.network.models import Organization as NetworkOrganization
 
 
@@ -126,6 +127,14 @@ class Service(Listed):
     licenses = models.TextField(blank=True)
     alert = models.TextField(blank=True)
     last_modified = models.DateTimeField(null=True, blank=True)
+
+
+# The service fields a maintaining organization or directory admin edits in Puentes.
+SERVICE_EDITABLE = (
+    "name", "alternate_name", "description", "url", "email", "status",
+    "interpretation_services", "application_process", "fees_description", "wait_time",
+    "eligibility_description", "minimum_age", "maximum_age", "alert",
+)  # fmt: skip
 
 
 class LocationType(models.TextChoices):
@@ -419,3 +428,110 @@ class SearchEntry(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class CorrectionKind(models.TextChoices):
+    PHONE = "phone", _("Wrong phone number")
+    ADDRESS = "address", _("Wrong address or location")
+    HOURS = "hours", _("Wrong hours")
+    CLOSED = "closed", _("Closed or no longer offered")
+    CAPACITY = "capacity", _("Not taking new people")
+    ELIGIBILITY = "eligibility", _("Wrong eligibility, cost or documents")
+    OTHER = "other", _("Something else")
+
+
+class CorrectionStatus(models.TextChoices):
+    OPEN = "open", _("Open")
+    RESOLVED = "resolved", _("Fixed")
+    DISMISSED = "dismissed", _("Dismissed")
+
+
+class Correction(BaseModel):
+    """A problem someone reported with a listing ("report a problem"), queued for the
+    organization that maintains the listing and for directory administrators."""
+
+    service_at_location = models.ForeignKey(
+        ServiceAtLocation, on_delete=models.CASCADE, related_name="corrections"
+    )
+    kind = models.CharField(max_length=20, choices=CorrectionKind.choices)
+    description = models.TextField(max_length=2000)
+    reported_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    reported_by_organization = models.ForeignKey(
+        NetworkOrganization, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    status = models.CharField(
+        max_length=20, choices=CorrectionStatus.choices, default=CorrectionStatus.OPEN
+    )
+    resolution_note = models.TextField(max_length=2000, blank=True)
+    resolved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    resolved_at = models.DateTimeField(null=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["status", "created_at"], name="directory_correction_queue")]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} ({self.get_status_display()})"
+
+
+class ImportStatus(models.TextChoices):
+    QUEUED = "queued", _("Waiting to start")
+    RUNNING = "running", _("Importing")
+    SUCCEEDED = "succeeded", _("Finished")
+    FAILED = "failed", _("Failed")
+
+
+class DirectoryImport(BaseModel):
+    """One uploaded file imported by a background task; its row is the progress bar."""
+
+    source = models.CharField(max_length=100)
+    file_name = models.CharField(max_length=255)
+    upload = models.FileField(upload_to="directory-imports/")
+    skip_invalid = models.BooleanField(default=False)
+    full = models.BooleanField(default=True)
+    status = models.CharField(
+        max_length=20, choices=ImportStatus.choices, default=ImportStatus.QUEUED
+    )
+    phase = models.CharField(max_length=100, blank=True)
+    done = models.PositiveIntegerField(default=0)
+    total = models.PositiveIntegerField(default=0)
+    # {"created": {table: n}, "updated": ..., "unchanged": ..., "deactivated": ...}
+    counts = models.JSONField(default=dict, blank=True)
+    # [{"file", "line", "table", "reason"}] — every rejected row, or every problem found.
+    rejections = models.JSONField(default=list, blank=True)
+    notes = models.JSONField(default=list, blank=True)
+    error = models.TextField(blank=True)
+    started_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    organization = models.ForeignKey(
+        NetworkOrganization, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    started_at = models.DateTimeField(null=True)
+    finished_at = models.DateTimeField(null=True)
+
+    def __str__(self) -> str:
+        return f"{self.file_name} ({self.get_status_display()})"
+
+    @property
+    def count_rows(self) -> list[tuple[str, int, int, int, int]]:
+        """Per HSDS table: created, updated, unchanged, marked inactive."""
+        counts = self.counts or {}
+        tables = sorted({table for kind in counts.values() for table in kind})
+        return [
+            (
+                table,
+                *(
+                    counts.get(kind, {}).get(table, 0)
+                    for kind in ("created", "updated", "unchanged", "deactivated")
+                ),
+            )
+            for table in tables
+        ]
+
+    @property
+    def percent(self) -> int:
+        return int(100 * self.done / self.total) if self.total else 0

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from puentes.core.validators import zip_time_zone
 from puentes.directory import models as m
-from puentes.directory.importing.loader import insert_rows
+from puentes.directory.importing.loader import Progress, insert_rows
 from puentes.directory.text import index_terms
 
 _FREE = re.compile(r"\b(free|no cost|gratis|gratuito|sin costo)\b", re.IGNORECASE)
@@ -151,20 +151,37 @@ def _entry(row: dict[str, Any], related: _Related) -> dict[str, Any]:
     }
 
 
-def rebuild(batch: int = 5000) -> int:
-    """Rebuild every search row from the active HSDS records. Returns the number of rows."""
-    sals = m.ServiceAtLocation.objects.filter(
+def _active_listings() -> Any:
+    return m.ServiceAtLocation.objects.filter(
         is_active=True, service__is_active=True, location__is_active=True
     ).order_by("id")
+
+
+def _insert_entries(ids: list[Any], batch: int, progress: Progress | None = None) -> int:
+    sals = _active_listings()
     total = 0
+    for start in range(0, len(ids), batch):
+        rows = list(sals.filter(id__in=ids[start : start + batch]).values(*_SAL_FIELDS))
+        related = _Related(
+            list({r["service_id"] for r in rows}), list({r["location_id"] for r in rows})
+        )
+        insert_rows(m.SearchEntry, [_entry(row, related) for row in rows], timezone.now())
+        total += len(rows)
+        if progress:
+            progress("search_index", total, len(ids))
+    return total
+
+
+def rebuild(batch: int = 5000, progress: Progress | None = None) -> int:
+    """Rebuild every search row from the active HSDS records. Returns the number of rows."""
     with transaction.atomic():
         m.SearchEntry.objects.all().delete()
-        ids = list(sals.values_list("id", flat=True))
-        for start in range(0, len(ids), batch):
-            rows = list(sals.filter(id__in=ids[start : start + batch]).values(*_SAL_FIELDS))
-            related = _Related(
-                list({r["service_id"] for r in rows}), list({r["location_id"] for r in rows})
-            )
-            insert_rows(m.SearchEntry, [_entry(row, related) for row in rows], timezone.now())
-            total += len(rows)
-    return total
+        ids = list(_active_listings().values_list("id", flat=True))
+        return _insert_entries(ids, batch, progress)
+
+
+def refresh(service_at_location_ids: list[Any]) -> int:
+    """Rebuild the search rows of a few listings after an edit (inactive ones drop out)."""
+    with transaction.atomic():
+        m.SearchEntry.objects.filter(service_at_location_id__in=service_at_location_ids).delete()
+        return _insert_entries(list(service_at_location_ids), 5000)

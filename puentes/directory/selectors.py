@@ -7,7 +7,8 @@ from datetime import datetime
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext as _
 
-from puentes.core.errors import invalid, not_found
+from puentes.core.actor import Actor
+from puentes.core.errors import DomainError, invalid, not_found
 from puentes.core.text import normalize
 from puentes.core.validators import zip_centroid
 from puentes.directory import models as m
@@ -201,3 +202,74 @@ def taxonomy_term_get(record_id: uuid.UUID) -> m.TaxonomyTerm:
     if term is None:
         raise not_found()
     return term
+
+
+def _corrections_visible_to(actor: Actor) -> QuerySet[m.Correction]:
+    """Directory admins see every report; an organization sees the reports on the listings
+    it maintains and the reports its own members made."""
+    corrections = m.Correction.objects.select_related(
+        "service_at_location__service__organization",
+        "service_at_location__location",
+        "reported_by",
+        "reported_by_organization",
+        "resolved_by",
+    )
+    if actor.can("directory.manage"):
+        return corrections
+    return corrections.filter(
+        Q(service_at_location__service__organization__network_organization=actor.organization)
+        | Q(reported_by_organization=actor.organization)
+    )
+
+
+def correction_list(*, actor: Actor, status: str = "") -> QuerySet[m.Correction]:
+    corrections = _corrections_visible_to(actor)
+    if status:
+        if status not in m.CorrectionStatus.values:
+            raise invalid({"status": [_("Choose a valid status.")]})
+        corrections = corrections.filter(status=status)
+    return corrections.order_by("-created_at", "-id")
+
+
+def correction_get(*, actor: Actor, public_id: uuid.UUID | str) -> m.Correction:
+    correction = _corrections_visible_to(actor).filter(public_id=public_id).first()
+    if correction is None:
+        raise not_found()
+    return correction
+
+
+def listing_maintained_by(actor: Actor, service: m.Service) -> bool:
+    """Whether the actor may edit this listing (the services enforce the same rule)."""
+    if actor.can("directory.manage"):
+        return True
+    if not actor.can("directory.listing.update") or service.organization is None:
+        return False
+    return service.organization.network_organization_id == actor.organization.pk
+
+
+def maintainer_check(actor: Actor, service: m.Service) -> None:
+    """Only the network organization linked to the listing's directory organization, or a
+    directory administrator, may change a listing. The listing itself is public, so anyone
+    else is refused (403), not told it does not exist."""
+    if listing_maintained_by(actor, service):
+        return
+    actor.require("directory.listing.update")
+    raise DomainError(
+        "forbidden",
+        _(
+            "Only the organization that maintains this listing, or a directory "
+            "administrator, can change it."
+        ),
+    )
+
+
+def import_list(*, actor: Actor) -> QuerySet[m.DirectoryImport]:
+    actor.require("directory.manage")
+    return m.DirectoryImport.objects.select_related("started_by").order_by("-created_at", "-id")
+
+
+def import_get(*, actor: Actor, public_id: uuid.UUID | str) -> m.DirectoryImport:
+    imported = import_list(actor=actor).filter(public_id=public_id).first()
+    if imported is None:
+        raise not_found()
+    return imported

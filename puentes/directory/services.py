@@ -1,11 +1,28 @@
 """Writes to the directory."""
 
-from collections.abc import Callable
+import tempfile
+import uuid
+from collections.abc import Callable, Mapping
 from pathlib import Path
+from typing import Any
 
-from puentes.directory import search_index
-from puentes.directory.importing.loader import ImportReport, load
+from django.conf import settings
+from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from puentes.core.actor import Actor
+from puentes.core.audit import audit_record
+from puentes.core.concurrency import bump_version, check_version, lock_for_update
+from puentes.core.errors import DomainError, invalid
+from puentes.core.services import apply_fields, validate
+from puentes.directory import models as m
+from puentes.directory import search_index, selectors
+from puentes.directory.importing.loader import ImportFailed, ImportReport, load
 from puentes.directory.importing.readers import read
+from puentes.directory.importing.rows import Rejection
+from puentes.directory.importing.uploads import ImportProgress, UploadUnreadable, unpack_upload
 from puentes.directory.models import Organization as DirectoryOrganization
 from puentes.network.models import Organization as NetworkOrganization
 
@@ -32,7 +49,7 @@ def directory_import(
         updated_by=updated_by,
         progress=progress,
     )
-    search_index.rebuild()
+    search_index.rebuild(progress=progress)
     return report
 
 
@@ -49,3 +66,319 @@ def directory_organization_link(
     listing.network_organization = organization
     listing.save(update_fields=["network_organization", "updated_at"])
     return listing
+
+
+# Listing maintenance ------------------------------------------------------------------
+
+
+def _change_log(
+    actor: Actor, record: Any, table: str, changes: dict[str, tuple[Any, Any]], action: str
+) -> None:
+    """Record each changed field in HSDS metadata (which the HSDS API and export publish)."""
+    now = timezone.now()
+    m.Metadata.objects.bulk_create(
+        m.Metadata(
+            id=uuid.uuid4(),
+            resource_id=record.pk,
+            resource_type=table,
+            last_action_date=now.date().isoformat(),
+            last_action_type=action,
+            field_name=name,
+            previous_value="" if before is None else str(before)[:2000],
+            replacement_value="" if after is None else str(after)[:2000],
+            updated_by=actor.label[:200],
+            source="puentes",
+        )
+        for name, (before, after) in changes.items()
+    )
+
+
+def _listing_ids(service: m.Service) -> list[Any]:
+    return list(service.service_at_locations.values_list("id", flat=True))
+
+
+@transaction.atomic
+def service_update(
+    *, actor: Actor, service_id: uuid.UUID, version: int | None, fields: Mapping[str, Any]
+) -> m.Service:
+    """Edit a service's own HSDS fields (and its first phone number)."""
+    service = lock_for_update(m.Service, selectors.service_get(service_id).pk)
+    selectors.maintainer_check(actor, service)
+    check_version(service, version)
+    fields = dict(fields)
+    phone = fields.pop("phone", None)
+    before = {name: getattr(service, name) for name in fields}
+    changed = apply_fields(service, fields, m.SERVICE_EDITABLE)
+    validate(service, exclude=["organization", "program", "verified_by"])
+    changes = {name: (before[name], getattr(service, name)) for name in changed}
+    if phone is not None:
+        changes.update(_set_first_phone(service, phone.strip()))
+    if changes:
+        bump_version(service)
+        service.last_modified = timezone.now()
+        service.save()
+        _change_log(actor, service, "service", changes, "update")
+        audit_record(
+            actor=actor, action="directory.service.update", obj=service,
+            detail={"fields": sorted(changes)},
+        )  # fmt: skip
+        search_index.refresh(_listing_ids(service))
+    return service
+
+
+def _set_first_phone(service: m.Service, number: str) -> dict[str, tuple[Any, Any]]:
+    if len(number) > 50:
+        raise invalid({"phone": [_("A phone number has at most 50 characters.")]})
+    current = service.phones.filter(is_active=True).order_by("id").first()
+    previous = current.number if current else ""
+    if number == previous:
+        return {}
+    if current is None:
+        m.Phone.objects.create(id=uuid.uuid4(), service=service, number=number, source="puentes")
+    elif number:
+        current.number = number
+        current.save(update_fields=["number", "updated_at"])
+    else:
+        current.is_active = False
+        current.save(update_fields=["is_active", "updated_at"])
+    return {"phone": (previous, number)}
+
+
+@transaction.atomic
+def capacity_update(
+    *,
+    actor: Actor,
+    service_at_location_id: uuid.UUID,
+    version: int | None,
+    status: str,
+    note: str = "",
+) -> m.ServiceAtLocation:
+    """Say whether a service at a location can take people now (referrals read this)."""
+    sal = lock_for_update(
+        m.ServiceAtLocation, selectors.service_at_location_get(service_at_location_id).pk
+    )
+    selectors.maintainer_check(actor, sal.service)
+    check_version(sal, version)
+    if status and status not in m.Capacity.values:
+        raise invalid({"capacity_status": [_("Choose a valid capacity.")]})
+    note = note.strip()
+    if len(note) > 500:
+        raise invalid({"capacity_note": [_("Keep the note under 500 characters.")]})
+    changes = {
+        name: (getattr(sal, name), value)
+        for name, value in (("capacity_status", status), ("capacity_note", note))
+        if getattr(sal, name) != value
+    }
+    sal.capacity_status, sal.capacity_note = status, note
+    sal.capacity_updated_at = timezone.now()
+    bump_version(sal)
+    sal.save()
+    _change_log(actor, sal, "service_at_location", changes, "update")
+    audit_record(
+        actor=actor, action="directory.capacity.update", obj=sal,
+        detail={"capacity_status": status},
+    )  # fmt: skip
+    search_index.refresh([sal.pk])
+    return sal
+
+
+@transaction.atomic
+def listing_verify(
+    *, actor: Actor, service_at_location_id: uuid.UUID, version: int | None
+) -> m.ServiceAtLocation:
+    """Record that someone checked the listing with the provider today."""
+    sal = lock_for_update(
+        m.ServiceAtLocation, selectors.service_at_location_get(service_at_location_id).pk
+    )
+    selectors.maintainer_check(actor, sal.service)
+    check_version(sal, version)
+    today = timezone.localdate()
+    changes = {"last_verified_on": (sal.last_verified_on, today)}
+    sal.last_verified_on, sal.verified_by = today, actor.user
+    bump_version(sal)
+    sal.save()
+    m.Service.objects.filter(pk=sal.service_id).update(
+        last_verified_on=today, verified_by=actor.user
+    )
+    _change_log(actor, sal, "service_at_location", changes, "verify")
+    audit_record(actor=actor, action="directory.verify", obj=sal)
+    return sal
+
+
+# Corrections ("report a problem") -----------------------------------------------------
+
+
+def correction_report(
+    *, actor: Actor, service_at_location_id: uuid.UUID, kind: str, description: str
+) -> m.Correction:
+    actor.require("directory.report")
+    sal = selectors.service_at_location_get(service_at_location_id)
+    description = description.strip()
+    errors: dict[str, list[Any]] = {}
+    if kind not in m.CorrectionKind.values:
+        errors["kind"] = [_("Choose what is wrong.")]
+    if not description:
+        errors["description"] = [_("Say what is wrong, so it can be fixed.")]
+    elif len(description) > 2000:
+        errors["description"] = [_("Keep it under 2,000 characters.")]
+    if errors:
+        raise invalid(errors)
+    with transaction.atomic():
+        correction = m.Correction.objects.create(
+            service_at_location=sal,
+            kind=kind,
+            description=description,
+            reported_by=actor.user,
+            reported_by_organization=actor.organization,
+        )
+        audit_record(actor=actor, action="directory.correction.report", obj=correction)
+    return correction
+
+
+@transaction.atomic
+def correction_resolve(
+    *,
+    actor: Actor,
+    correction_id: uuid.UUID,
+    version: int | None,
+    status: str,
+    note: str = "",
+) -> m.Correction:
+    """Close a reported problem as fixed or dismissed (a dismissal needs a reason)."""
+    correction = lock_for_update(
+        m.Correction, selectors.correction_get(actor=actor, public_id=correction_id).pk
+    )
+    selectors.maintainer_check(actor, correction.service_at_location.service)
+    check_version(correction, version)
+    if correction.status != m.CorrectionStatus.OPEN:
+        raise DomainError("conflict", _("This report was already closed."))
+    note = note.strip()
+    if status not in (m.CorrectionStatus.RESOLVED, m.CorrectionStatus.DISMISSED):
+        raise invalid({"status": [_("Choose fixed or dismissed.")]})
+    if status == m.CorrectionStatus.DISMISSED and not note:
+        raise invalid({"note": [_("Say why the report is dismissed.")]})
+    if len(note) > 2000:
+        raise invalid({"note": [_("Keep it under 2,000 characters.")]})
+    correction.status, correction.resolution_note = status, note
+    correction.resolved_by, correction.resolved_at = actor.user, timezone.now()
+    bump_version(correction)
+    correction.save()
+    audit_record(
+        actor=actor, action="directory.correction.resolve", obj=correction,
+        detail={"status": status},
+    )  # fmt: skip
+    return correction
+
+
+# Imports uploaded from the pages (run by a background task) ------------------------------
+
+UPLOAD_SUFFIXES = (".json", ".ndjson", ".zip")
+
+
+def directory_import_start(
+    *,
+    actor: Actor,
+    upload: UploadedFile | None,
+    source: str,
+    skip_invalid: bool = False,
+    full: bool = True,
+) -> m.DirectoryImport:
+    """Keep the uploaded file and queue its import; the returned row shows the progress."""
+    actor.require("directory.manage")
+    source = source.strip()
+    errors: dict[str, list[Any]] = {}
+    if not source:
+        errors["source"] = [_("Name the source (for example, the 211 it came from).")]
+    elif len(source) > 100 or not source.replace("-", "").replace("_", "").isalnum():
+        errors["source"] = [_("Use up to 100 letters, digits, - or _.")]
+    if upload is None:
+        errors["upload"] = [_("Choose a file to import.")]
+    elif not (upload.name or "").lower().endswith(UPLOAD_SUFFIXES):
+        errors["upload"] = [
+            _("Upload an HSDS JSON file, or a ZIP of a tabular data package (CSV files).")
+        ]
+    elif (upload.size or 0) > settings.DIRECTORY_UPLOAD_MAX_MB * 1024 * 1024:
+        errors["upload"] = [
+            _("The file is larger than %(mb)s MB.") % {"mb": settings.DIRECTORY_UPLOAD_MAX_MB}
+        ]
+    if errors:
+        raise invalid(errors)
+    assert upload is not None
+    with transaction.atomic():
+        imported = m.DirectoryImport(
+            source=source,
+            file_name=Path(upload.name or "upload").name[:255],
+            skip_invalid=skip_invalid,
+            full=full,
+            started_by=actor.user,
+            organization=actor.organization,
+        )
+        imported.upload.save(f"{uuid.uuid4()}{Path(upload.name or '').suffix.lower()}", upload)
+        audit_record(
+            actor=actor, action="directory.import", obj=imported, detail={"source": source}
+        )
+        transaction.on_commit(lambda: _enqueue_import(imported.pk))
+    return imported
+
+
+def _enqueue_import(import_pk: int) -> None:
+    from puentes.directory.tasks import run_directory_import
+
+    run_directory_import.enqueue(import_pk)
+
+
+def directory_import_run(import_pk: int) -> m.DirectoryImport:
+    """The background task's work: unpack the upload, import it, record the outcome."""
+    imported = m.DirectoryImport.objects.select_related("started_by").get(pk=import_pk)
+    if imported.status != m.ImportStatus.QUEUED:
+        return imported  # a retried task must not import twice
+    language = imported.started_by.language if imported.started_by else settings.LANGUAGE_CODE
+    imported.status, imported.started_at = m.ImportStatus.RUNNING, timezone.now()
+    imported.save(update_fields=["status", "started_at", "updated_at"])
+    progress = ImportProgress(imported.pk)
+    with translation.override(language), tempfile.TemporaryDirectory() as folder:
+        try:
+            path = unpack_upload(Path(imported.upload.path), Path(folder))
+            report = directory_import(
+                path=path,
+                source=imported.source,
+                skip_invalid=imported.skip_invalid,
+                full=imported.full,
+                updated_by=imported.started_by.get_username() if imported.started_by else "",
+                progress=progress,
+            )
+        except ImportFailed as failure:
+            _finish(imported, m.ImportStatus.FAILED, rejections=failure.rejections)
+        except UploadUnreadable as error:
+            _finish(imported, m.ImportStatus.FAILED, error=str(error))
+        else:
+            _finish(imported, m.ImportStatus.SUCCEEDED, report=report)
+    progress.clear()
+    return imported
+
+
+def _finish(
+    imported: m.DirectoryImport,
+    status: str,
+    *,
+    report: ImportReport | None = None,
+    rejections: list[Rejection] | None = None,
+    error: str = "",
+) -> None:
+    if report is not None:
+        rejections = report.rejections
+        imported.counts = {
+            "created": report.created,
+            "updated": report.updated,
+            "unchanged": report.unchanged,
+            "deactivated": report.deactivated,
+        }
+        imported.notes = report.notes
+    imported.rejections = [
+        {"file": r.file, "line": r.line, "table": r.table, "reason": r.reason}
+        for r in rejections or []
+    ]
+    imported.status, imported.error = status, error
+    imported.finished_at = timezone.now()
+    imported.done = imported.total = imported.total or 1
+    imported.save()

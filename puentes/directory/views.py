@@ -1,19 +1,32 @@
-"""Pages: find help (the CHW search) and a service's page."""
+"""Pages: find help (the CHW search), a service's page, and maintaining the directory
+(editing listings, capacity, verification, reported problems, uploads)."""
 
 import uuid
 from typing import Any
 
+from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from puentes.core.actor import Actor
 from puentes.core.errors import DomainError
-from puentes.directory import selectors
-from puentes.directory.api import result_out
-from puentes.directory.forms import SearchForm
+from puentes.directory import selectors, services
+from puentes.directory.api import result_out, with_progress
+from puentes.directory.forms import (
+    CapacityForm,
+    CorrectionForm,
+    CorrectionResolveForm,
+    ImportForm,
+    SearchForm,
+    ServiceEditForm,
+)
+from puentes.directory.models import SERVICE_EDITABLE, Capacity, CorrectionStatus
 from puentes.directory.search import DirectoryQuery, search
 from puentes.directory.serializers import service_at_location_full
-from puentes.web.pages import actor_page, form_errors_from
+from puentes.web.pages import actor_page, form_errors_from, submit
 
 
 @actor_page()
@@ -35,6 +48,7 @@ def find_help(request: HttpRequest, actor: Actor) -> HttpResponse:
                     open_now=data["open_now"],
                     open_on=data["open_on"],
                     age=data["age"],
+                    capacity=tuple(data["capacity"]),
                     page=int(request.GET.get("page", "1") or 1),
                 )
             )
@@ -42,14 +56,195 @@ def find_help(request: HttpRequest, actor: Actor) -> HttpResponse:
             if isinstance(error, DomainError):
                 form_errors_from(form, error)
         else:
-            results = [result_out(result) for result in page.results]
+            results = [_labelled(result_out(result)) for result in page.results]
     template = "directory/_results.html" if request.htmx else "directory/search.html"  # type: ignore[attr-defined]
     return render(request, template, {"form": form, "results": results, "page": page})
+
+
+def _labelled(result: dict[str, Any]) -> dict[str, Any]:
+    status = result["capacity_status"]
+    result["capacity_label"] = Capacity(status).label if status in Capacity.values else status
+    return result
 
 
 @actor_page()
 def service_page(request: HttpRequest, actor: Actor, record_id: uuid.UUID) -> HttpResponse:
     sal = selectors.service_at_location_get(record_id)
-    return render(
-        request, "directory/service.html", {"sal": sal, "data": service_at_location_full(sal)}
+    maintains = selectors.listing_maintained_by(actor, sal.service)
+    context: dict[str, Any] = {
+        "sal": sal,
+        "data": service_at_location_full(sal),
+        "maintains": maintains,
+        "can_report": actor.can("directory.report"),
+    }
+    if maintains:
+        context["capacity_form"] = CapacityForm(
+            initial={
+                "version": sal.version,
+                "capacity_status": sal.capacity_status,
+                "capacity_note": sal.capacity_note,
+            }
+        )
+        context["open_reports"] = sal.corrections.filter(status=CorrectionStatus.OPEN)
+    return render(request, "directory/service.html", context)
+
+
+@actor_page("directory.listing.update")
+def service_edit(request: HttpRequest, actor: Actor, record_id: uuid.UUID) -> HttpResponse:
+    sal = selectors.service_at_location_get(record_id)
+    service = sal.service
+    selectors.maintainer_check(actor, service)
+    phone = service.phones.filter(is_active=True).order_by("id").first()
+    initial = {name: getattr(service, name) for name in SERVICE_EDITABLE}
+    form = ServiceEditForm(
+        request.POST or None,
+        initial={**initial, "version": service.version, "phone": phone.number if phone else ""},
     )
+    done = submit(
+        request,
+        form,
+        lambda data: services.service_update(
+            actor=actor,
+            service_id=service.id,
+            version=data.pop("version"),
+            fields=_changed(data, form),
+        ),
+        success=_("Listing saved."),
+        then=reverse("directory:service", args=[record_id]),
+    )
+    if done:
+        return done
+    return render(request, "directory/edit.html", {"form": form, "sal": sal})
+
+
+def _changed(data: dict[str, Any], form: ServiceEditForm) -> dict[str, Any]:
+    """Only the fields the person changed, so a blank the form cannot show (an empty age
+    stored as NULL, say) is never written back by accident."""
+    return {name: value for name, value in data.items() if name in form.changed_data}
+
+
+@require_POST
+@actor_page("directory.listing.update")
+def capacity_set(request: HttpRequest, actor: Actor, record_id: uuid.UUID) -> HttpResponse:
+    form = CapacityForm(request.POST)
+    if form.is_valid():
+        try:
+            services.capacity_update(
+                actor=actor,
+                service_at_location_id=record_id,
+                version=form.cleaned_data["version"],
+                status=form.cleaned_data["capacity_status"],
+                note=form.cleaned_data["capacity_note"],
+            )
+        except DomainError as error:
+            if error.code == "forbidden":
+                raise
+            messages.error(request, error.message)
+        else:
+            messages.success(request, _("Capacity updated."))
+    else:
+        messages.error(request, _("Please correct the fields shown."))
+    return redirect("directory:service", record_id=record_id)
+
+
+@require_POST
+@actor_page("directory.listing.update")
+def listing_verify(request: HttpRequest, actor: Actor, record_id: uuid.UUID) -> HttpResponse:
+    try:
+        services.listing_verify(
+            actor=actor,
+            service_at_location_id=record_id,
+            version=int(request.POST.get("version", "0") or 0),
+        )
+    except DomainError as error:
+        if error.code == "forbidden":
+            raise
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("Marked as verified today."))
+    return redirect("directory:service", record_id=record_id)
+
+
+@actor_page("directory.report")
+def report_problem(request: HttpRequest, actor: Actor, record_id: uuid.UUID) -> HttpResponse:
+    sal = selectors.service_at_location_get(record_id)
+    form = CorrectionForm(request.POST or None)
+    done = submit(
+        request,
+        form,
+        lambda data: services.correction_report(
+            actor=actor, service_at_location_id=record_id, **data
+        ),
+        success=_("Thank you. The organization or a directory administrator will check it."),
+        then=reverse("directory:service", args=[record_id]),
+    )
+    if done:
+        return done
+    return render(request, "directory/report.html", {"form": form, "sal": sal})
+
+
+@actor_page()
+def corrections(request: HttpRequest, actor: Actor) -> HttpResponse:
+    status = request.GET.get("status", CorrectionStatus.OPEN)
+    if status not in CorrectionStatus.values:
+        status = CorrectionStatus.OPEN
+    queue = list(selectors.correction_list(actor=actor, status=status)[:200])
+    for correction in queue:
+        correction.maintained = selectors.listing_maintained_by(  # type: ignore[attr-defined]
+            actor, correction.service_at_location.service
+        )
+        correction.form = CorrectionResolveForm(initial={"version": correction.version})  # type: ignore[attr-defined]
+    return render(
+        request,
+        "directory/corrections.html",
+        {"corrections": queue, "status": status, "statuses": CorrectionStatus.choices},
+    )
+
+
+@require_POST
+@actor_page()
+def correction_resolve(
+    request: HttpRequest, actor: Actor, correction_id: uuid.UUID
+) -> HttpResponse:
+    form = CorrectionResolveForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Choose fixed or dismissed."))
+        return redirect("directory:corrections")
+    try:
+        services.correction_resolve(actor=actor, correction_id=correction_id, **form.cleaned_data)
+    except DomainError as error:
+        if error.code in ("forbidden", "not_found"):
+            raise
+        details = [message for field in error.fields.values() for message in field]
+        messages.error(request, " ".join([error.message, *details]))
+    else:
+        messages.success(request, _("Report closed."))
+    return redirect("directory:corrections")
+
+
+@actor_page("directory.manage")
+def imports(request: HttpRequest, actor: Actor) -> HttpResponse:
+    form = ImportForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            started = services.directory_import_start(
+                actor=actor,
+                upload=data["upload"],
+                source=data["source"],
+                skip_invalid=data["skip_invalid"],
+                full=not data["partial"],
+            )
+        except DomainError as error:
+            form_errors_from(form, error)
+        else:
+            return redirect("directory:import", import_id=started.public_id)
+    recent = selectors.import_list(actor=actor)[:20]
+    return render(request, "directory/imports.html", {"form": form, "imports": recent})
+
+
+@actor_page("directory.manage")
+def import_page(request: HttpRequest, actor: Actor, import_id: uuid.UUID) -> HttpResponse:
+    imported = with_progress(selectors.import_get(actor=actor, public_id=import_id))
+    template = "directory/_import_status.html" if request.htmx else "directory/import.html"  # type: ignore[attr-defined]
+    return render(request, template, {"imported": imported})

@@ -76,6 +76,7 @@ class Role(models.TextChoices):
     CBO_STAFF = permissions.CBO_STAFF, _("Community organization staff")
     ANALYST = permissions.ANALYST, _("Analyst")
     ORG_ADMIN = permissions.ORG_ADMIN, _("Organization administrator")
+    DIRECTORY_ADMIN = permissions.DIRECTORY_ADMIN, _("Directory administrator")
 
 
 FRONTLINE_ROLES = {Role.CHW, Role.SUPERVISOR, Role.CBO_STAFF}

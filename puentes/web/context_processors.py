@@ -27,6 +27,8 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
                 "audit.view",
                 "organization.update",
                 "screening.configure",
+                "directory.listing.update",
+                "directory.manage",
             )
         },
     }

@@ -10,6 +10,7 @@ from conftest import MembershipFactory
 from puentes.core.actor import Actor
 from puentes.core.errors import DomainError
 from puentes.core.permissions import ALL_ROLES, PERMISSIONS, markdown_table
+from puentes.directory import services as directory_services
 from puentes.network import selectors as network_selectors
 from puentes.network import services as network_services
 from puentes.people import selectors as people_selectors
@@ -78,6 +79,16 @@ ACTIONS = {
     "screening.configure": lambda a, ctx: screening_services.instrument_choices_set(
         actor=a, instrument_ids=["prapare"]
     ),
+    "directory.report": lambda a, ctx: directory_services.correction_report(
+        actor=a, service_at_location_id=ctx["own_listing"], kind="phone", description="Wrong"
+    ),
+    "directory.listing.update": lambda a, ctx: directory_services.capacity_update(
+        actor=a, service_at_location_id=ctx["own_listing"], version=1, status="waitlist"
+    ),
+    # Verifying a listing another organization maintains takes a directory administrator.
+    "directory.manage": lambda a, ctx: directory_services.listing_verify(
+        actor=a, service_at_location_id=ctx["other_listing"], version=1
+    ),
 }
 
 
@@ -87,11 +98,15 @@ def test_every_action_in_the_table_has_a_door_tested_here():
 
 @pytest.mark.parametrize("role", ALL_ROLES)
 @pytest.mark.parametrize("action", list(PERMISSIONS))
-def test_role_may_do_exactly_what_the_table_says(role, action, clinic, ana, sam, make_person):
+def test_role_may_do_exactly_what_the_table_says(
+    role, action, clinic, ana, sam, make_person, make_listing
+):
     ctx = {
         "p1": make_person(ana).public_id,
         "p2": make_person(ana).public_id,
         "worker": sam.public_id,
+        "own_listing": make_listing(maintainer=clinic).id,
+        "other_listing": make_listing().id,
     }
     if role.startswith("api_"):
         actor = Actor(organization=clinic, role=role)

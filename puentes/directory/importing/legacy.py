@@ -9,6 +9,8 @@ attribute; eligibility -> the service's eligibility_description; accessibility_f
 from pathlib import Path
 from typing import Any
 
+from django.utils.translation import gettext as _
+
 from puentes.directory.importing.rows import Dataset, read_csv
 
 _WEEKDAYS = {"1": "MO", "2": "TU", "3": "WE", "4": "TH", "5": "FR", "6": "SA", "7": "SU",
@@ -25,7 +27,7 @@ def _clean(values: dict[str, str]) -> dict[str, Any]:
 
 def read_legacy(folder: Path) -> Dataset:
     dataset = Dataset()
-    dataset.notes.append("Legacy HSDS 1.x/2.x package: mapped onto HSDS 3.0")
+    dataset.notes.append(_("Legacy HSDS 1.x/2.x package: mapped onto HSDS 3.0"))
 
     def rows(name: str) -> list[tuple[int, dict[str, Any]]]:
         path = folder / f"{name}.csv"

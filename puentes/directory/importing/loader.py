@@ -15,6 +15,7 @@ from typing import Any
 from django.db import DEFAULT_DB_ALIAS, connections, models, transaction
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime, parse_time
+from django.utils.translation import gettext as _
 
 from puentes.directory.importing.rows import Dataset, Rejection, Row
 from puentes.directory.mapping import BY_NAME, TABLES, Table
@@ -66,29 +67,38 @@ def _convert(table: Table, prop: str, model_field: models.Field, raw: Any) -> An
         if not (model_field.blank or model_field.null) and not isinstance(
             model_field, models.ForeignKey
         ):
-            raise RowError(f"{prop} is required")
+            raise RowError(_("%(field)s is required") % {"field": prop})
         return None if model_field.null else ""
     if isinstance(model_field, models.FloatField | models.IntegerField):
         try:
             number = float(raw)
         except (TypeError, ValueError):
-            raise RowError(f"{prop}: {raw!r} is not a number") from None
+            raise RowError(
+                _("%(field)s: %(value)r is not a number") % {"field": prop, "value": raw}
+            ) from None
         if isinstance(model_field, models.IntegerField):
             if number != int(number):
-                raise RowError(f"{prop}: {raw!r} is not a whole number")
+                raise RowError(
+                    _("%(field)s: %(value)r is not a whole number") % {"field": prop, "value": raw}
+                )
             return int(number)
         return number
     if isinstance(model_field, models.TimeField):
         parsed = _safely(parse_time, raw)
         if parsed is None:
-            raise RowError(f"{prop}: {raw!r} is not a time (HH:MM or HH:MM:SS)")
+            raise RowError(
+                _("%(field)s: %(value)r is not a time (HH:MM or HH:MM:SS)")
+                % {"field": prop, "value": raw}
+            )
         return parsed
     if isinstance(model_field, models.DateTimeField):
         moment = _safely(parse_datetime, raw)
         if moment is None:
             day = _parse_date(str(raw))
             if day is None:
-                raise RowError(f"{prop}: {raw!r} is not a date-time")
+                raise RowError(
+                    _("%(field)s: %(value)r is not a date-time") % {"field": prop, "value": raw}
+                )
             moment = datetime.datetime.combine(day, datetime.time())
         return moment if timezone.is_aware(moment) else timezone.make_aware(moment, datetime.UTC)
     text = str(raw).strip() if not isinstance(raw, dict | list) else raw
@@ -96,10 +106,16 @@ def _convert(table: Table, prop: str, model_field: models.Field, raw: Any) -> An
         if model_field.choices:
             allowed = {str(value) for value, _label in model_field.choices}
             if text.lower() not in allowed:
-                raise RowError(f"{prop}: {text!r} is not one of {', '.join(sorted(allowed))}")
+                raise RowError(
+                    _("%(field)s: %(value)r is not one of %(allowed)s")
+                    % {"field": prop, "value": text, "allowed": ", ".join(sorted(allowed))}
+                )
             text = text.lower()
         if model_field.max_length and len(text) > model_field.max_length:
-            raise RowError(f"{prop} is longer than {model_field.max_length} characters")
+            raise RowError(
+                _("%(field)s is longer than %(max)s characters")
+                % {"field": prop, "max": model_field.max_length}
+            )
     return text
 
 
@@ -160,7 +176,7 @@ def _columns(table_name: str) -> list[_Column]:
 def _prepare(table: Table, row: Row, source: str) -> _Prepared:
     values = dict(row.values)
     if "id" not in values or values["id"] in ("", None):
-        raise RowError("id is required")
+        raise RowError(_("%(field)s is required") % {"field": "id"})
     record_id, original_id = stable_id(source, table.name, values.pop("id"))
     fields: dict[str, Any] = {"id": record_id, "original_id": original_id, "source": source}
     references: dict[str, uuid.UUID] = {}
@@ -169,7 +185,7 @@ def _prepare(table: Table, row: Row, source: str) -> _Prepared:
         attname = column.model_field.attname
         if raw is None or raw == "":
             if column.required:
-                raise RowError(f"{column.prop} is required")
+                raise RowError(_("%(field)s is required") % {"field": column.prop})
             if column.kind == "value":
                 fields[attname] = column.empty
             continue
@@ -193,12 +209,12 @@ def _prepare(table: Table, row: Row, source: str) -> _Prepared:
 def _check_ranges(fields: dict[str, Any]) -> None:
     latitude, longitude = fields.get("latitude"), fields.get("longitude")
     if latitude is not None and not -90 <= latitude <= 90:
-        raise RowError(f"latitude {latitude} is outside -90..90")
+        raise RowError(_("latitude %(value)s is outside -90..90") % {"value": latitude})
     if longitude is not None and not -180 <= longitude <= 180:
-        raise RowError(f"longitude {longitude} is outside -180..180")
+        raise RowError(_("longitude %(value)s is outside -180..180") % {"value": longitude})
     low, high = fields.get("minimum_age"), fields.get("maximum_age")
     if low is not None and high is not None and low > high:
-        raise RowError("minimum_age is above maximum_age")
+        raise RowError(_("minimum_age is above maximum_age"))
 
 
 def _check_all(
@@ -224,8 +240,8 @@ def _check_all(
                         row.file,
                         row.line,
                         table.name,
-                        f"duplicate id {item.row.values.get('id')} "
-                        f"(first at line {earlier.row.line})",
+                        _("duplicate id %(id)s (first at line %(line)s)")
+                        % {"id": item.row.values.get("id"), "line": earlier.row.line},
                     )
                 )
                 continue
@@ -281,8 +297,12 @@ def _check_references(
                             item.row.file,
                             item.row.line,
                             table.name,
-                            f"{prop} refers to a {target_table} that is not in the data "
-                            f"({item.row.values.get(prop)})",
+                            _("%(field)s refers to a %(table)s that is not in the data (%(id)s)")
+                            % {
+                                "field": prop,
+                                "table": target_table,
+                                "id": item.row.values.get(prop),
+                            },
                         )
                     )
                     del prepared[table.name][record_id]

@@ -8,6 +8,8 @@ import json
 from pathlib import Path
 from typing import Any
 
+from django.utils.translation import gettext as _
+
 from puentes.directory.importing.legacy import read_legacy
 from puentes.directory.importing.rows import Dataset, Rejection, read_csv
 from puentes.directory.mapping import BY_CSV, NESTED_TABLE, nested_keys
@@ -40,7 +42,7 @@ def read(path: Path) -> Dataset:
         return read_json(path)
     dataset = Dataset()
     dataset.rejections.append(
-        Rejection(path.name, 0, "", "not a JSON file or a data package folder")
+        Rejection(path.name, 0, "", _("not a JSON file or a data package folder"))
     )
     return dataset
 
@@ -51,7 +53,9 @@ def read_tabular(folder: Path) -> Dataset:
         table = BY_CSV.get(path.stem)
         if table is None:
             if path.stem != "meta_table_descriptions":
-                dataset.notes.append(f"{path.name}: not an HSDS 3.0 table, skipped")
+                dataset.notes.append(
+                    _("%(file)s: not an HSDS 3.0 table, skipped") % {"file": path.name}
+                )
             continue
         for line, values in read_csv(path, dataset):
             dataset.add(table.name, {k: v for k, v in values.items() if v != ""}, path.name, line)
@@ -69,7 +73,12 @@ def read_json(path: Path) -> Dataset:
         )
     except (json.JSONDecodeError, UnicodeDecodeError) as error:
         dataset.rejections.append(
-            Rejection(path.name, getattr(error, "lineno", 0), "", f"not valid JSON: {error}")
+            Rejection(
+                path.name,
+                getattr(error, "lineno", 0),
+                "",
+                _("not valid JSON: %(error)s") % {"error": error},
+            )
         )
         return dataset
     if isinstance(documents, dict) and "contents" in documents:
@@ -77,13 +86,13 @@ def read_json(path: Path) -> Dataset:
     if isinstance(documents, dict):
         documents = [documents]
     if not isinstance(documents, list):
-        dataset.rejections.append(Rejection(path.name, 0, "", "expected an object or a list"))
+        dataset.rejections.append(Rejection(path.name, 0, "", _("expected an object or a list")))
         return dataset
     for number, document in enumerate(documents, start=1):
         table = _guess_table(document)
         if table is None:
             dataset.rejections.append(
-                Rejection(path.name, number, "", "cannot tell which HSDS object this is")
+                Rejection(path.name, number, "", _("cannot tell which HSDS object this is"))
             )
             continue
         _flatten(table, document, {}, dataset, path.name, number)

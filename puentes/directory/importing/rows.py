@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from django.utils.translation import gettext as _
+
 
 @dataclass
 class Row:
@@ -51,10 +53,12 @@ def read_csv(path: Path, dataset: Dataset) -> list[tuple[int, dict[str, str]]]:
             for row in reader:
                 if None in row:
                     dataset.rejections.append(
-                        Rejection(path.name, reader.line_num, "", "more values than columns")
+                        Rejection(path.name, reader.line_num, "", _("more values than columns"))
                     )
                     continue
                 rows.append((reader.line_num, {k.strip(): (v or "") for k, v in row.items()}))
     except (csv.Error, UnicodeDecodeError) as error:
-        dataset.rejections.append(Rejection(path.name, 0, "", f"cannot read the CSV: {error}"))
+        dataset.rejections.append(
+            Rejection(path.name, 0, "", _("cannot read the CSV: %(error)s") % {"error": error})
+        )
     return rows

@@ -11,7 +11,7 @@ def test_demo_data_loads_once_with_the_cast(db, capsys):
     call_command("seed_demo", people=12, listings=20)
     call_command("seed_demo", people=12, listings=20)
     assert "already loaded" in capsys.readouterr().out
-    assert Organization.objects.count() == 3
+    assert Organization.objects.count() == 4
     roles = dict(Membership.objects.values_list("user__username", "role"))
     assert roles == {
         "ana": "chw",
@@ -20,6 +20,7 @@ def test_demo_data_loads_once_with_the_cast(db, capsys):
         "alma": "org_admin",
         "pat": "cbo_staff",
         "omar": "org_admin",
+        "dora": "directory_admin",
     }
     assert Person.objects.count() == 12
     assert Person.objects.filter(latitude__isnull=False).count() == 12

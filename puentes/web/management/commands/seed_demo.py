@@ -32,6 +32,9 @@ ORGANIZATIONS = {
     "pantry": {"name": "Eastside Food Pantry", "kind": "cbo", "address_line1": "410 Oak Ave",
                "city": "Sacramento", "state": "CA", "postal_code": "95815",
                "languages_served": ["en", "es"]},
+    "hub": {"name": "Valley Community Information Exchange", "kind": "other",
+            "city": "Sacramento", "state": "CA", "postal_code": "95814",
+            "languages_served": ["en", "es"]},
     "elsewhere": {"name": "Elsewhere Health Partners", "kind": "health_plan", "city": "Fresno",
                   "state": "CA", "postal_code": "93721", "languages_served": ["en"]},
 }  # fmt: skip
@@ -43,6 +46,7 @@ CAST = [
     ("alma", "Alma", "Reyes", "clinic", Role.ORG_ADMIN, "", "es"),
     ("pat", "Pat", "Lee", "pantry", Role.CBO_STAFF, "", "en"),
     ("omar", "Omar", "Haddad", "elsewhere", Role.ORG_ADMIN, "", "en"),
+    ("dora", "Dora", "Quintero", "hub", Role.DIRECTORY_ADMIN, "", "es"),
 ]
 
 

@@ -380,5 +380,7 @@ def _finish(
     ]
     imported.status, imported.error = status, error
     imported.finished_at = timezone.now()
-    imported.done = imported.total = imported.total or 1
+    imported.done = imported.total = sum(
+        sum(tables.values()) for kind, tables in imported.counts.items() if kind != "deactivated"
+    )
     imported.save()

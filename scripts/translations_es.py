@@ -747,3 +747,10 @@ ES.update(
         "Listing reports": "Informes de servicios",
     }
 )
+
+ES.update(
+    {
+        "Searched for": "Se buscó",
+        "you typed “%(typed)s”": "usted escribió «%(typed)s»",
+    }
+)

@@ -53,6 +53,10 @@ class ResultOut(Schema):
 
 class SearchOut(Schema):
     items: list[ResultOut]
+    corrected: dict[str, str] = Field(
+        default_factory=dict,
+        description="Misspelt words and the directory words searched for instead",
+    )
     count: int
     page: int
     per_page: int
@@ -107,6 +111,7 @@ def directory_search(request: HttpRequest, params: Query[SearchParams]) -> dict[
     )
     return {
         "items": [result_out(r) for r in page.results],
+        "corrected": page.corrected,
         "count": page.total,
         "page": page.page,
         "per_page": page.per_page,

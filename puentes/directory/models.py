@@ -535,3 +535,24 @@ class DirectoryImport(BaseModel):
     @property
     def percent(self) -> int:
         return int(100 * self.done / self.total) if self.total else 0
+
+
+class SearchWord(models.Model):
+    """Every word the search rows contain (accent-free, lower case, not stemmed) and in how
+    many rows: the vocabulary a misspelt query word is corrected against."""
+
+    word = models.CharField(max_length=60, primary_key=True)
+    frequency = models.PositiveIntegerField(default=1)
+
+    def __str__(self) -> str:
+        return self.word
+
+
+class SearchIndexState(models.Model):
+    """One row whose generation changes whenever the search rows do, so each process knows
+    when its cached vocabulary is stale."""
+
+    generation = models.PositiveIntegerField(default=0)
+
+    def __str__(self) -> str:
+        return str(self.generation)

@@ -36,8 +36,9 @@ from django.utils.translation import gettext as _
 from puentes.core.errors import invalid
 from puentes.core.validators import us_time_zones, zip_centroid
 from puentes.directory import models as m
+from puentes.directory import spelling
 from puentes.directory.selectors import distance_m
-from puentes.directory.text import query_groups
+from puentes.directory.text import MAX_WORDS, stems, words
 
 NEED_TAXONOMY_FILE = Path(__file__).resolve().parent / "definitions" / "need_taxonomy.yaml"
 DAYS = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"]
@@ -88,6 +89,7 @@ class ResultPage:
     total: int
     page: int
     per_page: int
+    corrected: dict[str, str] = field(default_factory=dict)  # misspelt word -> searched as
 
     @property
     def pages(self) -> int:
@@ -205,15 +207,20 @@ def _filtered(query: DirectoryQuery) -> QuerySet[m.SearchEntry]:
 
 
 def search_queryset(
-    query: DirectoryQuery,
+    query: DirectoryQuery, corrected: dict[str, str] | None = None
 ) -> tuple[QuerySet[m.SearchEntry], tuple[float, float] | None]:
-    """The ordered rows a query selects, and the point distances are measured from."""
+    """The ordered rows a query selects, and the point distances are measured from.
+    Misspelt words are searched as corrected, and reported in ``corrected`` if given."""
     if query.radius_km <= 0 or query.radius_km > 500:
         raise invalid({"radius_km": [_("The radius must be between 0 and 500 km.")]})
     if query.age is not None and not 0 <= query.age <= 120:
         raise invalid({"age": [_("The age must be between 0 and 120.")]})
     entries = _filtered(query)
-    groups = query_groups(query.words)
+    query_words = words(query.words)[:MAX_WORDS]
+    fixes = spelling.corrections(query_words)
+    if corrected is not None:
+        corrected.update(fixes)
+    groups = [sorted(stems(fixes.get(word, word))) for word in query_words]
     if groups:
         entries = _match(entries, groups)
     origin = _origin(query)
@@ -243,7 +250,8 @@ def search_queryset(
 
 def search(query: DirectoryQuery) -> ResultPage:
     """One page of results, nearest (or best matching) first, and how many there are."""
-    entries, origin = search_queryset(query)
+    corrected: dict[str, str] = {}
+    entries, origin = search_queryset(query, corrected)
     total = entries.count()
     page = max(query.page, 1)
     start = (page - 1) * query.per_page
@@ -255,7 +263,9 @@ def search(query: DirectoryQuery) -> ResultPage:
             Prefetch("location__addresses", queryset=m.Address.objects.filter(is_active=True)),
         )
     )
-    return ResultPage([_result(entry, origin) for entry in rows], total, page, query.per_page)
+    return ResultPage(
+        [_result(entry, origin) for entry in rows], total, page, query.per_page, corrected
+    )
 
 
 def _result(entry: m.SearchEntry, origin: tuple[float, float] | None) -> Result:

@@ -1,7 +1,7 @@
 """Build the search rows (SearchEntry) from the HSDS records."""
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from typing import Any
 
 from django.db import transaction
@@ -9,8 +9,9 @@ from django.utils import timezone
 
 from puentes.core.validators import zip_time_zone
 from puentes.directory import models as m
+from puentes.directory import spelling
 from puentes.directory.importing.loader import Progress, insert_rows
-from puentes.directory.text import index_terms
+from puentes.directory.text import index_terms, words
 
 _FREE = re.compile(r"\b(free|no cost|gratis|gratuito|sin costo)\b", re.IGNORECASE)
 _DAYS = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"]
@@ -121,11 +122,16 @@ def _entry(row: dict[str, Any], related: _Related) -> dict[str, Any]:
         related.schedules_by_service.get(service_id, [])
         + related.schedules_by_location.get(location_id, [])
     )
+    taxonomy_text = " ".join(t["taxonomy_term__name"] for t in terms)
     name_terms = index_terms(names)
-    taxonomy_terms = index_terms(" ".join(t["taxonomy_term__name"] for t in terms))
+    taxonomy_terms = index_terms(taxonomy_text)
     text_terms = index_terms(text)
     codes = sorted({t["taxonomy_term__code"] for t in terms if t["taxonomy_term__code"]})
     return {
+        # Not a column: the words the spelling vocabulary gains from this row.
+        "_words": {
+            w for w in words(f"{names} {taxonomy_text} {text}") if w.isalpha() and 3 <= len(w) <= 60
+        },
         "service_at_location_id": row["id"],
         "service_id": service_id,
         "location_id": location_id,
@@ -157,7 +163,9 @@ def _active_listings() -> Any:
     ).order_by("id")
 
 
-def _insert_entries(ids: list[Any], batch: int, progress: Progress | None = None) -> int:
+def _insert_entries(
+    ids: list[Any], batch: int, vocabulary: Counter[str], progress: Progress | None = None
+) -> int:
     sals = _active_listings()
     total = 0
     for start in range(0, len(ids), batch):
@@ -165,7 +173,10 @@ def _insert_entries(ids: list[Any], batch: int, progress: Progress | None = None
         related = _Related(
             list({r["service_id"] for r in rows}), list({r["location_id"] for r in rows})
         )
-        insert_rows(m.SearchEntry, [_entry(row, related) for row in rows], timezone.now())
+        entries = [_entry(row, related) for row in rows]
+        for entry in entries:
+            vocabulary.update(entry.pop("_words"))
+        insert_rows(m.SearchEntry, entries, timezone.now())
         total += len(rows)
         if progress:
             progress("search_index", total, len(ids))
@@ -174,14 +185,30 @@ def _insert_entries(ids: list[Any], batch: int, progress: Progress | None = None
 
 def rebuild(batch: int = 5000, progress: Progress | None = None) -> int:
     """Rebuild every search row from the active HSDS records. Returns the number of rows."""
+    vocabulary: Counter[str] = Counter()
     with transaction.atomic():
         m.SearchEntry.objects.all().delete()
         ids = list(_active_listings().values_list("id", flat=True))
-        return _insert_entries(ids, batch, progress)
+        total = _insert_entries(ids, batch, vocabulary, progress)
+        m.SearchWord.objects.all().delete()
+        insert_rows(
+            m.SearchWord,
+            [{"word": w, "frequency": n} for w, n in sorted(vocabulary.items())],
+            timezone.now(),
+        )
+        spelling.bump_generation()
+    return total
 
 
 def refresh(service_at_location_ids: list[Any]) -> int:
     """Rebuild the search rows of a few listings after an edit (inactive ones drop out)."""
+    vocabulary: Counter[str] = Counter()
     with transaction.atomic():
         m.SearchEntry.objects.filter(service_at_location_id__in=service_at_location_ids).delete()
-        return _insert_entries(list(service_at_location_ids), 5000)
+        total = _insert_entries(list(service_at_location_ids), 5000, vocabulary)
+        m.SearchWord.objects.bulk_create(
+            [m.SearchWord(word=w, frequency=n) for w, n in sorted(vocabulary.items())],
+            ignore_conflicts=True,
+        )
+        spelling.bump_generation()
+    return total

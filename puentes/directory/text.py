@@ -46,6 +46,5 @@ def index_terms(text: str) -> str:
     return f" {' '.join(found)} " if found else ""
 
 
-def query_groups(query: str) -> list[list[str]]:
-    """One group of alternative stems per query word; a result must match every group."""
-    return [sorted(stems(word)) for word in words(query)][:8]
+# A query uses at most this many words (a pasted paragraph must not become a huge query).
+MAX_WORDS = 8

@@ -136,6 +136,26 @@ def test_words_match_stems_without_accents_and_rank_names_first(directory):
     assert names(DirectoryQuery(words="food unicorn")) == []
 
 
+def test_misspelt_words_are_corrected_to_words_the_directory_has(directory):
+    page = search(DirectoryQuery(words="pantyr"))  # two letters swapped
+    assert page.corrected == {"pantyr": "pantry"}
+    assert [r.entry.name for r in page.results] == ["Eastside Food Pantry"]
+    assert names(DirectoryQuery(words="grocries")) == names(DirectoryQuery(words="groceries"))
+    assert search(DirectoryQuery(words="despenza")).corrected == {"despenza": "despensa"}
+    # Words the directory has (by any stem) are never "corrected"; short words are left alone.
+    assert search(DirectoryQuery(words="pantries")).corrected == {}
+    assert search(DirectoryQuery(words="fod")).corrected == {}
+    # Too far from anything: no guess, no results.
+    assert search(DirectoryQuery(words="xylophone")).results == []
+
+
+def test_new_words_from_an_edit_are_known_at_once(directory, make_listing):
+    assert search(DirectoryQuery(words="lavanderia")).results == []
+    make_listing(name="Lavandería comunitaria", description="Laundry")
+    assert names(DirectoryQuery(words="lavanderia")) == ["Lavandería comunitaria"]
+    assert search(DirectoryQuery(words="lavendaria")).corrected == {"lavendaria": "lavanderia"}
+
+
 def test_a_need_finds_its_services_without_typing(directory):
     assert names(DirectoryQuery(need="food-insecurity")) == [
         "Despensa de alimentos San José",

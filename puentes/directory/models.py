@@ -422,9 +422,23 @@ class SearchEntry(models.Model):
     opens_minute = models.IntegerField(null=True)
     closes_minute = models.IntegerField(null=True)
     capacity_status = models.CharField(max_length=40, blank=True)
+    # The service's areas (directory/areas.py): tokens such as " st-ca co-ca-yolo " and a
+    # GeoJSON bounding box. A listing with an area is found where its area covers the
+    # searcher, however far; one without is found within the radius.
+    has_area = models.BooleanField(default=False)
+    area_tokens = models.TextField(blank=True)
+    area_min_lat = models.FloatField(null=True)
+    area_max_lat = models.FloatField(null=True)
+    area_min_lon = models.FloatField(null=True)
+    area_max_lon = models.FloatField(null=True)
 
     class Meta:
-        indexes = [models.Index(fields=["latitude", "longitude"], name="directory_search_latlon")]
+        indexes = [
+            models.Index(fields=["latitude", "longitude"], name="directory_search_latlon"),
+            models.Index(
+                fields=["has_area"], name="directory_search_area", condition=models.Q(has_area=True)
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.name

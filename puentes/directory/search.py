@@ -34,6 +34,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from puentes.core.errors import invalid
+from puentes.core.places import nearest_zip, place_tokens
 from puentes.core.validators import us_time_zones, zip_centroid
 from puentes.directory import models as m
 from puentes.directory import spelling
@@ -113,6 +114,21 @@ def _origin(query: DirectoryQuery) -> tuple[float, float] | None:
             )
         return centre
     return None
+
+
+def _area_covers(query: DirectoryQuery, latitude: float, longitude: float) -> Q:
+    """Listings whose service area covers the searcher's place (their ZIP's city, county,
+    state, or the bounding box of a drawn area) — found however far away they are."""
+    zip5 = query.postal_code.strip()[:5] if query.postal_code else nearest_zip(latitude, longitude)
+    covers = Q(
+        area_min_lat__lte=latitude,
+        area_max_lat__gte=latitude,
+        area_min_lon__lte=longitude,
+        area_max_lon__gte=longitude,
+    )
+    for token in place_tokens(zip5 or ""):
+        covers |= Q(area_tokens__contains=f" {token} ")
+    return Q(has_area=True) & covers
 
 
 def _match(queryset: QuerySet[m.SearchEntry], groups: list[list[str]]) -> QuerySet[m.SearchEntry]:
@@ -234,12 +250,14 @@ def search_queryset(
         ) * scale * (F("longitude") - lon0) * scale
         limit_deg = query.radius_km / KM_PER_DEGREE
         lon_limit = limit_deg / max(scale, 0.01)
-        entries = entries.filter(
+        near = Q(
+            has_area=False,
             latitude__range=(lat0 - limit_deg, lat0 + limit_deg),
             longitude__range=(lon0 - lon_limit, lon0 + lon_limit),
+            approx__lte=limit_deg * limit_deg,
         )
         entries = entries.annotate(approx=Case(default=approx, output_field=FloatField())).filter(
-            approx__lte=limit_deg * limit_deg
+            near | _area_covers(query, lat0, lon0)
         )
         order.append("approx")
     if groups:

@@ -10,6 +10,7 @@ from django.utils import timezone
 from puentes.core.validators import zip_time_zone
 from puentes.directory import models as m
 from puentes.directory import spelling
+from puentes.directory.areas import Area, read_area
 from puentes.directory.importing.loader import Progress, insert_rows
 from puentes.directory.text import index_terms, words
 
@@ -79,8 +80,14 @@ class _Related:
         self.addresses = _by(
             m.Address.objects.filter(location_id__in=location_ids, **active)
             .order_by("address_type")
-            .values("location_id", "postal_code", "city"),
+            .values("location_id", "postal_code", "city", "state_province"),
             "location_id",
+        )
+        self.areas = _by(
+            m.ServiceArea.objects.filter(service_id__in=service_ids, **active).values(
+                "service_id", "name", "extent", "extent_type"
+            ),
+            "service_id",
         )
         self.terms: dict[Any, list[dict[str, Any]]] = defaultdict(list)
         attributes = m.Attribute.objects.filter(link_id__in=service_ids, is_active=True)
@@ -154,6 +161,24 @@ def _entry(row: dict[str, Any], related: _Related) -> dict[str, Any]:
         "opens_minute": opens,
         "closes_minute": closes,
         "capacity_status": row["capacity_status"] or row["service__capacity_status"],
+        **_area_columns(
+            related.areas.get(service_id, []), address["state_province"] if address else ""
+        ),
+    }
+
+
+def _area_columns(rows: list[dict[str, Any]], home_state: str) -> dict[str, Any]:
+    area = Area()
+    for row in rows:
+        read_area(row["name"], row["extent"], row["extent_type"], home_state, area)
+    box = area.bbox or (None, None, None, None)
+    return {
+        "has_area": area.understood,
+        "area_tokens": f" {' '.join(sorted(area.tokens))} " if area.tokens else "",
+        "area_min_lat": box[0],
+        "area_max_lat": box[1],
+        "area_min_lon": box[2],
+        "area_max_lon": box[3],
     }
 
 

@@ -1,5 +1,6 @@
 """Generate a synthetic HSDS 3.0 tabular package: N services, each at one location near a
-real US ZIP centroid, with English/Spanish names, taxonomy, schedules, languages and phones.
+real US ZIP centroid, with English/Spanish names, taxonomy, schedules, languages, phones
+and, for some, a service area (a county, or statewide).
 
     uv run python bench/directory_data.py OUT_FOLDER [--services 100000]
 """
@@ -47,6 +48,7 @@ def generate(out: Path, services: int, seed: int = 11) -> None:
             "taxonomies",
             "taxonomy_terms",
             "attributes",
+            "service_areas",
         ]
     }
     writers = {name: csv.writer(handle) for name, handle in files.items()}
@@ -64,6 +66,7 @@ def generate(out: Path, services: int, seed: int = 11) -> None:
         "taxonomies": ["id", "name", "description"],
         "taxonomy_terms": ["id", "code", "name", "description", "taxonomy_id"],
         "attributes": ["id", "link_id", "link_type", "link_entity", "taxonomy_term_id"],
+        "service_areas": ["id", "service_id", "name", "extent_type"],
     }  # fmt: skip
     for name, header in headers.items():
         writers[name].writerow(header)
@@ -141,6 +144,12 @@ def generate(out: Path, services: int, seed: int = 11) -> None:
             [new_id(), svc, f"({rng.randrange(200, 999)}) 555-{rng.randrange(1000, 9999)}"]
         )
         writers["attributes"].writerow([new_id(), svc, "service", "service", terms[code]])
+        # Some services say whom they serve: a county (8%), or the whole state (0.5%).
+        chance = rng.random()
+        if chance < 0.08 and place.get("county"):
+            writers["service_areas"].writerow([new_id(), svc, place["county"], "text"])
+        elif chance < 0.085:
+            writers["service_areas"].writerow([new_id(), svc, "Statewide", "text"])
     for handle in files.values():
         handle.close()
     (out / "datapackage.json").write_text(

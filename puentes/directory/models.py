@@ -422,9 +422,9 @@ class SearchEntry(models.Model):
     opens_minute = models.IntegerField(null=True)
     closes_minute = models.IntegerField(null=True)
     capacity_status = models.CharField(max_length=40, blank=True)
-    # The service's areas (directory/areas.py): tokens such as " st-ca co-ca-yolo " and a
-    # GeoJSON bounding box. A listing with an area is found where its area covers the
-    # searcher, however far; one without is found within the radius.
+    # The service's areas (directory/areas.py): tokens such as " st-ca co-ca-yolo " (also
+    # indexed in SearchAreaToken) and a GeoJSON bounding box. A listing with an area is found
+    # where its area covers the searcher, however far; one without, within the radius.
     has_area = models.BooleanField(default=False)
     area_tokens = models.TextField(blank=True)
     area_min_lat = models.FloatField(null=True)
@@ -433,12 +433,7 @@ class SearchEntry(models.Model):
     area_max_lon = models.FloatField(null=True)
 
     class Meta:
-        indexes = [
-            models.Index(fields=["latitude", "longitude"], name="directory_search_latlon"),
-            models.Index(
-                fields=["has_area"], name="directory_search_area", condition=models.Q(has_area=True)
-            ),
-        ]
+        indexes = [models.Index(fields=["latitude", "longitude"], name="directory_search_latlon")]
 
     def __str__(self) -> str:
         return self.name
@@ -549,6 +544,21 @@ class DirectoryImport(BaseModel):
     @property
     def percent(self) -> int:
         return int(100 * self.done / self.total) if self.total else 0
+
+
+class SearchAreaToken(models.Model):
+    """One row per area token of a search row, so the listings whose area covers a place are
+    found through an index. A plain integer, not a foreign key: the whole index is replaced
+    at once, and a cascade would make that slow."""
+
+    entry_id = models.BigIntegerField()
+    token = models.CharField(max_length=120)
+
+    class Meta:
+        indexes = [models.Index(fields=["token", "entry_id"], name="directory_area_token")]
+
+    def __str__(self) -> str:
+        return self.token
 
 
 class SearchWord(models.Model):

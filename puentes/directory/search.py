@@ -116,19 +116,21 @@ def _origin(query: DirectoryQuery) -> tuple[float, float] | None:
     return None
 
 
-def _area_covers(query: DirectoryQuery, latitude: float, longitude: float) -> Q:
-    """Listings whose service area covers the searcher's place (their ZIP's city, county,
-    state, or the bounding box of a drawn area) — found however far away they are."""
+def _area_covered_ids(query: DirectoryQuery, latitude: float, longitude: float) -> list[int]:
+    """Search rows whose service area covers the searcher's place (their ZIP's city, county,
+    state, or the bounding box of a drawn area) — found however far away they are. Read
+    first through the token index: few listings have an area, and a plain list keeps the
+    main query's distance index usable."""
     zip5 = query.postal_code.strip()[:5] if query.postal_code else nearest_zip(latitude, longitude)
-    covers = Q(
+    tokens = m.SearchAreaToken.objects.filter(token__in=place_tokens(zip5 or ""))
+    boxes = m.SearchEntry.objects.filter(
+        id__in=m.SearchAreaToken.objects.filter(token="bbox").values("entry_id"),
         area_min_lat__lte=latitude,
         area_max_lat__gte=latitude,
         area_min_lon__lte=longitude,
         area_max_lon__gte=longitude,
     )
-    for token in place_tokens(zip5 or ""):
-        covers |= Q(area_tokens__contains=f" {token} ")
-    return Q(has_area=True) & covers
+    return sorted({*tokens.values_list("entry_id", flat=True), *boxes.values_list("id", flat=True)})
 
 
 def _match(queryset: QuerySet[m.SearchEntry], groups: list[list[str]]) -> QuerySet[m.SearchEntry]:
@@ -256,8 +258,9 @@ def search_queryset(
             longitude__range=(lon0 - lon_limit, lon0 + lon_limit),
             approx__lte=limit_deg * limit_deg,
         )
+        covered = _area_covered_ids(query, lat0, lon0)
         entries = entries.annotate(approx=Case(default=approx, output_field=FloatField())).filter(
-            near | _area_covers(query, lat0, lon0)
+            near | Q(id__in=covered) if covered else near
         )
         order.append("approx")
     if groups:

@@ -202,16 +202,36 @@ def _insert_entries(
         for entry in entries:
             vocabulary.update(entry.pop("_words"))
         insert_rows(m.SearchEntry, entries, timezone.now())
+        _insert_area_tokens(entries)
         total += len(rows)
         if progress:
             progress("search_index", total, len(ids))
     return total
 
 
+def _insert_area_tokens(entries: list[dict[str, Any]]) -> None:
+    """Index the area tokens of the rows just inserted (few rows have an area)."""
+    with_area = {e["service_at_location_id"]: e for e in entries if e["has_area"]}
+    if not with_area:
+        return
+    ids = m.SearchEntry.objects.filter(service_at_location_id__in=list(with_area)).values_list(
+        "service_at_location_id", "id"
+    )
+    rows = []
+    for sal_id, entry_id in ids:
+        entry = with_area[sal_id]
+        tokens = entry["area_tokens"].split() + (
+            ["bbox"] if entry["area_min_lat"] is not None else []
+        )
+        rows += [{"entry_id": entry_id, "token": token} for token in tokens]
+    insert_rows(m.SearchAreaToken, rows, timezone.now())
+
+
 def rebuild(batch: int = 5000, progress: Progress | None = None) -> int:
     """Rebuild every search row from the active HSDS records. Returns the number of rows."""
     vocabulary: Counter[str] = Counter()
     with transaction.atomic():
+        m.SearchAreaToken.objects.all().delete()
         m.SearchEntry.objects.all().delete()
         ids = list(_active_listings().values_list("id", flat=True))
         total = _insert_entries(ids, batch, vocabulary, progress)
@@ -229,7 +249,9 @@ def refresh(service_at_location_ids: list[Any]) -> int:
     """Rebuild the search rows of a few listings after an edit (inactive ones drop out)."""
     vocabulary: Counter[str] = Counter()
     with transaction.atomic():
-        m.SearchEntry.objects.filter(service_at_location_id__in=service_at_location_ids).delete()
+        stale = m.SearchEntry.objects.filter(service_at_location_id__in=service_at_location_ids)
+        m.SearchAreaToken.objects.filter(entry_id__in=stale.values("id")).delete()
+        stale.delete()
         total = _insert_entries(list(service_at_location_ids), 5000, vocabulary)
         m.SearchWord.objects.bulk_create(
             [m.SearchWord(word=w, frequency=n) for w, n in sorted(vocabulary.items())],

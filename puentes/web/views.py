@@ -93,6 +93,8 @@ def home(request: HttpRequest, actor: Actor) -> HttpResponse:
         return redirect("people:list")
     if actor.can("member.manage"):
         return redirect("network:members")
+    if actor.can("directory.manage"):
+        return redirect("directory:corrections")
     return redirect("network:organization")
 
 

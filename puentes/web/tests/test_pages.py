@@ -72,8 +72,9 @@ def test_an_unknown_language_falls_back_to_english(client_for, ana):
     assert ana.user.language == "en"
 
 
-def test_home_depends_on_the_role(client_for, bea, clinic):
+def test_home_depends_on_the_role(client_for, bea, clinic, dora):
     assert client_for(bea).get("/")["Location"] == "/people/"
+    assert client_for(dora).get("/")["Location"] == "/directory/corrections/"
     analyst = MembershipFactory(organization=clinic, role=Role.ANALYST, worker_type="")
     assert client_for(analyst).get("/")["Location"] == "/organization/"
 

@@ -1,0 +1,63 @@
+"""Keeping a listing right, in a real Chromium at phone width: pat (the pantry) says it is
+full; ana sees that in her search, misspells a word and is understood, and reports a wrong
+phone number; pat fixes the number and closes the report."""
+
+import pytest
+
+from puentes.directory import models as m
+
+pytestmark = pytest.mark.browser
+
+
+def _sign_in(page, url, username):
+    page.context.clear_cookies()
+    page.goto(f"{url}/sign-in/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", "a-long-test-password")
+    page.click("button[type=submit].primary")
+
+
+def test_pantry_keeps_its_listing_right(
+    transactional_db, live_server, page, ana, pat, pantry, make_listing
+):
+    listing = make_listing(maintainer=pantry)
+    url = live_server.url
+
+    _sign_in(page, url, "pat")
+    page.goto(f"{url}/directory/services/{listing.id}/")
+    page.select_option("#id_capacity_status", "no-capacity")
+    page.fill("#id_capacity_note", "Full until Monday")
+    page.get_by_role("button", name="Save capacity").click()
+    page.get_by_text("Capacity updated.").wait_for()
+
+    _sign_in(page, url, "ana")
+    page.goto(f"{url}/directory/")
+    page.fill("#id_q", "pantyr")
+    page.get_by_role("button", name="Search").click()
+    results = page.locator("#results")
+    results.get_by_text("you typed “pantyr”").wait_for()
+    assert "No capacity" in results.inner_text()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    results.get_by_role("link", name="Eastside food pantry").click()
+    assert page.get_by_role("link", name="Edit listing").count() == 0
+    page.get_by_role("link", name="Report a problem").click()
+    page.select_option("#id_kind", "phone")
+    page.fill("#id_description", "The number rings a laundromat.")
+    page.get_by_role("button", name="Send").click()
+    page.get_by_text("Thank you.").wait_for()
+
+    _sign_in(page, url, "pat")
+    page.get_by_role("link", name="Listing reports").click()
+    report = page.locator("li.card", has_text="The number rings a laundromat.")
+    report.get_by_role("link", name="Edit listing").click()
+    page.fill("#id_phone", "916-555-0142")
+    page.get_by_role("button", name="Save").click()
+    page.get_by_text("Listing saved.").wait_for()
+    page.get_by_role("link", name="Listing reports").click()
+    report = page.locator("li.card", has_text="The number rings a laundromat.")
+    report.get_by_label("Fixed").check()
+    report.get_by_role("button", name="Close the report").click()
+    page.get_by_text("Report closed.").wait_for()
+
+    assert m.Correction.objects.get().status == "resolved"
+    assert listing.service.phones.get(is_active=True).number == "916-555-0142"

@@ -10,6 +10,7 @@ silently hidden).
 """
 
 import json
+import math
 import re
 from dataclasses import dataclass, field
 from functools import cache
@@ -127,3 +128,46 @@ def _read_text(text: str, home_state: str, area: Area) -> None:
     if not counted:
         # A state named on its own ("California") serves the whole state.
         area.tokens.update(f"st-{state.lower()}" for state in states)
+
+
+# Place tokens in the full-text index. A query with words and a place asks the index for
+# rows with the words AND in one of the grid cells around the place (or with an area that
+# covers it), so the words are never matched across the whole country first. Tokens are
+# letters and digits only, as both full-text tokenizers keep them whole.
+CELLS_PER_DEGREE = 2
+MAX_QUERY_CELLS = 36
+
+
+def cell_token(latitude: float, longitude: float) -> str:
+    row = math.floor(latitude * CELLS_PER_DEGREE) + 200
+    column = math.floor(longitude * CELLS_PER_DEGREE) + 400
+    return f"zzg{row}x{column}"
+
+
+def cell_tokens_covering(
+    min_lat: float, max_lat: float, min_lon: float, max_lon: float
+) -> list[str] | None:
+    """The cells a bounding box touches, or None when there are too many to list."""
+    rows = range(math.floor(min_lat * CELLS_PER_DEGREE), math.floor(max_lat * CELLS_PER_DEGREE) + 1)
+    columns = range(
+        math.floor(min_lon * CELLS_PER_DEGREE), math.floor(max_lon * CELLS_PER_DEGREE) + 1
+    )
+    if len(rows) * len(columns) > MAX_QUERY_CELLS:
+        return None
+    return [f"zzg{row + 200}x{column + 400}" for row in rows for column in columns]
+
+
+def area_fulltext_token(token: str) -> str:
+    """'co-ca-sacramento' -> 'zzacocasacramento'."""
+    return "zza" + "".join(ch for ch in token if ch.isalnum())
+
+
+def place_fulltext_tokens(entry: dict[str, Any]) -> str:
+    """The place tokens a search row adds to its full-text terms."""
+    tokens = []
+    if entry["latitude"] is not None and entry["longitude"] is not None:
+        tokens.append(cell_token(entry["latitude"], entry["longitude"]))
+    tokens += [area_fulltext_token(t) for t in entry["area_tokens"].split()]
+    if entry["area_min_lat"] is not None:
+        tokens.append(area_fulltext_token("bbox"))
+    return f"{' '.join(tokens)} " if tokens else ""

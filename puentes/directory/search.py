@@ -38,6 +38,7 @@ from puentes.core.places import nearest_zip, place_tokens
 from puentes.core.validators import us_time_zones, zip_centroid
 from puentes.directory import models as m
 from puentes.directory import spelling
+from puentes.directory.areas import area_fulltext_token, cell_tokens_covering
 from puentes.directory.selectors import distance_m
 from puentes.directory.text import MAX_WORDS, stems, words
 
@@ -116,13 +117,17 @@ def _origin(query: DirectoryQuery) -> tuple[float, float] | None:
     return None
 
 
-def _area_covered_ids(query: DirectoryQuery, latitude: float, longitude: float) -> list[int]:
+def _origin_tokens(query: DirectoryQuery, latitude: float, longitude: float) -> list[str]:
+    zip5 = query.postal_code.strip()[:5] if query.postal_code else nearest_zip(latitude, longitude)
+    return place_tokens(zip5 or "")
+
+
+def _area_covered_ids(origin_tokens: list[str], latitude: float, longitude: float) -> list[int]:
     """Search rows whose service area covers the searcher's place (their ZIP's city, county,
     state, or the bounding box of a drawn area) — found however far away they are. Read
     first through the token index: few listings have an area, and a plain list keeps the
     main query's distance index usable."""
-    zip5 = query.postal_code.strip()[:5] if query.postal_code else nearest_zip(latitude, longitude)
-    tokens = m.SearchAreaToken.objects.filter(token__in=place_tokens(zip5 or ""))
+    tokens = m.SearchAreaToken.objects.filter(token__in=origin_tokens)
     boxes = m.SearchEntry.objects.filter(
         id__in=m.SearchAreaToken.objects.filter(token="bbox").values("entry_id"),
         area_min_lat__lte=latitude,
@@ -131,6 +136,17 @@ def _area_covered_ids(query: DirectoryQuery, latitude: float, longitude: float) 
         area_max_lon__gte=longitude,
     )
     return sorted({*tokens.values_list("entry_id", flat=True), *boxes.values_list("id", flat=True)})
+
+
+def _place_group(
+    origin_tokens: list[str], box: tuple[float, float, float, float]
+) -> list[str] | None:
+    """Full-text tokens of the places a result can be in: the grid cells the radius
+    touches, or an area covering the searcher (None when the radius spans too many cells)."""
+    cells = cell_tokens_covering(*box)
+    if cells is None:
+        return None
+    return [*cells, *(area_fulltext_token(t) for t in [*origin_tokens, "bbox"])]
 
 
 def _match(queryset: QuerySet[m.SearchEntry], groups: list[list[str]]) -> QuerySet[m.SearchEntry]:
@@ -239,9 +255,8 @@ def search_queryset(
     if corrected is not None:
         corrected.update(fixes)
     groups = [sorted(stems(fixes.get(word, word))) for word in query_words]
-    if groups:
-        entries = _match(entries, groups)
     origin = _origin(query)
+    place_group = None
     order: list[Any] = []
     if origin is not None:
         lat0, lon0 = origin
@@ -258,12 +273,16 @@ def search_queryset(
             longitude__range=(lon0 - lon_limit, lon0 + lon_limit),
             approx__lte=limit_deg * limit_deg,
         )
-        covered = _area_covered_ids(query, lat0, lon0)
+        origin_tokens = _origin_tokens(query, lat0, lon0)
+        covered = _area_covered_ids(origin_tokens, lat0, lon0)
         entries = entries.annotate(approx=Case(default=approx, output_field=FloatField())).filter(
             near | Q(id__in=covered) if covered else near
         )
         order.append("approx")
+        box = (lat0 - limit_deg, lat0 + limit_deg, lon0 - lon_limit, lon0 + lon_limit)
+        place_group = _place_group(origin_tokens, box)
     if groups:
+        entries = _match(entries, groups + ([place_group] if place_group else []))
         entries = entries.annotate(score=_score(groups))
         order.insert(0 if origin is None else 1, "-score")
     return entries.order_by(*order, "name", "id"), origin

@@ -10,7 +10,7 @@ from django.utils import timezone
 from puentes.core.validators import zip_time_zone
 from puentes.directory import models as m
 from puentes.directory import spelling
-from puentes.directory.areas import Area, read_area
+from puentes.directory.areas import Area, place_fulltext_tokens, read_area
 from puentes.directory.importing.loader import Progress, insert_rows
 from puentes.directory.text import index_terms, words
 
@@ -167,6 +167,11 @@ def _entry(row: dict[str, Any], related: _Related) -> dict[str, Any]:
     }
 
 
+def _with_place_terms(entry: dict[str, Any]) -> dict[str, Any]:
+    entry["all_terms"] = f"{entry['all_terms'] or ' '}{place_fulltext_tokens(entry)}"
+    return entry
+
+
 def _area_columns(rows: list[dict[str, Any]], home_state: str) -> dict[str, Any]:
     area = Area()
     for row in rows:
@@ -198,7 +203,7 @@ def _insert_entries(
         related = _Related(
             list({r["service_id"] for r in rows}), list({r["location_id"] for r in rows})
         )
-        entries = [_entry(row, related) for row in rows]
+        entries = [_with_place_terms(_entry(row, related)) for row in rows]
         for entry in entries:
             vocabulary.update(entry.pop("_words"))
         insert_rows(m.SearchEntry, entries, timezone.now())

@@ -80,3 +80,16 @@ def test_an_area_nothing_can_be_read_from_does_not_hide_the_listing(make_listing
     _with_area(make_listing(name="Vague pantry"), name="Call us for details")
     assert _found(postal_code=SACRAMENTO, radius_km=10) == ["Vague pantry"]
     assert _found(postal_code=DAVIS, radius_km=50) == ["Vague pantry"]
+
+
+def test_words_near_a_place_cross_grid_cells_and_reach_covering_areas(make_listing):
+    # The full-text index narrows words to grid cells around the searcher; a listing just
+    # across a cell edge, or far away with an area covering the searcher, is still found.
+    make_listing(name="Edge pantry", latitude=38.51, longitude=-121.49)
+    make_listing(name="Far pantry", latitude=36.0, longitude=-119.0, postal_code="93274")
+    _with_area(
+        make_listing(name="Statewide pantry line", latitude=34.05, longitude=-118.24),
+        name="Statewide",
+    )
+    found = _found(words="pantry", latitude=38.49, longitude=-121.49, radius_km=10)
+    assert found == ["Edge pantry", "Statewide pantry line"]

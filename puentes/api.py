@@ -6,7 +6,9 @@ from puentes.core.api import install_error_handlers
 from puentes.directory.api import router as directory_router
 from puentes.network.api import router as network_router
 from puentes.network.auth import ApiKeyAuth, SessionActorAuth
+from puentes.notifications.api import router as notifications_router
 from puentes.people.api import router as people_router
+from puentes.referrals.api import router as referrals_router
 from puentes.screening.api import router as screening_router
 
 api = NinjaAPI(
@@ -27,3 +29,5 @@ api.add_router("/", network_router)
 api.add_router("/", people_router)
 api.add_router("/", screening_router)
 api.add_router("/", directory_router)
+api.add_router("/", referrals_router)
+api.add_router("/", notifications_router)

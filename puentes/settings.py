@@ -107,6 +107,8 @@ INSTALLED_APPS = [
     "puentes.people",
     "puentes.screening",
     "puentes.directory",
+    "puentes.notifications",
+    "puentes.referrals",
     "puentes.web",
 ]
 

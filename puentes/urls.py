@@ -9,6 +9,8 @@ urlpatterns = [
     path("organization/", include("puentes.network.urls")),
     path("screening/", include("puentes.screening.urls")),
     path("directory/", include("puentes.directory.urls")),
+    path("referrals/", include("puentes.referrals.urls")),
+    path("notifications/", include("puentes.notifications.urls")),
     path("api/v1/", api.urls),
     path("hsds/", hsds.urls),
 ]

@@ -14,6 +14,8 @@ STATUS_BY_CODE = {
     "not_found": 404,
     "conflict": 409,
     "duplicate": 409,
+    # The request is allowed but needs the person to confirm a warning (e.g. a full service).
+    "confirm": 409,
     "locked": 423,
 }
 

@@ -42,3 +42,20 @@ class PagePagination(PaginationBase):
             "per_page": pagination.per_page,
             "pages": max(1, math.ceil(count / pagination.per_page)),
         }
+
+
+class Mapped:
+    """A queryset whose rows are turned into output shapes only once a page is sliced, so a
+    list endpoint can present rows with a function and still page in the database."""
+
+    def __init__(self, queryset: QuerySet, present: Any) -> None:
+        self.queryset, self.present = queryset, present
+
+    def __len__(self) -> int:
+        return int(self.queryset.count())
+
+    def __getitem__(self, item: Any) -> Any:
+        rows = self.queryset[item]
+        if isinstance(item, slice):
+            return [self.present(row) for row in rows]
+        return self.present(rows)

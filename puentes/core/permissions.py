@@ -52,6 +52,11 @@ PERMISSIONS: dict[str, set[str]] = {
     "screening.perform": {*_FRONTLINE, API_READ_WRITE},
     "need.manage": {*_FRONTLINE, API_READ_WRITE},
     "screening.configure": {ORG_ADMIN},
+    # Referrals: the referring side creates, sends and cancels; the receiving organization
+    # answers. Which referrals a member reaches depends on which side their organization is.
+    "referral.view": {*_FRONTLINE, API_READ, API_READ_WRITE},
+    "referral.send": {*_FRONTLINE, API_READ_WRITE},
+    "referral.respond": {*_FRONTLINE, API_READ_WRITE},
     # Anyone may report a problem with a listing; its owner or a directory admin fixes it.
     "directory.report": set(ALL_ROLES) - {API_READ},
     "directory.listing.update": {CBO_STAFF, ORG_ADMIN, DIRECTORY_ADMIN, API_READ_WRITE},
@@ -75,6 +80,9 @@ ACTION_LABELS = {
     "screening.perform": _("Screen people for social needs"),
     "need.manage": _("Record needs and change their status"),
     "screening.configure": _("Choose the organization's screening instruments"),
+    "referral.view": _("See the referrals the organization made or received"),
+    "referral.send": _("Refer people and cancel their referrals"),
+    "referral.respond": _("Accept, work on and close referrals received"),
     "directory.report": _("Report a problem with a directory listing"),
     "directory.listing.update": _(
         "Edit, verify and set the capacity of the organization's own directory listings"

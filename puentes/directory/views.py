@@ -3,6 +3,7 @@
 
 import uuid
 from typing import Any
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
@@ -26,6 +27,7 @@ from puentes.directory.forms import (
 from puentes.directory.models import SERVICE_EDITABLE, Capacity, CorrectionStatus
 from puentes.directory.search import DirectoryQuery, search
 from puentes.directory.serializers import service_at_location_full
+from puentes.people.selectors import person_get
 from puentes.web.pages import actor_page, form_errors_from, submit
 
 
@@ -58,7 +60,26 @@ def find_help(request: HttpRequest, actor: Actor) -> HttpResponse:
         else:
             results = [_labelled(result_out(result)) for result in page.results]
     template = "directory/_results.html" if request.htmx else "directory/search.html"  # type: ignore[attr-defined]
-    return render(request, template, {"form": form, "results": results, "page": page})
+    return render(
+        request,
+        template,
+        {"form": form, "results": results, "page": page, "refer": _referring(request, actor)},
+    )
+
+
+def _referring(request: HttpRequest, actor: Actor) -> dict[str, Any] | None:
+    """When the search was opened to refer someone (a need's "Find help"), that person and
+    need, carried to the service page's "Refer" button. Only the actor's own people."""
+    person_id = request.GET.get("person", "")
+    if not person_id or not actor.can("referral.send"):
+        return None
+    try:
+        person = person_get(actor=actor, public_id=uuid.UUID(person_id))
+    except (ValueError, DomainError):
+        return None
+    need = request.GET.get("for_need", "")
+    query = urlencode({"person": person.public_id, **({"for_need": need} if need else {})})
+    return {"person": person, "need": need, "query": query}
 
 
 def _labelled(result: dict[str, Any]) -> dict[str, Any]:
@@ -76,6 +97,8 @@ def service_page(request: HttpRequest, actor: Actor, record_id: uuid.UUID) -> Ht
         "data": service_at_location_full(sal),
         "maintains": maintains,
         "can_report": actor.can("directory.report"),
+        "can_refer": actor.can("referral.send"),
+        "refer": _referring(request, actor),
     }
     if maintains:
         context["capacity_form"] = CapacityForm(

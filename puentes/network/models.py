@@ -24,6 +24,16 @@ class User(AbstractUser):
     language = models.CharField(
         _("language"), max_length=8, choices=settings.LANGUAGES, default="en"
     )
+    notification_email = models.CharField(
+        _("e-mail me"),
+        max_length=12,
+        choices=[
+            ("immediate", _("at once, for each update")),
+            ("digest", _("once a day, a summary")),
+            ("never", _("never (only in Puentes)")),
+        ],
+        default="immediate",
+    )
 
 
 class OrganizationKind(models.TextChoices):
@@ -59,6 +69,11 @@ class Organization(BaseModel):
     )
     languages_served = models.JSONField(
         _("languages served"), default=list, blank=True, validators=[validate_language_list]
+    )
+    # Business days the organization takes to accept or reject a referral before it is
+    # flagged overdue on both sides.
+    referral_response_days = models.PositiveSmallIntegerField(
+        _("days to answer a referral (business days)"), default=2
     )
     is_active = models.BooleanField(default=True)
 

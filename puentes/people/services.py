@@ -43,6 +43,7 @@ from puentes.people.selectors import (
     person_get,
     person_likely_duplicates,
 )
+from puentes.people.signals import consent_revoked
 
 PERSON_FIELDS = [
     "given_name", "family_name", "preferred_name", "date_of_birth", "sex", "gender_identity",
@@ -524,6 +525,7 @@ def consent_revoke(*, actor: Actor, consent_id: uuid.UUID | str, reason: str) ->
     audit_record(
         actor=actor, action="consent.revoke", obj=consent, person_id=consent.person.public_id
     )
+    consent_revoked.send(sender=Consent, consent=consent, user=actor.user)
     return consent
 
 

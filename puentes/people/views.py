@@ -2,6 +2,7 @@
 and the forms that change a person's record. Every write goes through people.services."""
 
 import uuid
+from typing import Any
 
 from django.contrib import messages
 from django.core.paginator import Paginator
@@ -24,7 +25,7 @@ from puentes.people.forms import (
     PersonForm,
     RevokeForm,
 )
-from puentes.people.models import PersonStatus
+from puentes.people.models import Person, PersonStatus
 from puentes.screening import selectors as screening_selectors
 from puentes.web.pages import actor_page, form_errors_from, submit
 
@@ -65,6 +66,16 @@ def person_create(request: HttpRequest, actor: Actor) -> HttpResponse:
 
 
 @actor_page("person.view")
+def _referrals_of(actor: Actor, person: Person) -> Any:
+    if not actor.can("referral.view"):
+        return None
+    from puentes.referrals.selectors import referral_list
+
+    return referral_list(actor=actor, box="sent", person_id=person.public_id).select_related(
+        "service_at_location__service"
+    )[:50]
+
+
 def person_detail(request: HttpRequest, actor: Actor, person_id: uuid.UUID) -> HttpResponse:
     person = selectors.person_read(actor=actor, public_id=person_id)
     if person.status == PersonStatus.MERGED and person.merged_into is not None:
@@ -95,6 +106,7 @@ def person_detail(request: HttpRequest, actor: Actor, person_id: uuid.UUID) -> H
         "can_household": actor.can("household.manage"),
         "can_assign": actor.can("caseload.assign"),
         "can_merge": actor.can("person.merge"),
+        "referrals": _referrals_of(actor, person),
     }
     return render(request, "people/detail.html", context)
 

@@ -20,6 +20,7 @@ from puentes.people.selectors import person_get
 from puentes.screening.categories import CATEGORIES
 from puentes.screening.definitions import Instrument, instrument_find, instruments_current
 from puentes.screening.models import (
+    OPEN_NEED_STATUSES,
     Finding,
     InstrumentChoice,
     Need,
@@ -428,3 +429,20 @@ def need_set_status(
         detail={"status": status},
     )
     return need
+
+
+def need_follow_referral(*, need: Need, status: str, reason: str, user: Any) -> None:
+    """A referral's progress moves its needs: sending marks them in progress, completing
+    resolves them, and a referral that ends without the service leaves them open with the
+    reason. Called by the referral workflow, which has already checked who is acting (the
+    receiving organization may close the loop on a need it cannot otherwise see)."""
+    need = lock_for_update(Need, need.pk)
+    if need.status not in OPEN_NEED_STATUSES:
+        return
+    NeedEvent.objects.create(
+        need=need, user=user, from_status=need.status, to_status=status, reason=reason[:500]
+    )
+    if status != need.status:
+        need.status = status
+        bump_version(need)
+        need.save()

@@ -6,6 +6,7 @@ from django.http import HttpRequest
 
 from puentes.network.middleware import request_actor
 from puentes.network.selectors import membership_list_for_user
+from puentes.notifications.selectors import unread_count
 
 
 def navigation(request: HttpRequest) -> dict[str, Any]:
@@ -29,6 +30,10 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
                 "screening.configure",
                 "directory.listing.update",
                 "directory.manage",
+                "referral.view",
+                "referral.send",
+                "referral.respond",
             )
         },
+        "unread_notifications": unread_count(actor=actor),
     }

@@ -1,0 +1,29 @@
+"""Reads: a person's own notifications (never anyone else's)."""
+
+import uuid
+
+from django.db.models import QuerySet
+
+from puentes.core.actor import Actor
+from puentes.core.errors import not_found
+from puentes.notifications.models import Notification
+
+
+def notification_list(*, actor: Actor, unread: bool = False) -> QuerySet[Notification]:
+    if actor.user is None:
+        return Notification.objects.none()
+    notifications = Notification.objects.filter(recipient=actor.user)
+    if unread:
+        notifications = notifications.filter(read_at__isnull=True)
+    return notifications
+
+
+def notification_get(*, actor: Actor, public_id: uuid.UUID | str) -> Notification:
+    notification = notification_list(actor=actor).filter(public_id=public_id).first()
+    if notification is None:
+        raise not_found()
+    return notification
+
+
+def unread_count(*, actor: Actor) -> int:
+    return notification_list(actor=actor, unread=True).count()

@@ -1,0 +1,184 @@
+"""A referral as the HL7 FHIR SDOH Clinical Care (Gravity) ServiceRequest and
+TaskForReferralManagement, and back: a Task update from the other side becomes a status
+change, and a ServiceRequest becomes a new referral's fields. Plain dicts; the tests
+validate them with fhir.resources."""
+
+import datetime
+import uuid
+from typing import Any
+
+from django.utils.translation import gettext as _
+
+from puentes.core.errors import invalid
+from puentes.referrals.models import Outcome, Referral, ReferralStatus
+from puentes.screening.categories import CATEGORIES, GRAVITY_SYSTEM
+
+SDOHCC = "http://hl7.org/fhir/us/sdoh-clinicalcare/StructureDefinition"
+TASK_CODE = "http://hl7.org/fhir/CodeSystem/task-code"
+OUTCOME_SYSTEM = "urn:puentes:referral-outcome"
+_TASK_TO_SERVICE_REQUEST = {
+    ReferralStatus.DRAFT: "draft",
+    ReferralStatus.REQUESTED: "active",
+    ReferralStatus.ACCEPTED: "active",
+    ReferralStatus.IN_PROGRESS: "active",
+    ReferralStatus.ON_HOLD: "on-hold",
+    ReferralStatus.COMPLETED: "completed",
+    ReferralStatus.REJECTED: "revoked",
+    ReferralStatus.FAILED: "revoked",
+    ReferralStatus.CANCELLED: "revoked",
+    ReferralStatus.ENTERED_IN_ERROR: "entered-in-error",
+}
+_PRIORITY = {"routine": "routine", "urgent": "urgent", "asap": "asap"}
+
+
+def _instant(moment: datetime.datetime | None) -> str | None:
+    return moment.isoformat() if moment else None
+
+
+def service_request(referral: Referral) -> dict[str, Any]:
+    needs = list(referral.needs.all())
+    service = referral.service_at_location.service
+    resource: dict[str, Any] = {
+        "resourceType": "ServiceRequest",
+        "id": str(referral.public_id),
+        "meta": {"profile": [f"{SDOHCC}/SDOHCC-ServiceRequest"]},
+        "status": _TASK_TO_SERVICE_REQUEST[ReferralStatus(referral.status)],
+        "intent": "order",
+        "priority": _PRIORITY[referral.priority],
+        "category": [
+            {
+                "coding": [
+                    {
+                        "system": GRAVITY_SYSTEM,
+                        "code": need.category,
+                        "display": str(CATEGORIES.get(need.category, need.category)),
+                    }
+                ]
+            }
+            for need in needs
+        ]
+        or [{"text": service.name}],
+        "code": {"text": service.name},
+        "subject": {"reference": f"Patient/{referral.person.public_id}"},
+        "authoredOn": _instant(referral.sent_at or referral.created_at),
+        "requester": {
+            "reference": f"Organization/{referral.referring_organization.public_id}",
+            "display": referral.referring_organization.name,
+        },
+        "performer": [
+            {
+                "reference": f"HealthcareService/{referral.service_at_location.pk}",
+                "display": service.name,
+            }
+        ],
+    }
+    if needs:
+        resource["reasonReference"] = [{"reference": f"Condition/{n.public_id}"} for n in needs]
+    if referral.requested_by:
+        resource["occurrencePeriod"] = {"end": referral.requested_by.isoformat()}
+    if referral.consent_id:
+        resource["supportingInfo"] = [{"reference": f"Consent/{referral.consent.public_id}"}]  # type: ignore[union-attr]
+    if referral.note:
+        resource["note"] = [{"text": referral.note}]
+    return resource
+
+
+def task(referral: Referral) -> dict[str, Any]:
+    owner = referral.receiving_organization
+    resource: dict[str, Any] = {
+        "resourceType": "Task",
+        "id": str(uuid.uuid5(referral.public_id, "task")),
+        "meta": {
+            "profile": [f"{SDOHCC}/SDOHCC-TaskForReferralManagement"],
+            "versionId": str(referral.version),
+        },
+        "status": referral.status,
+        "intent": "order",
+        "priority": _PRIORITY[referral.priority],
+        "code": {"coding": [{"system": TASK_CODE, "code": "fulfill"}]},
+        "focus": {"reference": f"ServiceRequest/{referral.public_id}"},
+        "for": {"reference": f"Patient/{referral.person.public_id}"},
+        "authoredOn": _instant(referral.sent_at or referral.created_at),
+        "lastModified": _instant(referral.updated_at),
+        "requester": {"reference": f"Organization/{referral.referring_organization.public_id}"},
+    }
+    if owner is not None:
+        resource["owner"] = {"reference": f"Organization/{owner.public_id}", "display": owner.name}
+    if referral.status_reason:
+        resource["statusReason"] = {"text": referral.status_reason}
+    if referral.status == ReferralStatus.COMPLETED and referral.outcome:
+        resource["output"] = [
+            {
+                "type": {"coding": [{"system": GRAVITY_SYSTEM, "code": "resulting-activity"}]},
+                "valueCodeableConcept": {
+                    "coding": [
+                        {
+                            "system": OUTCOME_SYSTEM,
+                            "code": referral.outcome,
+                            "display": str(Outcome(referral.outcome).label),
+                        }
+                    ],
+                    "text": referral.outcome_note or str(Outcome(referral.outcome).label),
+                },
+            }
+        ]
+    return resource
+
+
+def transition_from_task(resource: dict[str, Any]) -> dict[str, Any]:
+    """The status change a Task update asks for (its meta.versionId is the version read)."""
+    if resource.get("resourceType") != "Task":
+        raise invalid({"resourceType": [_("Send a FHIR Task.")]})
+    version = str((resource.get("meta") or {}).get("versionId") or "")
+    if not version.isdigit():
+        raise invalid({"meta.versionId": [_("Send the version you read in meta.versionId.")]})
+    change: dict[str, Any] = {
+        "version": int(version),
+        "status": str(resource.get("status", "")),
+        "reason": str((resource.get("statusReason") or {}).get("text", "")),
+    }
+    for output in resource.get("output") or []:
+        for coding in (output.get("valueCodeableConcept") or {}).get("coding") or []:
+            if coding.get("system") == OUTCOME_SYSTEM:
+                change["outcome"] = coding.get("code", "")
+                text = output["valueCodeableConcept"].get("text", "")
+                change["outcome_note"] = "" if text == coding.get("display") else text
+    return change
+
+
+def _reference_id(reference: dict[str, Any] | None, kind: str, field: str) -> str:
+    text = str((reference or {}).get("reference", ""))
+    prefix = f"{kind}/"
+    if not text.startswith(prefix):
+        raise invalid({field: [_("Expected a reference to a %(kind)s.") % {"kind": kind}]})
+    return text[len(prefix) :]
+
+
+def creation_from_service_request(resource: dict[str, Any]) -> dict[str, Any]:
+    """The fields of a new referral from a ServiceRequest (performer: HealthcareService/<id>
+    of a directory service at a location; reasonReference: the person's needs)."""
+    if resource.get("resourceType") != "ServiceRequest":
+        raise invalid({"resourceType": [_("Send a FHIR ServiceRequest.")]})
+    performers = resource.get("performer") or [None]
+    fields: dict[str, Any] = {
+        "person_id": _reference_id(resource.get("subject"), "Patient", "subject"),
+        "service_at_location_id": _reference_id(performers[0], "HealthcareService", "performer"),
+        "need_ids": [
+            _reference_id(r, "Condition", "reasonReference")
+            for r in resource.get("reasonReference") or []
+        ],
+        "note": " ".join(n.get("text", "") for n in resource.get("note") or []).strip(),
+        "priority": resource.get("priority", "routine"),
+    }
+    end = (resource.get("occurrencePeriod") or {}).get("end")
+    if end:
+        try:
+            fields["requested_by"] = datetime.date.fromisoformat(str(end)[:10])
+        except ValueError:
+            raise invalid({"occurrencePeriod": [_("Not a date.")]}) from None
+    for key in ("person_id", "service_at_location_id"):
+        try:
+            uuid.UUID(fields[key])
+        except ValueError:
+            raise invalid({key: [_("Not a valid id.")]}) from None
+    return fields

@@ -1,0 +1,137 @@
+"""Closed-loop referrals, modelled on the HL7 FHIR SDOH Clinical Care (Gravity) workflow: a
+referral is one ServiceRequest (what is asked for) plus one Task (the request to the
+receiving organization and its progress)."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from puentes.core.models import BaseModel
+from puentes.directory.models import ServiceAtLocation
+from puentes.network.models import Membership, Organization, User
+from puentes.people.models import Consent, Person
+from puentes.screening.models import Need
+
+
+class ReferralStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    REQUESTED = "requested", _("Sent")
+    ACCEPTED = "accepted", _("Accepted")
+    REJECTED = "rejected", _("Rejected")
+    IN_PROGRESS = "in-progress", _("In progress")
+    ON_HOLD = "on-hold", _("On hold")
+    COMPLETED = "completed", _("Completed")
+    FAILED = "failed", _("Could not be done")
+    CANCELLED = "cancelled", _("Cancelled")
+    ENTERED_IN_ERROR = "entered-in-error", _("Entered in error")
+
+
+OPEN_STATUSES = [
+    ReferralStatus.REQUESTED,
+    ReferralStatus.ACCEPTED,
+    ReferralStatus.IN_PROGRESS,
+    ReferralStatus.ON_HOLD,
+]
+CLOSED_STATUSES = [
+    ReferralStatus.REJECTED,
+    ReferralStatus.COMPLETED,
+    ReferralStatus.FAILED,
+    ReferralStatus.CANCELLED,
+    ReferralStatus.ENTERED_IN_ERROR,
+]
+
+
+class Priority(models.TextChoices):
+    ROUTINE = "routine", _("Routine")
+    URGENT = "urgent", _("Urgent")
+    ASAP = "asap", _("As soon as possible")
+
+
+class Outcome(models.TextChoices):
+    """What was delivered when a referral is completed (returned as Task.output)."""
+
+    FOOD = "food", _("Food provided")
+    HOUSING = "housing", _("Housing help provided")
+    UTILITIES = "utilities", _("Help with utility bills")
+    TRANSPORTATION = "transportation", _("Transportation provided")
+    BENEFITS = "benefits", _("Enrolled in benefits")
+    HEALTH_CARE = "health_care", _("Health care visit")
+    LEGAL = "legal", _("Legal help provided")
+    EMPLOYMENT = "employment", _("Employment help provided")
+    EDUCATION = "education", _("Education or training provided")
+    CASE_MANAGEMENT = "case_management", _("Case management")
+    OTHER = "other", _("Other service")
+
+
+class Referral(BaseModel):
+    person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="referrals")
+    needs = models.ManyToManyField(Need, blank=True, related_name="referrals")
+    service_at_location = models.ForeignKey(
+        ServiceAtLocation, on_delete=models.PROTECT, related_name="referrals"
+    )
+    referring_organization = models.ForeignKey(
+        Organization, on_delete=models.PROTECT, related_name="referrals_sent"
+    )
+    referring_member = models.ForeignKey(
+        Membership, null=True, on_delete=models.SET_NULL, related_name="referrals_sent"
+    )
+    # The network organization that maintains the listing, if any: its inbox receives the
+    # referral. None is a "light" referral the person takes with them.
+    receiving_organization = models.ForeignKey(
+        Organization, null=True, blank=True, on_delete=models.PROTECT,
+        related_name="referrals_received",
+    )  # fmt: skip
+    note = models.TextField(_("note for the receiving organization"), max_length=2000, blank=True)
+    priority = models.CharField(
+        _("priority"), max_length=12, choices=Priority.choices, default=Priority.ROUTINE
+    )
+    requested_by = models.DateField(_("wanted by"), null=True, blank=True)
+    consent = models.ForeignKey(
+        Consent, null=True, blank=True, on_delete=models.PROTECT, related_name="referrals"
+    )
+    status = models.CharField(
+        max_length=20, choices=ReferralStatus.choices, default=ReferralStatus.DRAFT
+    )
+    status_reason = models.CharField(max_length=500, blank=True)
+    outcome = models.CharField(max_length=20, choices=Outcome.choices, blank=True)
+    outcome_note = models.CharField(max_length=1000, blank=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+    response_due_on = models.DateField(null=True, blank=True)
+    accepted_at = models.DateTimeField(null=True, blank=True)
+    closed_at = models.DateTimeField(null=True, blank=True)
+    # When consent to share was withdrawn: the receiving side no longer sees the person.
+    sharing_ended_at = models.DateTimeField(null=True, blank=True)
+    created_by = models.ForeignKey(User, null=True, on_delete=models.SET_NULL, related_name="+")
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [
+            models.Index(fields=["receiving_organization", "status"], name="referral_inbox"),
+            models.Index(fields=["referring_organization", "status"], name="referral_sent"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person_id} -> {self.service_at_location_id} ({self.status})"
+
+    @property
+    def is_light(self) -> bool:
+        return self.receiving_organization_id is None
+
+
+class ReferralEvent(models.Model):
+    """Every change of a referral's status: who, when, from, to, and why."""
+
+    referral = models.ForeignKey(Referral, on_delete=models.CASCADE, related_name="events")
+    occurred_at = models.DateTimeField(auto_now_add=True)
+    user = models.ForeignKey(User, null=True, on_delete=models.SET_NULL, related_name="+")
+    organization = models.ForeignKey(
+        Organization, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    from_status = models.CharField(max_length=20, choices=ReferralStatus.choices, blank=True)
+    to_status = models.CharField(max_length=20, choices=ReferralStatus.choices)
+    reason = models.CharField(max_length=500, blank=True)
+
+    class Meta:
+        ordering = ["occurred_at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.from_status or '-'} -> {self.to_status}"

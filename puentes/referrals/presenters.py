@@ -1,0 +1,118 @@
+"""A referral as each side may see it — the one shape the API, the pages and the light
+summary are built from."""
+
+from typing import Any
+
+from django.utils.translation import gettext as _
+
+from puentes.core.actor import Actor
+from puentes.referrals import selectors
+from puentes.referrals.models import Outcome, Referral, ReferralStatus
+from puentes.screening.categories import CATEGORIES
+
+
+def _service(referral: Referral) -> dict[str, Any]:
+    sal = referral.service_at_location
+    service = sal.service
+    address = sal.location.addresses.filter(is_active=True).first()
+    phone = service.phones.filter(is_active=True).first()
+    schedules = [
+        s
+        for s in service.schedules.filter(is_active=True)
+        if s.byday or s.opens_at or s.description
+    ]
+    return {
+        "service_at_location_id": sal.pk,
+        "name": service.name,
+        "organization": service.organization.name if service.organization else "",
+        "address": (
+            f"{address.address_1}, {address.city}, {address.state_province} {address.postal_code}"
+            if address
+            else ""
+        ),
+        "phone": phone.number if phone else "",
+        "hours": "; ".join(
+            " ".join(
+                part
+                for part in (
+                    s.byday,
+                    f"{s.opens_at:%H:%M}–{s.closes_at:%H:%M}" if s.opens_at and s.closes_at else "",
+                    s.description,
+                )
+                if part
+            )
+            for s in schedules
+        ),
+        "bring": "; ".join(d.document for d in service.required_documents.filter(is_active=True)),
+        "capacity_status": sal.capacity_status or service.capacity_status,
+    }
+
+
+def referral_out(actor: Actor, referral: Referral) -> dict[str, Any]:
+    referring = referral.referring_organization_id == actor.organization.pk
+    return {
+        "id": referral.public_id,
+        "version": referral.version,
+        "status": referral.status,
+        "status_label": str(ReferralStatus(referral.status).label),
+        "status_reason": referral.status_reason,
+        "priority": referral.priority,
+        "note": referral.note,
+        "requested_by": referral.requested_by,
+        "person": selectors.shared_person(actor, referral),
+        "needs": [
+            {
+                "id": need.public_id if referring else None,
+                "category": need.category,
+                "label": str(CATEGORIES.get(need.category, need.category)),
+            }
+            for need in referral.needs.all()
+        ],
+        "service": _service(referral),
+        "referring_organization": referral.referring_organization.name,
+        "referring_worker": referral.referring_member.display_name
+        if referral.referring_member
+        else "",
+        "receiving_organization": referral.receiving_organization.name
+        if referral.receiving_organization
+        else None,
+        "light": referral.is_light,
+        "sent_at": referral.sent_at,
+        "response_due_on": referral.response_due_on,
+        "overdue": selectors.is_overdue(referral),
+        "follow_up": selectors.needs_follow_up(referral),
+        "accepted_at": referral.accepted_at,
+        "closed_at": referral.closed_at,
+        "outcome": referral.outcome,
+        "outcome_label": str(Outcome(referral.outcome).label) if referral.outcome else "",
+        "outcome_note": referral.outcome_note,
+        "sharing_ended": referral.sharing_ended_at is not None,
+        "actions": selectors.actions_for(actor, referral),
+        "created_at": referral.created_at,
+    }
+
+
+def light_summary(referral: Referral) -> dict[str, str]:
+    """What the person takes with them, in their language: a printable summary and a text
+    message of at most 320 characters (two SMS segments)."""
+    service = _service(referral)
+    lines = [
+        service["name"],
+        service["organization"],
+        _("Where: %(address)s") % {"address": service["address"] or "—"},
+        _("When: %(hours)s") % {"hours": service["hours"] or _("call to ask")},
+        _("Phone: %(phone)s") % {"phone": service["phone"] or "—"},
+    ]
+    if service["bring"]:
+        lines.append(_("Bring: %(documents)s") % {"documents": service["bring"]})
+    text = " | ".join(
+        part
+        for part in (
+            service["name"],
+            service["address"],
+            service["phone"],
+            service["hours"],
+        )
+        if part
+    )
+    return {"printable": "\n".join(lines), "text_message": text[:320]}

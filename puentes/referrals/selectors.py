@@ -1,0 +1,163 @@
+"""Reads of referrals. The referring organization sees the referrals it made; the receiving
+organization sees only the referrals addressed to it (never drafts) and, of the person, only
+what a referral shares — and nothing once consent is withdrawn. Anyone else gets 404."""
+
+import datetime
+import uuid
+from typing import Any
+
+from django.db.models import Q, QuerySet
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from puentes.core.actor import Actor
+from puentes.core.audit import audit_record
+from puentes.core.errors import invalid, not_found
+from puentes.people.selectors import consent_permits
+from puentes.referrals.models import OPEN_STATUSES, Referral, ReferralStatus
+from puentes.referrals.workflow import RECEIVING, REFERRING, moves_for
+
+BOXES = ("sent", "inbox", "all")
+
+
+def _visible(actor: Actor) -> QuerySet[Referral]:
+    actor.require("referral.view")
+    org = actor.organization
+    return Referral.objects.filter(
+        Q(referring_organization=org) | (Q(receiving_organization=org) & ~Q(status="draft"))
+    ).select_related(
+        "person",
+        "service_at_location__service__organization",
+        "service_at_location__location",
+        "referring_organization",
+        "receiving_organization",
+        "referring_member__user",
+    )
+
+
+def referral_list(
+    *,
+    actor: Actor,
+    box: str = "all",
+    status: str = "",
+    service_id: uuid.UUID | None = None,
+    person_id: uuid.UUID | None = None,
+    overdue: bool = False,
+    follow_up: bool = False,
+) -> QuerySet[Referral]:
+    """``box``: sent (made by the actor's organization), inbox (addressed to it) or all.
+    ``overdue``: not answered within the receiving organization's response time.
+    ``follow_up``: still open past the date it was wanted by."""
+    if box not in BOXES:
+        raise invalid({"box": [_("Choose sent, inbox or all.")]})
+    referrals = _visible(actor)
+    if box == "sent":
+        referrals = referrals.filter(referring_organization=actor.organization)
+    elif box == "inbox":
+        referrals = referrals.filter(receiving_organization=actor.organization)
+    if status:
+        if status not in ReferralStatus.values:
+            raise invalid({"status": [_("Choose a valid status.")]})
+        referrals = referrals.filter(status=status)
+    if service_id:
+        referrals = referrals.filter(service_at_location__service_id=service_id)
+    if person_id:
+        referrals = referrals.filter(
+            person__public_id=person_id, referring_organization=actor.organization
+        )
+    today = timezone.localdate()
+    if overdue:
+        referrals = referrals.filter(status=ReferralStatus.REQUESTED, response_due_on__lt=today)
+    if follow_up:
+        referrals = referrals.filter(status__in=OPEN_STATUSES, requested_by__lt=today)
+    return referrals.order_by("-created_at", "-id")
+
+
+def referral_get(*, actor: Actor, public_id: uuid.UUID | str) -> Referral:
+    referral = _visible(actor).filter(public_id=public_id).first()
+    if referral is None:
+        raise not_found()
+    return referral
+
+
+def referral_read(*, actor: Actor, public_id: uuid.UUID | str) -> Referral:
+    """referral_get for showing it: a read of the person's shared data, so it is audited."""
+    referral = referral_get(actor=actor, public_id=public_id)
+    audit_record(
+        actor=actor, action="referral.read", obj=referral, person_id=referral.person.public_id
+    )
+    return referral
+
+
+def sides_of(actor: Actor, referral: Referral) -> set[str]:
+    """Which side(s) of the referral the actor's organization is on. For a light referral
+    (no receiving organization on the network) the referring side records the outcome."""
+    sides = set()
+    if referral.referring_organization_id == actor.organization.pk:
+        sides.add(REFERRING)
+        if referral.is_light:
+            sides.add(RECEIVING)
+    if (
+        referral.receiving_organization_id == actor.organization.pk
+        and referral.status != ReferralStatus.DRAFT
+    ):
+        sides.add(RECEIVING)
+    return sides
+
+
+def actions_for(actor: Actor, referral: Referral) -> list[str]:
+    """The statuses the actor may move this referral to now (for showing buttons)."""
+    sides = sides_of(actor, referral)
+    if REFERRING in sides and not actor.can("referral.send"):
+        sides.discard(REFERRING)
+    if RECEIVING in sides and not actor.can("referral.respond"):
+        sides.discard(RECEIVING)
+    return moves_for(referral.status, sides)
+
+
+def is_overdue(referral: Referral, today: datetime.date | None = None) -> bool:
+    day = today or timezone.localdate()
+    return bool(
+        referral.status == ReferralStatus.REQUESTED
+        and referral.response_due_on
+        and referral.response_due_on < day
+    )
+
+
+def needs_follow_up(referral: Referral, today: datetime.date | None = None) -> bool:
+    day = today or timezone.localdate()
+    return bool(
+        referral.status in OPEN_STATUSES and referral.requested_by and referral.requested_by < day
+    )
+
+
+def sharing_active(referral: Referral) -> bool:
+    """Whether the receiving organization may still see the person's shared details."""
+    if referral.is_light or referral.receiving_organization is None:
+        return True
+    if referral.sharing_ended_at is not None:
+        return False
+    return consent_permits(referral.person, referral.receiving_organization)
+
+
+def shared_person(actor: Actor, referral: Referral) -> dict[str, Any] | None:
+    """The person as this actor may see them through the referral: the whole name and
+    contact details for the referring side; for the receiving side, only what a referral
+    shares (name, language, how to reach them) and nothing once consent is withdrawn."""
+    person = referral.person
+    referring = referral.referring_organization_id == actor.organization.pk
+    if not referring and not sharing_active(referral):
+        return None
+    return {
+        "id": person.public_id if referring else None,
+        "name": person.display_name,
+        "preferred_language": person.preferred_language,
+        "interpreter_needed": person.interpreter_needed,
+        "preferred_contact_method": person.preferred_contact_method,
+        "phone": person.phone if (person.ok_to_call or person.ok_to_text) else "",
+        "email": person.email if person.ok_to_email else "",
+        "ok_to_call": person.ok_to_call,
+        "ok_to_text": person.ok_to_text,
+        "ok_to_email": person.ok_to_email,
+        "ok_to_leave_voicemail": person.ok_to_leave_voicemail,
+    }

@@ -81,4 +81,7 @@ AUDIT_ACTION_LABELS = {
     "directory.correction.report": _("reported a problem with a listing"),
     "directory.correction.resolve": _("closed a reported problem"),
     "directory.import": _("imported directory data"),
+    "referral.create": _("started a referral"),
+    "referral.status": _("changed a referral's status"),
+    "referral.read": _("opened a referral"),
 }

@@ -65,7 +65,6 @@ def person_create(request: HttpRequest, actor: Actor) -> HttpResponse:
     return render(request, "people/form.html", {"form": form, "matches": matches, "creating": True})
 
 
-@actor_page("person.view")
 def _referrals_of(actor: Actor, person: Person) -> Any:
     if not actor.can("referral.view"):
         return None
@@ -76,6 +75,7 @@ def _referrals_of(actor: Actor, person: Person) -> Any:
     )[:50]
 
 
+@actor_page("person.view")
 def person_detail(request: HttpRequest, actor: Actor, person_id: uuid.UUID) -> HttpResponse:
     person = selectors.person_read(actor=actor, public_id=person_id)
     if person.status == PersonStatus.MERGED and person.merged_into is not None:

@@ -6,7 +6,7 @@ from typing import Any
 
 from django.http import HttpRequest
 from django.utils import translation
-from ninja import Field, Query, Router, Schema
+from ninja import Body, Field, Query, Router, Schema
 from ninja.pagination import paginate
 from ninja.responses import Status
 
@@ -201,7 +201,7 @@ def referral_fhir(request: HttpRequest, referral_id: uuid.UUID) -> Any:
     summary="Apply a FHIR Task update (status, statusReason, output) from the other side",
 )
 def referral_fhir_task(
-    request: HttpRequest, referral_id: uuid.UUID, payload: dict[str, Any]
+    request: HttpRequest, referral_id: uuid.UUID, payload: Body[dict[str, Any]]
 ) -> Any:
     actor = actor_of(request)
     change = fhir.transition_from_task(payload)
@@ -214,7 +214,7 @@ def referral_fhir_task(
     response={201: ReferralOut},
     summary="Create a referral from a Gravity ServiceRequest (status active sends it)",
 )
-def referral_from_service_request(request: HttpRequest, payload: dict[str, Any]) -> Any:
+def referral_from_service_request(request: HttpRequest, payload: Body[dict[str, Any]]) -> Any:
     actor = actor_of(request)
     fields = fhir.creation_from_service_request(payload)
     referral = services.referral_create(

@@ -15,6 +15,8 @@ from puentes.network import selectors as network_selectors
 from puentes.network import services as network_services
 from puentes.people import selectors as people_selectors
 from puentes.people import services as people_services
+from puentes.referrals import selectors as referral_selectors
+from puentes.referrals import services as referral_services
 from puentes.screening import services as screening_services
 
 DOCS = Path(__file__).resolve().parents[3] / "docs" / "permissions.md"
@@ -79,6 +81,14 @@ ACTIONS = {
     "screening.configure": lambda a, ctx: screening_services.instrument_choices_set(
         actor=a, instrument_ids=["prapare"]
     ),
+    "referral.view": lambda a, ctx: referral_selectors.referral_list(actor=a),
+    "referral.send": lambda a, ctx: referral_services.referral_create(
+        actor=a, person_id=ctx["p1"], service_at_location_id=ctx["own_listing"]
+    ),
+    # Accepting needs the receiving side: the clinic receives a referral from Elsewhere.
+    "referral.respond": lambda a, ctx: referral_services.referral_transition(
+        actor=a, referral_id=ctx["incoming"], version=2, status="accepted"
+    ),
     "directory.report": lambda a, ctx: directory_services.correction_report(
         actor=a, service_at_location_id=ctx["own_listing"], kind="phone", description="Wrong"
     ),
@@ -96,6 +106,26 @@ def test_every_action_in_the_table_has_a_door_tested_here():
     assert set(ACTIONS) == set(PERMISSIONS)
 
 
+def _incoming_referral(clinic, make_listing, make_person):
+    """A referral from another organization to one of the clinic's listings."""
+    other = MembershipFactory(role="chw", worker_type="chw")
+    person = make_person(other)
+    people_services.consent_record(
+        actor=Actor(organization=other.organization, role="chw", user=other.user, membership=other),
+        person_id=person.public_id,
+        organization_ids=[clinic.public_id],
+        fields={"scope": "named", "purpose": "referral", "method": "verbal",
+                "given_on": datetime.date(2026, 1, 1)},
+    )  # fmt: skip
+    referral = referral_services.referral_create(
+        actor=Actor(organization=other.organization, role="chw", user=other.user, membership=other),
+        person_id=person.public_id,
+        service_at_location_id=make_listing(maintainer=clinic).id,
+        send=True,
+    )
+    return referral.public_id
+
+
 @pytest.mark.parametrize("role", ALL_ROLES)
 @pytest.mark.parametrize("action", list(PERMISSIONS))
 def test_role_may_do_exactly_what_the_table_says(
@@ -107,6 +137,7 @@ def test_role_may_do_exactly_what_the_table_says(
         "worker": sam.public_id,
         "own_listing": make_listing(maintainer=clinic).id,
         "other_listing": make_listing().id,
+        "incoming": _incoming_referral(clinic, make_listing, make_person),
     }
     if role.startswith("api_"):
         actor = Actor(organization=clinic, role=role)

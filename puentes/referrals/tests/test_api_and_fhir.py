@@ -1,0 +1,217 @@
+"""The referral API: each side sees its own referrals and only what is shared; the FHIR
+mapping validates (fhir.resources R4B) and maps back."""
+
+import uuid
+
+import pytest
+from fhir.resources.R4B.servicerequest import ServiceRequest
+from fhir.resources.R4B.task import Task
+
+from puentes.core.models import AuditEvent
+from puentes.referrals import fhir
+from puentes.referrals.models import Referral
+
+
+def _create(api, maria, listing, need, send=True, **extra):
+    return api.post(
+        "/referrals",
+        {
+            "person_id": str(maria.public_id),
+            "service_at_location_id": str(listing.id),
+            "need_ids": [str(need.public_id)],
+            "note": "Family of four",
+            "send": send,
+            **extra,
+        },
+    )
+
+
+def test_refer_and_close_the_loop_over_the_api(
+    api_for, ana, pat, maria, pantry_listing, food_need, consent
+):
+    created = _create(api_for(ana), maria, pantry_listing, food_need)
+    assert created.status_code == 201, created.json()
+    body = created.json()
+    assert body["status"] == "requested" and body["receiving_organization"] == "Pantry"
+    assert body["actions"] == ["cancelled", "entered-in-error"]
+    inbox = api_for(pat).get("/referrals?box=inbox").json()["items"]
+    assert [r["id"] for r in inbox] == [body["id"]]
+    assert inbox[0]["actions"] == ["accepted", "rejected", "cancelled"]
+    accepted = (
+        api_for(pat)
+        .post(f"/referrals/{body['id']}/status", {"version": body["version"], "status": "accepted"})
+        .json()
+    )
+    done = api_for(pat).post(
+        f"/referrals/{body['id']}/status",
+        {"version": accepted["version"], "status": "completed", "outcome": "food"},
+    )
+    assert done.status_code == 200 and done.json()["outcome_label"] == "Food provided"
+    history = api_for(ana).get(f"/referrals/{body['id']}/history").json()
+    assert [(h["from_status"], h["to_status"]) for h in history] == [
+        ("", "draft"), ("draft", "requested"), ("requested", "accepted"),
+        ("accepted", "completed"),
+    ]  # fmt: skip
+    assert history[-1]["organization"] == "Pantry"
+
+
+def test_the_receiving_side_sees_only_what_is_shared(
+    api_for, ana, pat, maria, pantry_listing, food_need, consent
+):
+    referral_id = _create(api_for(ana), maria, pantry_listing, food_need).json()["id"]
+    seen = api_for(pat).get(f"/referrals/{referral_id}").json()
+    assert seen["person"]["name"] == "María López"
+    assert seen["person"]["id"] is None  # no handle on the record itself
+    assert "date_of_birth" not in seen["person"] and "address" not in str(seen["person"])
+    assert seen["needs"] == [
+        {"id": None, "category": "food-insecurity", "label": "Food insecurity"}
+    ]
+    # The person's record, needs and other data stay the clinic's.
+    assert api_for(pat).get(f"/persons/{maria.public_id}").status_code == 404
+    assert api_for(pat).get(f"/needs/{food_need.public_id}").status_code == 404
+    assert AuditEvent.objects.filter(action="referral.read", organization__name="Pantry").exists()
+
+
+def test_drafts_stay_with_the_referring_side(api_for, ana, pat, maria, pantry_listing, food_need):
+    draft = _create(api_for(ana), maria, pantry_listing, food_need, send=False).json()
+    assert draft["status"] == "draft"
+    assert api_for(pat).get(f"/referrals/{draft['id']}").status_code == 404
+    refused = api_for(ana).post(f"/referrals/{draft['id']}/send", {"version": draft["version"]})
+    assert refused.status_code == 400 and "consent" in refused.json()["error"]["fields"]
+
+
+def test_bad_requests_name_the_field(api_for, ana, maria, pantry_listing, food_need):
+    api = api_for(ana)
+    past = _create(api, maria, pantry_listing, food_need, requested_by="2020-01-01")
+    assert past.status_code == 400 and "requested_by" in past.json()["error"]["fields"]
+    wrong = api.post("/referrals", {"person_id": str(maria.public_id)})
+    assert wrong.status_code == 400 and "service_at_location_id" in wrong.json()["error"]["fields"]
+    other = _create(api, maria, pantry_listing, food_need, priority="whenever")
+    assert other.status_code == 400
+    assert not Referral.objects.exists()
+
+
+def test_a_light_referral_gives_the_person_a_summary_and_the_chw_records_the_outcome(
+    api_for, ana, maria, make_listing, food_need
+):
+    listing = make_listing(name="Parish food closet")  # not on the network
+    body = _create(api_for(ana), maria, listing, food_need).json()
+    assert body["light"] is True and body["status"] == "requested"
+    assert "accepted" in body["actions"]  # the referring side plays the receiving side
+    summary = api_for(ana).get(f"/referrals/{body['id']}/summary").json()
+    assert "Parish food closet" in summary["printable"]
+    assert "Teléfono" in summary["printable"]  # María reads Spanish
+    assert len(summary["text_message"]) <= 320
+
+
+def test_fhir_resources_validate_and_map_back(
+    api_for, ana, pat, maria, pantry_listing, food_need, consent
+):
+    sent = _create(api_for(ana), maria, pantry_listing, food_need).json()
+    referral_id = sent["id"]
+    accepted = (
+        api_for(pat)
+        .post(
+            f"/referrals/{referral_id}/status", {"version": sent["version"], "status": "accepted"}
+        )
+        .json()
+    )
+    completed = api_for(pat).post(
+        f"/referrals/{referral_id}/status",
+        {"version": accepted["version"], "status": "completed", "outcome": "food",
+         "outcome_note": "Groceries"},
+    ).json()  # fmt: skip
+    resources = api_for(ana).get(f"/referrals/{referral_id}/fhir").json()
+    request = ServiceRequest.model_validate(resources["ServiceRequest"])
+    task = Task.model_validate(resources["Task"])
+    assert request.status == "completed" and task.status == "completed"
+    assert task.focus.reference == f"ServiceRequest/{referral_id}"
+    assert request.reasonReference[0].reference == f"Condition/{food_need.public_id}"
+    assert fhir.transition_from_task(resources["Task"]) == {
+        "version": completed["version"], "status": "completed", "reason": "", "outcome": "food",
+        "outcome_note": "Groceries",
+    }  # fmt: skip
+    fields = fhir.creation_from_service_request(resources["ServiceRequest"])
+    assert fields["person_id"] == str(maria.public_id)
+    assert fields["service_at_location_id"] == str(pantry_listing.id)
+    assert fields["need_ids"] == [str(food_need.public_id)]
+
+
+def test_a_fhir_task_update_moves_the_referral(
+    api_for, ana, pat, maria, pantry_listing, food_need, consent
+):
+    referral_id = _create(api_for(ana), maria, pantry_listing, food_need).json()["id"]
+    task = api_for(pat).get(f"/referrals/{referral_id}/fhir").json()["Task"]
+    task["status"] = "rejected"
+    task["statusReason"] = {"text": "Outside our area"}
+    moved = api_for(pat).post(f"/referrals/{referral_id}/fhir/task", task)
+    assert moved.status_code == 200 and moved.json()["status"] == "rejected"
+    again = api_for(pat).post(f"/referrals/{referral_id}/fhir/task", task)
+    assert again.status_code == 409  # the version in meta.versionId is stale now
+
+
+def test_a_service_request_creates_a_referral(
+    api_for, ana, maria, pantry_listing, food_need, consent
+):
+    request = {
+        "resourceType": "ServiceRequest",
+        "status": "active",
+        "intent": "order",
+        "subject": {"reference": f"Patient/{maria.public_id}"},
+        "performer": [{"reference": f"HealthcareService/{pantry_listing.id}"}],
+        "reasonReference": [{"reference": f"Condition/{food_need.public_id}"}],
+        "note": [{"text": "From the clinic's EHR"}],
+    }
+    ServiceRequest.model_validate(request)
+    created = api_for(ana).post("/referrals/fhir/service-request", request)
+    assert created.status_code == 201 and created.json()["status"] == "requested"
+    bad = api_for(ana).post(
+        "/referrals/fhir/service-request", {**request, "subject": {"reference": "Group/1"}}
+    )
+    assert bad.status_code == 400 and "subject" in bad.json()["error"]["fields"]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_people_acting_at_once_never_both_succeed(
+    ana, pat, maria, pantry, pantry_listing, food_need, consent, refer
+):
+    """On PostgreSQL the row is locked; on SQLite writers are serialized. Either way one
+    wins and the other gets a conflict."""
+    import threading
+
+    from django.db import connection
+
+    from conftest import actor_for
+    from puentes.core.errors import DomainError
+    from puentes.referrals import services
+
+    referral = refer()
+    outcomes: list[str] = []
+    barrier = threading.Barrier(2)
+
+    def act(status: str, reason: str) -> None:
+        try:
+            barrier.wait()
+            services.referral_transition(
+                actor=actor_for(pat), referral_id=referral.public_id, version=referral.version,
+                status=status, reason=reason,
+            )  # fmt: skip
+            outcomes.append("ok")
+        except DomainError as error:
+            outcomes.append(error.code)
+        finally:
+            connection.close()
+
+    if connection.vendor != "postgresql":
+        pytest.skip("row locking is PostgreSQL's; SQLite serializes writers")
+    threads = [
+        threading.Thread(target=act, args=("accepted", "")),
+        threading.Thread(target=act, args=("rejected", "Full")),
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sorted(outcomes) == ["conflict", "ok"]
+    assert Referral.objects.get(pk=referral.pk).events.count() == 3
+    _ = uuid  # ids in this module are strings from the API

@@ -33,7 +33,10 @@ from puentes.web.pages import actor_page, form_errors_from, submit
 
 @actor_page()
 def find_help(request: HttpRequest, actor: Actor) -> HttpResponse:
-    form = SearchForm(request.GET or None)
+    params = request.GET.copy()
+    if params and not params.get("radius_km"):
+        params["radius_km"] = "25"  # what the select shows and the search uses must agree
+    form = SearchForm(params or None)
     results: list[dict[str, Any]] = []
     page = None
     if request.GET and form.is_valid():

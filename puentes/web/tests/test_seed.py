@@ -4,6 +4,7 @@ from puentes.directory.models import Organization as DirectoryOrganization
 from puentes.directory.models import SearchEntry
 from puentes.network.models import Membership, Organization
 from puentes.people.models import Person
+from puentes.referrals.models import Referral
 from puentes.screening.models import Screening
 
 
@@ -29,4 +30,6 @@ def test_demo_data_loads_once_with_the_cast(db, capsys):
         network_organization__name="Eastside Food Pantry"
     )
     assert pantry_listing.services.get().name == "Eastside Food Pantry"
+    statuses = set(Referral.objects.values_list("status", flat=True))
+    assert statuses and statuses <= {"requested", "accepted", "completed"}
     assert SearchEntry.objects.count() == 20

@@ -10,12 +10,15 @@ from django.db import transaction
 from faker import Faker
 
 from puentes.core.actor import Actor
+from puentes.directory.models import ServiceAtLocation
 from puentes.network.models import Membership, Organization, Role, WorkerType
 from puentes.network.services import membership_create, organization_create, user_create
 from puentes.people import services as people
 from puentes.people.models import ConsentMethod, ConsentPurpose, ConsentScope, Relationship
+from puentes.referrals import services as referrals
 from puentes.screening import services as screening
 from puentes.screening.definitions import instrument_find
+from puentes.screening.models import Need, NeedStatus
 from puentes.web.demo_directory import load_demo_directory
 
 DEMO_PASSWORD = "puentes-demo"
@@ -66,6 +69,7 @@ class Command(BaseCommand):
             members = self._cast(organizations)
             self._people(organizations["clinic"], members, organizations, options["people"])
             load_demo_directory(organizations["pantry"], count=options["listings"])
+            self._referrals(members)
         self.stdout.write(self.style.SUCCESS("Demo data loaded."))
 
     def _cast(self, organizations: dict[str, Organization]) -> dict[str, Membership]:
@@ -140,6 +144,43 @@ class Command(BaseCommand):
                 )
         self._households(rng, as_sam, created)
         self._screenings(rng, as_ana, [person for person, _kind in created])
+
+    def _referrals(self, members: dict[str, Membership]) -> None:
+        """ana has referred people with a food need (and consent) to the pantry; pat has
+        answered some: one completed, one accepted, the rest waiting in the inbox."""
+        ana, pat = members["ana"], members["pat"]
+        as_ana = Actor(organization=ana.organization, role=ana.role, user=ana.user, membership=ana)
+        as_pat = Actor(organization=pat.organization, role=pat.role, user=pat.user, membership=pat)
+        listing = ServiceAtLocation.objects.filter(
+            service__organization__network_organization=pat.organization
+        ).first()
+        needs = Need.objects.filter(
+            category="food-insecurity",
+            status=NeedStatus.IDENTIFIED,
+            person__consents__organizations=pat.organization,
+        ).select_related("person")[:5]
+        if listing is None:
+            return
+        for position, need in enumerate(needs):
+            referral = referrals.referral_create(
+                actor=as_ana,
+                person_id=need.person.public_id,
+                service_at_location_id=listing.pk,
+                need_ids=[need.public_id],
+                note="Demo: family asked for groceries this week.",
+                send=True,
+                confirm_capacity=True,
+            )
+            if position < 2:
+                referral = referrals.referral_transition(
+                    actor=as_pat, referral_id=referral.public_id, version=referral.version,
+                    status="accepted",
+                )  # fmt: skip
+            if position == 0:
+                referrals.referral_transition(
+                    actor=as_pat, referral_id=referral.public_id, version=referral.version,
+                    status="completed", outcome="food", outcome_note="Two weeks of groceries",
+                )  # fmt: skip
 
     def _screenings(self, rng: random.Random, actor: Actor, created: list[Any]) -> None:
         """About a third of the people were screened with the AHC core tool."""

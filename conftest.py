@@ -17,6 +17,7 @@ from typing import Any, cast
 import factory
 import pytest
 from django.test import Client
+from django.utils import translation
 
 from puentes.core.actor import Actor
 from puentes.network.models import Membership, Organization, Role, User, WorkerType
@@ -66,6 +67,9 @@ def _test_settings(settings: Any, tmp_path_factory: pytest.TempPathFactory) -> N
         "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
         "progress": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
     }
+    # A request by a Spanish-speaking user leaves Spanish active in the thread (each real
+    # request activates its own); a service test must start from the default language.
+    translation.activate(settings.LANGUAGE_CODE)
     # Production serves a collectstatic manifest; tests read the app folders directly.
     settings.STORAGES = {
         **settings.STORAGES,

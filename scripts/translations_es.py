@@ -890,3 +890,5 @@ ES.update(
         "opened a referral": "abrió una derivación",
     }
 )
+
+ES.update({"Days to answer a referral": "Días para responder una derivación"})

@@ -4,7 +4,7 @@ import uuid
 from datetime import datetime
 
 from django.http import HttpRequest
-from ninja import Router, Schema
+from ninja import Field, Router, Schema
 from ninja.pagination import paginate
 
 from puentes.core.pagination import PagePagination
@@ -29,6 +29,7 @@ class OrganizationOut(Schema):
     phone: str
     time_zone: str
     languages_served: list[str]
+    referral_response_days: int
     version: int
 
     @staticmethod
@@ -60,6 +61,7 @@ class OrganizationPatch(Schema, extra="forbid"):
     phone: str | None = None
     time_zone: str | None = None
     languages_served: list[str] | None = None
+    referral_response_days: int | None = Field(None, ge=0, le=30)
 
 
 class MemberOut(Schema):

@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser
+from django.core.validators import MaxValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -73,7 +74,9 @@ class Organization(BaseModel):
     # Business days the organization takes to accept or reject a referral before it is
     # flagged overdue on both sides.
     referral_response_days = models.PositiveSmallIntegerField(
-        _("days to answer a referral (business days)"), default=2
+        _("days to answer a referral (business days)"),
+        default=2,
+        validators=[MaxValueValidator(30)],
     )
     is_active = models.BooleanField(default=True)
 

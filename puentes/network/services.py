@@ -41,7 +41,7 @@ from puentes.network.selectors import (
 
 ORGANIZATION_EDITABLE_FIELDS = [
     "name", "kind", "npi", "tax_id", "address_line1", "address_line2", "city", "state",
-    "postal_code", "phone", "time_zone", "languages_served",
+    "postal_code", "phone", "time_zone", "languages_served", "referral_response_days",
 ]  # fmt: skip
 INVITATION_LIFETIME = timedelta(days=14)
 

@@ -215,3 +215,11 @@ def test_two_people_acting_at_once_never_both_succeed(
     assert sorted(outcomes) == ["conflict", "ok"]
     assert Referral.objects.get(pk=referral.pk).events.count() == 3
     _ = uuid  # ids in this module are strings from the API
+
+
+def test_an_administrator_sets_the_response_time(api_for, omar):
+    too_long = api_for(omar).patch("/organization", {"version": 1, "referral_response_days": 31})
+    assert too_long.status_code == 400
+    assert "referral_response_days" in too_long.json()["error"]["fields"]
+    saved = api_for(omar).patch("/organization", {"version": 1, "referral_response_days": 5})
+    assert saved.status_code == 200 and saved.json()["referral_response_days"] == 5

@@ -33,9 +33,9 @@ from django.test.utils import setup_test_environment  # noqa: E402
 from bench.directory_data import generate  # noqa: E402
 from puentes.core.actor import Actor  # noqa: E402
 from puentes.directory import search_index  # noqa: E402
-from puentes.directory.models import SearchEntry  # noqa: E402
 from puentes.directory.importing.loader import load  # noqa: E402
 from puentes.directory.importing.readers import read  # noqa: E402
+from puentes.directory.models import SearchEntry  # noqa: E402
 from puentes.directory.search import DirectoryQuery, search, search_queryset  # noqa: E402
 from puentes.network.models import Organization  # noqa: E402
 from puentes.network.services import apikey_create, membership_create, user_create  # noqa: E402

@@ -354,3 +354,12 @@ def page() -> Any:
         ARTIFACTS.mkdir(exist_ok=True)
         page.screenshot(path=str(ARTIFACTS / "last-browser-page.png"), full_page=True)
         browser.close()
+
+
+def sign_in(page: Any, url: str, username: str) -> None:
+    """Sign in as one of the cast (in a fresh session) in a browser test."""
+    page.context.clear_cookies()
+    page.goto(f"{url}/sign-in/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", "a-long-test-password")
+    page.click("button[type=submit].primary")

@@ -28,7 +28,7 @@ from puentes.directory.models import SERVICE_EDITABLE, Capacity, CorrectionStatu
 from puentes.directory.search import DirectoryQuery, search
 from puentes.directory.serializers import service_at_location_full
 from puentes.people.selectors import person_get
-from puentes.web.pages import actor_page, form_errors_from, submit
+from puentes.web.pages import act, actor_page, form_errors_from, submit
 
 
 @actor_page()
@@ -153,42 +153,38 @@ def _changed(data: dict[str, Any], form: ServiceEditForm) -> dict[str, Any]:
 @actor_page("directory.listing.update")
 def capacity_set(request: HttpRequest, actor: Actor, record_id: uuid.UUID) -> HttpResponse:
     form = CapacityForm(request.POST)
-    if form.is_valid():
-        try:
-            services.capacity_update(
-                actor=actor,
-                service_at_location_id=record_id,
-                version=form.cleaned_data["version"],
-                status=form.cleaned_data["capacity_status"],
-                note=form.cleaned_data["capacity_note"],
-            )
-        except DomainError as error:
-            if error.code == "forbidden":
-                raise
-            messages.error(request, error.message)
-        else:
-            messages.success(request, _("Capacity updated."))
-    else:
+    back = reverse("directory:service", args=[record_id])
+    if not form.is_valid():
         messages.error(request, _("Please correct the fields shown."))
-    return redirect("directory:service", record_id=record_id)
+        return redirect(back)
+    return act(
+        request,
+        lambda: services.capacity_update(
+            actor=actor,
+            service_at_location_id=record_id,
+            version=form.cleaned_data["version"],
+            status=form.cleaned_data["capacity_status"],
+            note=form.cleaned_data["capacity_note"],
+        ),
+        success=_("Capacity updated."),
+        then=back,
+    )
 
 
 @require_POST
 @actor_page("directory.listing.update")
 def listing_verify(request: HttpRequest, actor: Actor, record_id: uuid.UUID) -> HttpResponse:
-    try:
-        services.listing_verify(
+    version = request.POST.get("version", "")
+    return act(
+        request,
+        lambda: services.listing_verify(
             actor=actor,
             service_at_location_id=record_id,
-            version=int(request.POST.get("version", "0") or 0),
-        )
-    except DomainError as error:
-        if error.code == "forbidden":
-            raise
-        messages.error(request, error.message)
-    else:
-        messages.success(request, _("Marked as verified today."))
-    return redirect("directory:service", record_id=record_id)
+            version=int(version) if version.isdigit() else None,
+        ),
+        success=_("Marked as verified today."),
+        then=reverse("directory:service", args=[record_id]),
+    )
 
 
 @actor_page("directory.report")
@@ -236,16 +232,14 @@ def correction_resolve(
     if not form.is_valid():
         messages.error(request, _("Choose fixed or dismissed."))
         return redirect("directory:corrections")
-    try:
-        services.correction_resolve(actor=actor, correction_id=correction_id, **form.cleaned_data)
-    except DomainError as error:
-        if error.code in ("forbidden", "not_found"):
-            raise
-        details = [message for field in error.fields.values() for message in field]
-        messages.error(request, " ".join([error.message, *details]))
-    else:
-        messages.success(request, _("Report closed."))
-    return redirect("directory:corrections")
+    return act(
+        request,
+        lambda: services.correction_resolve(
+            actor=actor, correction_id=correction_id, **form.cleaned_data
+        ),
+        success=_("Report closed."),
+        then=reverse("directory:corrections"),
+    )
 
 
 @actor_page("directory.manage")

@@ -7,6 +7,7 @@ from typing import Any
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -21,7 +22,7 @@ from puentes.referrals.forms import ReferralForm, TransitionForm
 from puentes.referrals.models import OPEN_STATUSES, ReferralStatus
 from puentes.referrals.presenters import light_summary, referral_out
 from puentes.screening.models import OPEN_NEED_STATUSES
-from puentes.web.pages import actor_page, form_errors_from
+from puentes.web.pages import act, actor_page, form_errors_from
 
 # The label of the button for each move, and whether it asks for a reason or an outcome.
 ACTION_LABELS = {
@@ -132,24 +133,23 @@ def referral_act(request: HttpRequest, actor: Actor, referral_id: uuid.UUID) -> 
         messages.error(request, _("Please correct the fields shown."))
         return redirect("referrals:detail", referral_id=referral_id)
     data = form.cleaned_data
-    try:
+
+    def write() -> object:
         if data["status"] == ReferralStatus.REQUESTED:
-            services.referral_send(
+            return services.referral_send(
                 actor=actor,
                 referral_id=referral_id,
                 version=data["version"],
                 confirm_capacity=request.POST.get("confirm_capacity") == "on",
             )
-        else:
-            services.referral_transition(actor=actor, referral_id=referral_id, **data)
-    except DomainError as error:
-        if error.code in ("forbidden", "not_found"):
-            raise
-        details = [message for field in error.fields.values() for message in field]
-        messages.error(request, " ".join([error.message, *details]))
-    else:
-        messages.success(request, _("Referral updated."))
-    return redirect("referrals:detail", referral_id=referral_id)
+        return services.referral_transition(actor=actor, referral_id=referral_id, **data)
+
+    return act(
+        request,
+        write,
+        success=_("Referral updated."),
+        then=reverse("referrals:detail", args=[referral_id]),
+    )
 
 
 INBOX_TABS: dict[str, dict[str, Any]] = {

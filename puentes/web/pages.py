@@ -83,3 +83,22 @@ def submit(
         return None
     messages.success(request, success)
     return redirect(then)
+
+
+def act(
+    request: HttpRequest, write: Callable[[], object], *, success: str, then: str
+) -> HttpResponse:
+    """The pattern of a one-tap button (a small POST form beside a record): run the service
+    write and go back to ``then`` saying how it went. A record out of reach or a refused role
+    still becomes the 404 or 403 page; any other refusal is said at the top, with its
+    field messages."""
+    try:
+        write()
+    except DomainError as error:
+        if error.code in ("forbidden", "not_found"):
+            raise
+        details = [message for field in error.fields.values() for message in field]
+        messages.error(request, " ".join([error.message, *details]))
+    else:
+        messages.success(request, success)
+    return redirect(then)

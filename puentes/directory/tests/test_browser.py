@@ -4,17 +4,10 @@ phone number; pat fixes the number and closes the report."""
 
 import pytest
 
+from conftest import sign_in
 from puentes.directory import models as m
 
 pytestmark = pytest.mark.browser
-
-
-def _sign_in(page, url, username):
-    page.context.clear_cookies()
-    page.goto(f"{url}/sign-in/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", "a-long-test-password")
-    page.click("button[type=submit].primary")
 
 
 def test_pantry_keeps_its_listing_right(
@@ -23,14 +16,14 @@ def test_pantry_keeps_its_listing_right(
     listing = make_listing(maintainer=pantry)
     url = live_server.url
 
-    _sign_in(page, url, "pat")
+    sign_in(page, url, "pat")
     page.goto(f"{url}/directory/services/{listing.id}/")
     page.select_option("#id_capacity_status", "no-capacity")
     page.fill("#id_capacity_note", "Full until Monday")
     page.get_by_role("button", name="Save capacity").click()
     page.get_by_text("Capacity updated.").wait_for()
 
-    _sign_in(page, url, "ana")
+    sign_in(page, url, "ana")
     page.goto(f"{url}/directory/")
     page.fill("#id_q", "pantyr")
     page.get_by_role("button", name="Search").click()
@@ -46,7 +39,7 @@ def test_pantry_keeps_its_listing_right(
     page.get_by_role("button", name="Send").click()
     page.get_by_text("Thank you.").wait_for()
 
-    _sign_in(page, url, "pat")
+    sign_in(page, url, "pat")
     page.get_by_role("link", name="Listing reports").click()
     report = page.locator("li.card", has_text="The number rings a laundromat.")
     report.get_by_role("link", name="Edit listing").click()

@@ -6,19 +6,12 @@ import uuid
 
 import pytest
 
+from conftest import sign_in
 from puentes.directory.models import Attribute, Language, TaxonomyTerm
 from puentes.directory.search_index import refresh
 from puentes.referrals.models import Referral
 
 pytestmark = pytest.mark.browser
-
-
-def _sign_in(page, url, username):
-    page.context.clear_cookies()
-    page.goto(f"{url}/sign-in/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", "a-long-test-password")
-    page.click("button[type=submit].primary")
 
 
 def test_the_loop_closes(
@@ -30,7 +23,7 @@ def test_the_loop_closes(
     refresh([pantry_listing.pk])
     url = live_server.url
 
-    _sign_in(page, url, "ana")
+    sign_in(page, url, "ana")
     page.goto(f"{url}/people/{maria.public_id}/")
     page.locator("#h-needs").locator("..").get_by_role("link", name="Find help").click()
     page.get_by_text("Finding help for María López").wait_for()
@@ -42,7 +35,7 @@ def test_the_loop_closes(
     assert page.locator("#referral-status").inner_text() == "Sent"
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
 
-    _sign_in(page, url, "pat")
+    sign_in(page, url, "pat")
     page.get_by_role("link", name="Inbox").click()
     page.get_by_role("link", name="María López").click()
     page.get_by_role("button", name="Accept").click()
@@ -53,14 +46,14 @@ def test_the_loop_closes(
     page.get_by_text("Referral updated.").wait_for()
     assert page.locator("#referral-status").inner_text() == "Completed"
 
-    _sign_in(page, url, "ana")
+    sign_in(page, url, "ana")
     page.get_by_role("link", name="Notifications").click()
     page.get_by_text("Your referral to Eastside food pantry is now: Completed.").click()
     page.get_by_text("Two weeks of groceries").wait_for()
     page.goto(f"{url}/people/{maria.public_id}/")
     assert "Resolved" in page.locator("#h-needs").locator("..").inner_text()
 
-    _sign_in(page, url, "omar")
+    sign_in(page, url, "omar")
     page.goto(f"{url}/referrals/inbox/?tab=all")
     assert "María" not in page.content()
     referral = Referral.objects.get()

@@ -892,3 +892,16 @@ ES.update(
 )
 
 ES.update({"Days to answer a referral": "Días para responder una derivación"})
+
+ES.update(
+    {
+        "%(counter)s referral to follow up": (
+            "%(counter)s derivación para dar seguimiento",
+            "%(counter)s derivaciones para dar seguimiento",
+        ),
+        "%(counter)s new referral received": (
+            "%(counter)s derivación nueva recibida",
+            "%(counter)s derivaciones nuevas recibidas",
+        ),
+    }
+)

@@ -23,6 +23,7 @@ from puentes.network.selectors import (
     membership_list_for_user,
 )
 from puentes.people.selectors import person_list
+from puentes.referrals.selectors import referral_list
 from puentes.web.pages import actor_page, form_errors_from
 
 
@@ -81,6 +82,18 @@ def organization_switch(request: HttpRequest, actor: Actor) -> HttpResponse:
     return redirect("web:home")
 
 
+def _referral_counts(actor: Actor) -> dict[str, int]:
+    """What the worker's referrals ask of them today: follow-ups due, new ones received."""
+    if not actor.can("referral.view"):
+        return {}
+    return {
+        "follow_up": referral_list(actor=actor, box="sent", follow_up=True).count(),
+        "inbox": referral_list(actor=actor, box="inbox", status="requested").count()
+        if actor.can("referral.respond")
+        else 0,
+    }
+
+
 @actor_page()
 def home(request: HttpRequest, actor: Actor) -> HttpResponse:
     """A frontline worker lands on their own caseload; others on what their role does."""
@@ -88,7 +101,10 @@ def home(request: HttpRequest, actor: Actor) -> HttpResponse:
         query = request.GET.get("q", "")
         people = person_list(actor=actor, query=query, assigned_to=actor.membership)[:100]
         template = "people/_results.html" if request.htmx else "web/home_caseload.html"  # type: ignore[attr-defined]
-        return render(request, template, {"people": people, "query": query, "mine": True})
+        context = {"people": people, "query": query, "mine": True}
+        if not request.htmx:  # type: ignore[attr-defined]
+            context["referral_counts"] = _referral_counts(actor)
+        return render(request, template, context)
     if actor.can("person.view"):
         return redirect("people:list")
     if actor.can("member.manage"):

@@ -68,3 +68,17 @@ def test_light_referral_page_has_the_summary_to_print_and_text(
     )  # fmt: skip
     page = client_for(ana).get(f"/referrals/{referral.public_id}/").content.decode()
     assert "For the person to take with them" in page and "Teléfono" in page
+
+
+def test_home_prompts_the_chw_to_follow_up(client_for, ana, refer, consent):
+    import datetime
+
+    from django.utils import timezone
+
+    referral = refer()
+    assert "to follow up" not in client_for(ana).get("/").content.decode()
+    Referral.objects.filter(pk=referral.pk).update(
+        requested_by=timezone.localdate() - datetime.timedelta(days=1)
+    )
+    home = client_for(ana).get("/").content.decode()
+    assert "1 referral to follow up" in home

@@ -6,6 +6,7 @@ from typing import Any
 from django.utils.translation import gettext as _
 
 from puentes.core.actor import Actor
+from puentes.core.languages import LANGUAGE_NAMES
 from puentes.referrals import selectors
 from puentes.referrals.models import Outcome, Referral, ReferralStatus
 from puentes.screening.categories import CATEGORIES
@@ -50,6 +51,7 @@ def _service(referral: Referral) -> dict[str, Any]:
 
 def referral_out(actor: Actor, referral: Referral) -> dict[str, Any]:
     referring = referral.referring_organization_id == actor.organization.pk
+    person = selectors.shared_person(actor, referral)
     return {
         "id": referral.public_id,
         "version": referral.version,
@@ -59,7 +61,10 @@ def referral_out(actor: Actor, referral: Referral) -> dict[str, Any]:
         "priority": referral.priority,
         "note": referral.note,
         "requested_by": referral.requested_by,
-        "person": selectors.shared_person(actor, referral),
+        "person": person,
+        "person_language": str(LANGUAGE_NAMES.get(person["preferred_language"], ""))
+        if person
+        else "",
         "needs": [
             {
                 "id": need.public_id if referring else None,

@@ -15,12 +15,13 @@ from puentes.screening.categories import CATEGORIES
 def _service(referral: Referral) -> dict[str, Any]:
     sal = referral.service_at_location
     service = sal.service
-    address = sal.location.addresses.filter(is_active=True).first()
-    phone = service.phones.filter(is_active=True).first()
+    # .all() and filtering here use the rows the selectors prefetched for a whole page.
+    address = next((a for a in sal.location.addresses.all() if a.is_active), None)
+    phone = next((p for p in service.phones.all() if p.is_active), None)
     schedules = [
         s
-        for s in service.schedules.filter(is_active=True)
-        if s.byday or s.opens_at or s.description
+        for s in service.schedules.all()
+        if s.is_active and (s.byday or s.opens_at or s.description)
     ]
     return {
         "service_at_location_id": sal.pk,
@@ -44,7 +45,7 @@ def _service(referral: Referral) -> dict[str, Any]:
             )
             for s in schedules
         ),
-        "bring": "; ".join(d.document for d in service.required_documents.filter(is_active=True)),
+        "bring": "; ".join(d.document for d in service.required_documents.all() if d.is_active),
         "capacity_status": sal.capacity_status or service.capacity_status,
     }
 

@@ -223,3 +223,19 @@ def test_an_administrator_sets_the_response_time(api_for, omar):
     assert "referral_response_days" in too_long.json()["error"]["fields"]
     saved = api_for(omar).patch("/organization", {"version": 1, "referral_response_days": 5})
     assert saved.status_code == 200 and saved.json()["referral_response_days"] == 5
+
+
+def test_listing_referrals_does_not_query_per_referral(api_for, ana, refer, consent):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    refer()
+    api = api_for(ana)
+    api.get("/referrals?box=sent")
+    with CaptureQueriesContext(connection) as one:
+        assert api.get("/referrals?box=sent").json()["count"] == 1
+    refer()
+    refer()
+    with CaptureQueriesContext(connection) as three:
+        assert api.get("/referrals?box=sent").json()["count"] == 3
+    assert len(three) == len(one)

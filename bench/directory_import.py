@@ -35,7 +35,7 @@ def main() -> None:
     options = parser.parse_args()
     setup_test_environment()
     if connection.vendor == "postgresql":
-        connection.settings_dict["TEST"]["NAME"] = "puentes_bench"
+        connection.settings_dict["TEST"]["NAME"] = "puentes_bench_import"
     old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True)
     try:
         with tempfile.TemporaryDirectory() as folder:

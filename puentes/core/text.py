@@ -12,9 +12,10 @@ def normalize(text: str) -> str:
 
     "José  María O'Neil" -> "jose maria oneil": people type names without accents on phones.
     """
-    decomposed = unicodedata.normalize("NFKD", text)
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return _SPACES.sub(" ", _NOT_WORD.sub("", stripped.casefold())).strip()
+    if not text.isascii():  # most text is plain ASCII: skip the per-character work
+        decomposed = unicodedata.normalize("NFKD", text)
+        text = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return _SPACES.sub(" ", _NOT_WORD.sub("", text.casefold())).strip()
 
 
 def digits(text: str) -> str:

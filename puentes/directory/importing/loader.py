@@ -10,6 +10,7 @@ import functools
 import uuid
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from django.db import DEFAULT_DB_ALIAS, connections, models, transaction
@@ -50,7 +51,11 @@ class ImportReport:
 
 def stable_id(source: str, table: str, value: Any) -> tuple[uuid.UUID, str]:
     """The record's UUID, and its original id when that was not already a UUID."""
-    text = str(value).strip()
+    return _stable_id(source, table, str(value).strip())
+
+
+@lru_cache(maxsize=262_144)  # a record's id is computed again for every row referring to it
+def _stable_id(source: str, table: str, text: str) -> tuple[uuid.UUID, str]:
     try:
         return uuid.UUID(text), ""
     except ValueError:
@@ -328,6 +333,7 @@ def load(
     dataset are marked inactive (never deleted)."""
     report = ImportReport(source=source, notes=list(dataset.notes))
     prepared, rejections = _check_all(dataset, source)
+    _stable_id.cache_clear()  # do not keep a large import's ids in a long-lived worker
     report.rejections = rejections
     if rejections and not skip_invalid:
         raise ImportFailed(rejections)

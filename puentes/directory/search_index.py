@@ -12,7 +12,7 @@ from puentes.directory import models as m
 from puentes.directory import spelling
 from puentes.directory.areas import Area, place_fulltext_tokens, read_area
 from puentes.directory.importing.loader import Progress, insert_rows
-from puentes.directory.text import index_terms, words
+from puentes.directory.text import terms_of, words
 
 _FREE = re.compile(r"\b(free|no cost|gratis|gratuito|sin costo)\b", re.IGNORECASE)
 _DAYS = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"]
@@ -130,14 +130,17 @@ def _entry(row: dict[str, Any], related: _Related) -> dict[str, Any]:
         + related.schedules_by_location.get(location_id, [])
     )
     taxonomy_text = " ".join(t["taxonomy_term__name"] for t in terms)
-    name_terms = index_terms(names)
-    taxonomy_terms = index_terms(taxonomy_text)
-    text_terms = index_terms(text)
+    name_words, taxonomy_words, text_words = words(names), words(taxonomy_text), words(text)
+    name_terms = terms_of(name_words)
+    taxonomy_terms = terms_of(taxonomy_words)
+    text_terms = terms_of(text_words)
     codes = sorted({t["taxonomy_term__code"] for t in terms if t["taxonomy_term__code"]})
     return {
         # Not a column: the words the spelling vocabulary gains from this row.
         "_words": {
-            w for w in words(f"{names} {taxonomy_text} {text}") if w.isalpha() and 3 <= len(w) <= 60
+            w
+            for w in (*name_words, *taxonomy_words, *text_words)
+            if w.isalpha() and 3 <= len(w) <= 60
         },
         "service_at_location_id": row["id"],
         "service_id": service_id,

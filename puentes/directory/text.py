@@ -34,11 +34,12 @@ def stems(word: str) -> frozenset[str]:
     return frozenset({english.stemWord(word), spanish.stemWord(word)})
 
 
-def index_terms(text: str) -> str:
-    """Space-separated stems of a text, each once, padded for ' stem ' matching."""
+def terms_of(text_words: list[str]) -> str:
+    """Space-separated stems of words (from words()), each once, padded for ' stem '
+    matching."""
     found: list[str] = []
     seen: set[str] = set()
-    for word in words(text):
+    for word in text_words:
         for stem in sorted(stems(word)):
             if stem not in seen:
                 seen.add(stem)

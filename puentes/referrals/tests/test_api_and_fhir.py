@@ -239,3 +239,16 @@ def test_listing_referrals_does_not_query_per_referral(api_for, ana, refer, cons
     with CaptureQueriesContext(connection) as three:
         assert api.get("/referrals?box=sent").json()["count"] == 3
     assert len(three) == len(one)
+
+
+def test_the_api_description_lists_every_referral_action(client):
+    paths = client.get("/api/v1/openapi.json").json()["paths"]
+    for path in (
+        "/api/v1/referrals",
+        "/api/v1/referrals/{referral_id}/status",
+        "/api/v1/referrals/{referral_id}/fhir/task",
+        "/api/v1/referrals/fhir/service-request",
+        "/api/v1/directory/imports",
+        "/api/v1/notifications",
+    ):
+        assert path in paths, path

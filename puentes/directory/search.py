@@ -10,6 +10,7 @@ import datetime
 import math
 import uuid
 import zoneinfo
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -20,6 +21,7 @@ from django.db import connection
 from django.db.models import (
     BooleanField,
     Case,
+    Count,
     F,
     FloatField,
     IntegerField,
@@ -28,6 +30,7 @@ from django.db.models import (
     QuerySet,
     Value,
     When,
+    Window,
 )
 from django.db.models.expressions import RawSQL
 from django.utils import timezone
@@ -292,20 +295,29 @@ def search(query: DirectoryQuery) -> ResultPage:
     """One page of results, nearest (or best matching) first, and how many there are."""
     corrected: dict[str, str] = {}
     entries, origin = search_queryset(query, corrected)
-    total = entries.count()
     page = max(query.page, 1)
     start = (page - 1) * query.per_page
+    # The page and the number of matches in one statement: the matching rows are ranked
+    # anyway, and a separate COUNT would find them all a second time.
     rows = list(
-        entries[start : start + query.per_page]
+        entries.annotate(matches=Window(Count("id")))[start : start + query.per_page]
         .select_related("service_at_location", "service__organization", "location")
         .prefetch_related(
             Prefetch("service__phones", queryset=m.Phone.objects.filter(is_active=True)),
             Prefetch("location__addresses", queryset=m.Address.objects.filter(is_active=True)),
         )
     )
+    total = _matches(rows, entries, page)
     return ResultPage(
         [_result(entry, origin) for entry in rows], total, page, query.per_page, corrected
     )
+
+
+def _matches(rows: Sequence[Any], entries: QuerySet[m.SearchEntry], page: int) -> int:
+    """The window count of the page's rows; past the last page, a plain count says how many."""
+    if rows:
+        return int(rows[0].matches)
+    return entries.count() if page > 1 else 0
 
 
 def _result(entry: m.SearchEntry, origin: tuple[float, float] | None) -> Result:

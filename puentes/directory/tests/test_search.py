@@ -244,3 +244,12 @@ def test_inactive_listings_leave_the_index(directory, tmp_path):
         data[key] = [row for row in data[key] if not row["id"].endswith("1") or row["id"] == "t102"]
     directory_import(path=write_package(tmp_path / "v2", data), source="test")
     assert "Eastside Food Pantry" not in names(DirectoryQuery(words="pantry"))
+
+
+def test_the_count_is_right_on_every_page_and_past_the_last(directory):
+    first = search(DirectoryQuery(words="food", per_page=2))
+    second = search(DirectoryQuery(words="food", per_page=2, page=2))
+    beyond = search(DirectoryQuery(words="food", per_page=2, page=9))
+    assert first.total == second.total == beyond.total == 4
+    assert len(first.results) == len(second.results) == 2 and beyond.results == []
+    assert search(DirectoryQuery(words="unicornio")).total == 0

@@ -31,6 +31,7 @@ from django.db.models import (
     Value,
     When,
     Window,
+    prefetch_related_objects,
 )
 from django.db.models.expressions import RawSQL
 from django.utils import timezone
@@ -299,13 +300,16 @@ def search(query: DirectoryQuery) -> ResultPage:
     start = (page - 1) * query.per_page
     # The page and the number of matches in one statement: the matching rows are ranked
     # anyway, and a separate COUNT would find them all a second time.
-    rows = list(
-        entries.annotate(matches=Window(Count("id")))[start : start + query.per_page]
-        .select_related("service_at_location", "service__organization", "location")
-        .prefetch_related(
-            Prefetch("service__phones", queryset=m.Phone.objects.filter(is_active=True)),
-            Prefetch("location__addresses", queryset=m.Address.objects.filter(is_active=True)),
-        )
+    rows = list(entries.annotate(matches=Window(Count("id")))[start : start + query.per_page])
+    # The page's records are read afterwards by id: joined into the ranked statement they
+    # would be joined for every match, not just the page.
+    prefetch_related_objects(
+        rows,
+        "service_at_location",
+        "service__organization",
+        "location",
+        Prefetch("service__phones", queryset=m.Phone.objects.filter(is_active=True)),
+        Prefetch("location__addresses", queryset=m.Address.objects.filter(is_active=True)),
     )
     total = _matches(rows, entries, page)
     return ResultPage(

@@ -5,6 +5,7 @@ from collections import Counter, defaultdict
 from typing import Any
 
 from django.db import transaction
+from django.db.models.functions import Floor
 from django.utils import timezone
 
 from puentes.core.validators import zip_time_zone
@@ -202,7 +203,11 @@ def _insert_entries(
     sals = _active_listings()
     total = 0
     for start in range(0, len(ids), batch):
-        rows = list(sals.filter(id__in=ids[start : start + batch]).values(*_SAL_FIELDS))
+        chunk = ids[start : start + batch]
+        position = {record_id: n for n, record_id in enumerate(chunk)}
+        rows = sorted(
+            sals.filter(id__in=chunk).values(*_SAL_FIELDS), key=lambda r: position[r["id"]]
+        )
         related = _Related(
             list({r["service_id"] for r in rows}), list({r["location_id"] for r in rows})
         )
@@ -241,7 +246,13 @@ def rebuild(batch: int = 5000, progress: Progress | None = None) -> int:
     with transaction.atomic():
         m.SearchAreaToken.objects.all().delete()
         m.SearchEntry.objects.all().delete()
-        ids = list(_active_listings().values_list("id", flat=True))
+        # Rows are written grid cell by grid cell, so the rows a place search reads sit
+        # together on disk instead of one per page.
+        ids = list(
+            _active_listings()
+            .order_by(Floor("location__latitude"), Floor("location__longitude"), "id")
+            .values_list("id", flat=True)
+        )
         total = _insert_entries(ids, batch, vocabulary, progress)
         m.SearchWord.objects.all().delete()
         insert_rows(

@@ -36,7 +36,7 @@ def main() -> None:
     setup_test_environment()
     if connection.vendor == "postgresql":
         connection.settings_dict["TEST"]["NAME"] = "puentes_bench_import"
-    old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True)
+    old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True, serialize=False)
     try:
         with tempfile.TemporaryDirectory() as folder:
             generate(Path(folder), options.services)

@@ -132,7 +132,9 @@ def main() -> None:
     keep = options.keep and connection.vendor == "postgresql"
     if connection.vendor == "postgresql":
         connection.settings_dict["TEST"]["NAME"] = "puentes_bench"
-    old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True, keepdb=keep)
+    old_name = connection.creation.create_test_db(
+        verbosity=0, autoclobber=True, keepdb=keep, serialize=False
+    )
     try:
         started = time.perf_counter()
         rows = SearchEntry.objects.count() if keep else 0

@@ -122,7 +122,7 @@ def main() -> None:
     setup_test_environment()
     if connection.vendor == "postgresql":
         connection.settings_dict["TEST"]["NAME"] = "puentes_bench"
-    old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True)
+    old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True, serialize=False)
     try:
         started = time.perf_counter()
         organization = build(options.people, options.organizations)

@@ -229,7 +229,7 @@ def main() -> None:
         sys.exit("Run on PostgreSQL: set PUENTES_DATABASE_URL=postgres://…")
     setup_test_environment()
     connection.settings_dict["TEST"]["NAME"] = "puentes_bench_referrals"
-    old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True)
+    old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True, serialize=False)
     server = None
     try:
         world = build(options.clients * options.cycles + options.workers * 8 + 20)

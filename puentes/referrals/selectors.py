@@ -20,13 +20,28 @@ from puentes.referrals.workflow import RECEIVING, REFERRING, moves_for
 BOXES = ("sent", "inbox", "all")
 
 
+def _reachable(actor: Actor) -> Q:
+    org = actor.organization
+    return Q(referring_organization=org) | (Q(receiving_organization=org) & ~Q(status="draft"))
+
+
+def referral_pk(*, actor: Actor, public_id: uuid.UUID | str) -> int:
+    """The row of a referral the actor reaches (for a write to lock), or 404."""
+    actor.require("referral.view")
+    found = (
+        Referral.objects.filter(_reachable(actor), public_id=public_id)
+        .values_list("pk", flat=True)
+        .first()
+    )
+    if found is None:
+        raise not_found()
+    return int(found)
+
+
 def _visible(actor: Actor) -> QuerySet[Referral]:
     actor.require("referral.view")
-    org = actor.organization
     return (
-        Referral.objects.filter(
-            Q(referring_organization=org) | (Q(receiving_organization=org) & ~Q(status="draft"))
-        )
+        Referral.objects.filter(_reachable(actor))
         .select_related(
             "person",
             "service_at_location__service__organization",

@@ -245,8 +245,17 @@ def referral_transition(
 
 
 def _locked(actor: Actor, referral_id: uuid.UUID | str, version: int | None) -> Referral:
-    referral = lock_for_update(
-        Referral, selectors.referral_get(actor=actor, public_id=referral_id).pk
+    """The referral, locked (on PostgreSQL) with what a transition reads, in one query."""
+    referral = (
+        Referral.objects.select_for_update(of=("self",))
+        .select_related(
+            "person",
+            "service_at_location__service__organization",
+            "referring_organization",
+            "receiving_organization",
+            "referring_member__user",
+        )
+        .get(pk=selectors.referral_pk(actor=actor, public_id=referral_id))
     )
     check_version(referral, version)
     return referral

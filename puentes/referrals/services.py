@@ -198,14 +198,7 @@ def referral_send(
             % {"service": referral.service_at_location.service.name},
             user=actor.user,
         )
-    if receiving is not None:
-        notify(
-            recipients=_responders(receiving),
-            organization=receiving,
-            kind="referral.new",
-            params=_params(referral),
-            link=_link(referral),
-        )
+    _notify_receiving(referral, "referral.new")
     return referral
 
 
@@ -343,6 +336,19 @@ def _responders(organization: Organization) -> list[User]:
     ]
 
 
+def _notify_receiving(referral: Referral, kind: str) -> None:
+    """Tell the members who answer referrals at the receiving organization (if on the network)."""
+    receiving = referral.receiving_organization
+    if receiving is not None:
+        notify(
+            recipients=_responders(receiving),
+            organization=receiving,
+            kind=kind,
+            params=_params(referral),
+            link=_link(referral),
+        )
+
+
 def _params(referral: Referral) -> dict[str, Any]:
     return {
         "service": referral.service_at_location.service.name,
@@ -369,17 +375,8 @@ def _tell_the_other_side(actor: Actor, referral: Referral) -> None:
                 params=_params(referral),
                 link=_link(referral),
             )
-    elif referral.receiving_organization is not None and referral.status in (
-        ReferralStatus.CANCELLED,
-        ReferralStatus.ENTERED_IN_ERROR,
-    ):
-        notify(
-            recipients=_responders(referral.receiving_organization),
-            organization=referral.receiving_organization,
-            kind="referral.cancelled",
-            params=_params(referral),
-            link=_link(referral),
-        )
+    elif referral.status in (ReferralStatus.CANCELLED, ReferralStatus.ENTERED_IN_ERROR):
+        _notify_receiving(referral, "referral.cancelled")
 
 
 def referrals_end_sharing(*, person: Person, user: User | None, reason: str) -> int:
@@ -410,12 +407,6 @@ def referrals_end_sharing(*, person: Person, user: User | None, reason: str) -> 
         referral.closed_at = referral.sharing_ended_at = timezone.now()
         bump_version(referral)
         referral.save()
-        notify(
-            recipients=_responders(receiving),
-            organization=receiving,
-            kind="referral.consent_revoked",
-            params=_params(referral),
-            link=_link(referral),
-        )
+        _notify_receiving(referral, "referral.consent_revoked")
         ended += 1
     return ended

@@ -286,24 +286,9 @@ def directory_import_start(
     """Keep the uploaded file and queue its import; the returned row shows the progress."""
     actor.require("directory.manage")
     source = source.strip()
-    errors: dict[str, list[Any]] = {}
-    if not source:
-        errors["source"] = [_("Name the source (for example, the 211 it came from).")]
-    elif len(source) > 100 or not source.replace("-", "").replace("_", "").isalnum():
-        errors["source"] = [_("Use up to 100 letters, digits, - or _.")]
-    if upload is None:
-        errors["upload"] = [_("Choose a file to import.")]
-    elif not (upload.name or "").lower().endswith(UPLOAD_SUFFIXES):
-        errors["upload"] = [
-            _("Upload an HSDS JSON file, or a ZIP of a tabular data package (CSV files).")
-        ]
-    elif (upload.size or 0) > settings.DIRECTORY_UPLOAD_MAX_MB * 1024 * 1024:
-        errors["upload"] = [
-            _("The file is larger than %(mb)s MB.") % {"mb": settings.DIRECTORY_UPLOAD_MAX_MB}
-        ]
-    if errors:
+    errors = _upload_errors(upload, source)
+    if upload is None or errors:
         raise invalid(errors)
-    assert upload is not None
     with transaction.atomic():
         imported = m.DirectoryImport(
             source=source,
@@ -319,6 +304,25 @@ def directory_import_start(
         )
         transaction.on_commit(lambda: _enqueue_import(imported.pk))
     return imported
+
+
+def _upload_errors(upload: UploadedFile | None, source: str) -> dict[str, list[Any]]:
+    errors: dict[str, list[Any]] = {}
+    if not source:
+        errors["source"] = [_("Name the source (for example, the 211 it came from).")]
+    elif len(source) > 100 or not source.replace("-", "").replace("_", "").isalnum():
+        errors["source"] = [_("Use up to 100 letters, digits, - or _.")]
+    if upload is None:
+        errors["upload"] = [_("Choose a file to import.")]
+    elif not (upload.name or "").lower().endswith(UPLOAD_SUFFIXES):
+        errors["upload"] = [
+            _("Upload an HSDS JSON file, or a ZIP of a tabular data package (CSV files).")
+        ]
+    elif (upload.size or 0) > settings.DIRECTORY_UPLOAD_MAX_MB * 1024 * 1024:
+        errors["upload"] = [
+            _("The file is larger than %(mb)s MB.") % {"mb": settings.DIRECTORY_UPLOAD_MAX_MB}
+        ]
+    return errors
 
 
 def _enqueue_import(import_pk: int) -> None:

@@ -13,7 +13,9 @@ from django.utils.translation import gettext as _
 from puentes.core.actor import Actor
 from puentes.core.audit import audit_record
 from puentes.core.errors import invalid, not_found
-from puentes.people.selectors import consent_permits
+from puentes.network.models import Organization
+from puentes.people.models import Consent, ConsentPurpose, Person
+from puentes.people.selectors import consents_permitting
 from puentes.referrals.models import OPEN_STATUSES, Referral, ReferralStatus
 from puentes.referrals.workflow import RECEIVING, REFERRING, moves_for
 
@@ -157,13 +159,33 @@ def needs_follow_up(referral: Referral, today: datetime.date | None = None) -> b
     )
 
 
+def referral_consent(person: Person, organization: Organization) -> Consent | None:
+    """The newest consent in force that lets the person's data go to ``organization`` for
+    referrals (a consent for another purpose does not count)."""
+    return (
+        consents_permitting(person, organization)
+        .filter(purpose=ConsentPurpose.REFERRAL)
+        .order_by("-given_on", "-id")
+        .first()
+    )
+
+
+def may_share(person: Person, organization: Organization) -> bool:
+    """Whether a referral may carry the person's details to ``organization``: its own
+    organization always, any other only with a consent for referrals."""
+    return organization.pk == person.organization_id or (
+        referral_consent(person, organization) is not None
+    )
+
+
 def sharing_active(referral: Referral) -> bool:
     """Whether the receiving organization may still see the person's shared details."""
-    if referral.is_light or referral.receiving_organization is None:
+    receiving = referral.receiving_organization
+    if receiving is None:
         return True
     if referral.sharing_ended_at is not None:
         return False
-    return consent_permits(referral.person, referral.receiving_organization)
+    return may_share(referral.person, receiving)
 
 
 def shared_person(actor: Actor, referral: Referral) -> dict[str, Any] | None:

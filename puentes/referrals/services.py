@@ -21,8 +21,8 @@ from puentes.directory.models import Capacity, ServiceAtLocation
 from puentes.directory.search import DirectoryQuery, need_taxonomy, search
 from puentes.network.models import Membership, Organization, User
 from puentes.notifications.services import notify
-from puentes.people.models import ConsentPurpose, Person
-from puentes.people.selectors import consents_permitting, person_get
+from puentes.people.models import Person
+from puentes.people.selectors import person_get
 from puentes.referrals import selectors
 from puentes.referrals.models import (
     CLOSED_STATUSES,
@@ -167,12 +167,7 @@ def referral_send(
     _check_move(actor, referral, ReferralStatus.REQUESTED)
     receiving = referral.receiving_organization
     if receiving is not None and receiving.pk != referral.person.organization_id:
-        consent = (
-            consents_permitting(referral.person, receiving)
-            .filter(purpose=ConsentPurpose.REFERRAL)
-            .order_by("-given_on", "-id")
-            .first()
-        )
+        consent = selectors.referral_consent(referral.person, receiving)
         if consent is None:
             raise DomainError(
                 "invalid",
@@ -390,13 +385,7 @@ def referrals_end_sharing(*, person: Person, user: User | None, reason: str) -> 
         "receiving_organization", "referring_organization", "service_at_location__service"
     ):
         receiving = referral.receiving_organization
-        assert receiving is not None
-        if (
-            receiving.pk == person.organization_id
-            or consents_permitting(person, receiving)
-            .filter(purpose=ConsentPurpose.REFERRAL)
-            .exists()
-        ):
+        if receiving is None or selectors.may_share(person, receiving):
             continue
         referral = lock_for_update(Referral, referral.pk)
         ReferralEvent.objects.create(

@@ -168,6 +168,11 @@ class ServiceAtLocation(Listed):
     )
     description = models.TextField(blank=True)
 
+    @property
+    def current_capacity(self) -> str:
+        """What this place says about taking people, else what the service says overall."""
+        return self.capacity_status or self.service.capacity_status
+
 
 class AddressType(models.TextChoices):
     PHYSICAL = "physical", _("Physical")

@@ -247,6 +247,11 @@ def listing_maintained_by(actor: Actor, service: m.Service) -> bool:
     return service.organization.network_organization_id == actor.organization.pk
 
 
+def first_phone(service: m.Service) -> m.Phone | None:
+    """The service's main phone: its first active one."""
+    return service.phones.filter(is_active=True).order_by("id").first()
+
+
 def maintainer_check(actor: Actor, service: m.Service) -> None:
     """Only the network organization linked to the listing's directory organization, or a
     directory administrator, may change a listing. The listing itself is public, so anyone

@@ -129,7 +129,7 @@ def service_update(
 def _set_first_phone(service: m.Service, number: str) -> dict[str, tuple[Any, Any]]:
     if len(number) > 50:
         raise invalid({"phone": [_("A phone number has at most 50 characters.")]})
-    current = service.phones.filter(is_active=True).order_by("id").first()
+    current = selectors.first_phone(service)
     previous = current.number if current else ""
     if number == previous:
         return {}

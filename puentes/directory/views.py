@@ -111,7 +111,9 @@ def service_page(request: HttpRequest, actor: Actor, record_id: uuid.UUID) -> Ht
                 "capacity_note": sal.capacity_note,
             }
         )
-        context["open_reports"] = sal.corrections.filter(status=CorrectionStatus.OPEN)
+        context["open_reports"] = selectors.correction_list(
+            actor=actor, status=CorrectionStatus.OPEN
+        ).filter(service_at_location=sal)
     return render(request, "directory/service.html", context)
 
 
@@ -120,7 +122,7 @@ def service_edit(request: HttpRequest, actor: Actor, record_id: uuid.UUID) -> Ht
     sal = selectors.service_at_location_get(record_id)
     service = sal.service
     selectors.maintainer_check(actor, service)
-    phone = service.phones.filter(is_active=True).order_by("id").first()
+    phone = selectors.first_phone(service)
     initial = {name: getattr(service, name) for name in SERVICE_EDITABLE}
     form = ServiceEditForm(
         request.POST or None,

@@ -119,6 +119,7 @@ class EventOut(Schema):
 class ListParams(Schema):
     box: str = Field("all", description="sent, inbox or all")
     status: str = ""
+    stage: str = Field("", description="open, working or closed")
     service_id: uuid.UUID | None = None
     person_id: uuid.UUID | None = None
     overdue: bool = False

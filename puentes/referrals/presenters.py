@@ -46,7 +46,7 @@ def _service(referral: Referral) -> dict[str, Any]:
             for s in schedules
         ),
         "bring": "; ".join(d.document for d in service.required_documents.all() if d.is_active),
-        "capacity_status": sal.capacity_status or service.capacity_status,
+        "capacity_status": sal.current_capacity,
     }
 
 

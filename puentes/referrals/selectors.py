@@ -16,10 +16,16 @@ from puentes.core.errors import invalid, not_found
 from puentes.network.models import Organization
 from puentes.people.models import Consent, ConsentPurpose, Person
 from puentes.people.selectors import consents_permitting
-from puentes.referrals.models import OPEN_STATUSES, Referral, ReferralStatus
+from puentes.referrals.models import CLOSED_STATUSES, OPEN_STATUSES, Referral, ReferralStatus
 from puentes.referrals.workflow import RECEIVING, REFERRING, moves_for
 
 BOXES = ("sent", "inbox", "all")
+# Groups of statuses the lists show together.
+STAGES = {
+    "open": [ReferralStatus.DRAFT, *OPEN_STATUSES],
+    "working": [ReferralStatus.ACCEPTED, ReferralStatus.IN_PROGRESS, ReferralStatus.ON_HOLD],
+    "closed": CLOSED_STATUSES,
+}
 
 
 def _reachable(actor: Actor) -> Q:
@@ -68,16 +74,20 @@ def referral_list(
     actor: Actor,
     box: str = "all",
     status: str = "",
+    stage: str = "",
     service_id: uuid.UUID | None = None,
     person_id: uuid.UUID | None = None,
     overdue: bool = False,
     follow_up: bool = False,
 ) -> QuerySet[Referral]:
     """``box``: sent (made by the actor's organization), inbox (addressed to it) or all.
-    ``overdue``: not answered within the receiving organization's response time.
-    ``follow_up``: still open past the date it was wanted by."""
+    ``stage``: open (drafts and sent, not yet closed), working (accepted, in progress, on
+    hold) or closed. ``overdue``: not answered within the receiving organization's response
+    time. ``follow_up``: still open past the date it was wanted by."""
     if box not in BOXES:
         raise invalid({"box": [_("Choose sent, inbox or all.")]})
+    if stage and stage not in STAGES:
+        raise invalid({"stage": [_("Choose open, working or closed.")]})
     referrals = _visible(actor)
     if box == "sent":
         referrals = referrals.filter(referring_organization=actor.organization)
@@ -87,6 +97,8 @@ def referral_list(
         if status not in ReferralStatus.values:
             raise invalid({"status": [_("Choose a valid status.")]})
         referrals = referrals.filter(status=status)
+    if stage:
+        referrals = referrals.filter(status__in=STAGES[stage])
     if service_id:
         referrals = referrals.filter(service_at_location__service_id=service_id)
     if person_id:

@@ -138,8 +138,7 @@ def capacity_alternatives(referral: Referral, limit: int = 5) -> list[dict[str, 
 
 
 def _capacity_check(referral: Referral, confirmed: bool) -> None:
-    sal = referral.service_at_location
-    capacity = sal.capacity_status or sal.service.capacity_status
+    capacity = referral.service_at_location.current_capacity
     if capacity in FULL and not confirmed:
         raise DomainError(
             "confirm",

@@ -19,9 +19,9 @@ from puentes.directory import selectors as directory_selectors
 from puentes.people.selectors import person_get, person_list
 from puentes.referrals import selectors, services
 from puentes.referrals.forms import ReferralForm, TransitionForm
-from puentes.referrals.models import OPEN_STATUSES, ReferralStatus
+from puentes.referrals.models import ReferralStatus
 from puentes.referrals.presenters import light_summary, referral_out
-from puentes.screening.models import OPEN_NEED_STATUSES
+from puentes.screening.selectors import need_list
 from puentes.web.pages import act, actor_page, form_errors_from
 
 # The label of the button for each move, and whether it asks for a reason or an outcome.
@@ -53,7 +53,7 @@ def referral_new(request: HttpRequest, actor: Actor) -> HttpResponse:
             request, "referrals/choose_person.html", {"sal": sal, "people": people, "query": query}
         )
     person = person_get(actor=actor, public_id=person_id)
-    open_needs = person.needs.filter(status__in=OPEN_NEED_STATUSES)
+    open_needs = need_list(actor=actor, person=person, open_only=True)
     choices = [(str(n.public_id), n.get_category_display()) for n in open_needs]
     preselected = [n for n in request.GET.getlist("need") if n in dict(choices)]
     form = ReferralForm(
@@ -155,7 +155,7 @@ def referral_act(request: HttpRequest, actor: Actor, referral_id: uuid.UUID) -> 
 INBOX_TABS: dict[str, dict[str, Any]] = {
     "new": {"status": ReferralStatus.REQUESTED},
     "overdue": {"overdue": True},
-    "in-progress": {},
+    "in-progress": {"stage": "working"},
     "all": {},
 }
 
@@ -171,16 +171,11 @@ def inbox(request: HttpRequest, actor: Actor) -> HttpResponse:
         referrals = selectors.referral_list(
             actor=actor,
             box="inbox",
-            status=status or str(INBOX_TABS[tab].get("status", "")),
+            **({"status": status} if status else INBOX_TABS[tab]),
             service_id=uuid.UUID(service) if service else None,
-            overdue=bool(INBOX_TABS[tab].get("overdue")),
         )
     except (DomainError, ValueError):
         referrals = selectors.referral_list(actor=actor, box="inbox").none()
-    if tab == "in-progress" and not status:
-        referrals = referrals.filter(
-            status__in=[ReferralStatus.ACCEPTED, ReferralStatus.IN_PROGRESS, ReferralStatus.ON_HOLD]
-        )
     services_offered = (
         selectors.referral_list(actor=actor, box="inbox")
         .values_list("service_at_location__service_id", "service_at_location__service__name")
@@ -210,11 +205,12 @@ def inbox(request: HttpRequest, actor: Actor) -> HttpResponse:
 @actor_page("referral.view")
 def sent(request: HttpRequest, actor: Actor) -> HttpResponse:
     tab = request.GET.get("tab", "open")
-    referrals = selectors.referral_list(actor=actor, box="sent", follow_up=tab == "follow-up")
-    if tab == "open":
-        referrals = referrals.filter(status__in=[ReferralStatus.DRAFT, *OPEN_STATUSES])
-    elif tab == "closed":
-        referrals = referrals.exclude(status__in=[ReferralStatus.DRAFT, *OPEN_STATUSES])
+    referrals = selectors.referral_list(
+        actor=actor,
+        box="sent",
+        stage=tab if tab in ("open", "closed") else "",
+        follow_up=tab == "follow-up",
+    )
     return render(
         request,
         "referrals/sent.html",

@@ -905,3 +905,5 @@ ES.update(
         ),
     }
 )
+
+ES.update({"Page": "Página", "Choose open, working or closed.": "Elija open, working o closed."})

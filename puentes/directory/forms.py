@@ -46,6 +46,9 @@ class SearchForm(forms.Form):
     age = forms.IntegerField(
         label=_("Age of the person"), required=False, min_value=0, max_value=120
     )
+    page = forms.IntegerField(
+        label=_("Page"), required=False, min_value=1, widget=forms.HiddenInput
+    )
     capacity = forms.MultipleChoiceField(
         label=_("Can take people"),
         required=False,

@@ -54,12 +54,11 @@ def find_help(request: HttpRequest, actor: Actor) -> HttpResponse:
                     open_on=data["open_on"],
                     age=data["age"],
                     capacity=tuple(data["capacity"]),
-                    page=int(request.GET.get("page", "1") or 1),
+                    page=data["page"] or 1,
                 )
             )
-        except (DomainError, ValueError) as error:
-            if isinstance(error, DomainError):
-                form_errors_from(form, error)
+        except DomainError as error:
+            form_errors_from(form, error)
         else:
             results = [_labelled(result_out(result)) for result in page.results]
     template = "directory/_results.html" if request.htmx else "directory/search.html"  # type: ignore[attr-defined]

@@ -36,6 +36,11 @@ def test_a_bad_zip_is_shown_beside_the_field(client_for, ana, directory):  # noq
     assert "is not a known US ZIP code" in body
 
 
+def test_a_bad_page_number_is_said_not_ignored(client_for, ana, directory):  # noqa: F811
+    page = client_for(ana).get("/directory/?q=food&page=abc").content.decode()
+    assert "Page:" in page and "Enter a whole number." in page
+
+
 def test_the_service_page_shows_everything(client_for, omar, directory):  # noqa: F811
     sal = ServiceAtLocation.objects.get(service__name="Eastside Food Pantry")
     body = client_for(omar).get(f"/directory/services/{sal.id}/").content.decode()

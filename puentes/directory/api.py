@@ -11,8 +11,8 @@ from ninja.responses import Status
 
 from puentes.core.pagination import PagePagination
 from puentes.directory import selectors, services
-from puentes.directory.importing.uploads import progress_of
-from puentes.directory.search import DirectoryQuery, Result, search
+from puentes.directory.search import DirectoryQuery, search
+from puentes.directory.serializers import result_out
 from puentes.network.auth import actor_of
 
 router = Router(tags=["directory"])
@@ -61,28 +61,6 @@ class SearchOut(Schema):
     page: int
     per_page: int
     pages: int
-
-
-def result_out(result: Result) -> dict[str, Any]:
-    entry = result.entry
-    addresses = list(entry.location.addresses.all())  # prefetched, active only
-    address = addresses[0] if addresses else None
-    organization = entry.service.organization
-    return {
-        "service_at_location_id": entry.service_at_location_id,
-        "service_id": entry.service_id,
-        "name": entry.name,
-        "organization": organization.name if organization else "",
-        "address": f"{address.address_1}, {address.city} {address.postal_code}" if address else "",
-        "distance_km": round(result.distance_km, 2) if result.distance_km is not None else None,
-        "hours_today": result.hours_today,
-        "languages": result.languages,
-        "phone": result.phone,
-        "capacity_status": entry.capacity_status,
-        "free": entry.free,
-        "last_verified_on": entry.service_at_location.last_verified_on
-        or entry.service.last_verified_on,
-    }
 
 
 @router.get(
@@ -339,8 +317,7 @@ def import_create(
         skip_invalid=skip_invalid,
         full=full,
     )
-    imported.refresh_from_db()
-    return Status(202, with_progress(imported))
+    return Status(202, selectors.import_get(actor=actor_of(request), public_id=imported.public_id))
 
 
 @router.get("/directory/imports", response=list[ImportOut], summary="Directory imports")
@@ -351,12 +328,4 @@ def import_list(request: HttpRequest) -> Any:
 
 @router.get("/directory/imports/{import_id}", response=ImportOut, summary="An import's progress")
 def import_get(request: HttpRequest, import_id: uuid.UUID) -> Any:
-    return with_progress(selectors.import_get(actor=actor_of(request), public_id=import_id))
-
-
-def with_progress(imported: Any) -> Any:
-    """The row, with the live figures of a running import laid over it."""
-    live = progress_of(imported.pk) if imported.status == "running" else None
-    if live:
-        imported.phase, imported.done, imported.total = live["phase"], live["done"], live["total"]
-    return imported
+    return selectors.import_get(actor=actor_of(request), public_id=import_id)

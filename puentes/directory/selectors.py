@@ -12,6 +12,7 @@ from puentes.core.errors import DomainError, invalid, not_found
 from puentes.core.text import normalize
 from puentes.core.validators import zip_centroid
 from puentes.directory import models as m
+from puentes.directory.importing.uploads import progress_of
 
 EARTH_RADIUS_M = 6_371_000
 
@@ -274,7 +275,12 @@ def import_list(*, actor: Actor) -> QuerySet[m.DirectoryImport]:
 
 
 def import_get(*, actor: Actor, public_id: uuid.UUID | str) -> m.DirectoryImport:
+    """An import, with the live figures of a running one laid over its row (its own
+    transaction is still open, so the row cannot show them)."""
     imported = import_list(actor=actor).filter(public_id=public_id).first()
     if imported is None:
         raise not_found()
+    live = progress_of(imported.pk) if imported.status == m.ImportStatus.RUNNING else None
+    if live:
+        imported.phase, imported.done, imported.total = live["phase"], live["done"], live["total"]  # type: ignore[assignment]
     return imported

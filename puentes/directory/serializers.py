@@ -2,12 +2,15 @@
 
 import datetime
 import uuid
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import models
 
 from puentes.directory import models as m
 from puentes.directory.mapping import BY_NAME, NESTED_TABLE, REQUIRED, Table, nested_keys
+
+if TYPE_CHECKING:
+    from puentes.directory.search import Result
 
 _SINGLE = {"organization", "program", "location", "service", "taxonomy_term", "taxonomy_detail"}
 _SINGLE_ATTNAME = {"taxonomy_detail": "taxonomy_ref"}
@@ -93,3 +96,26 @@ def organization_full(
     if with_services:
         data["services"] = [service_full(s) for s in organization.services.filter(is_active=True)]
     return data
+
+
+def result_out(result: "Result") -> dict[str, Any]:
+    """A search result as the page and the API show it."""
+    entry = result.entry
+    addresses = list(entry.location.addresses.all())  # prefetched, active only
+    address = addresses[0] if addresses else None
+    organization = entry.service.organization
+    return {
+        "service_at_location_id": entry.service_at_location_id,
+        "service_id": entry.service_id,
+        "name": entry.name,
+        "organization": organization.name if organization else "",
+        "address": f"{address.address_1}, {address.city} {address.postal_code}" if address else "",
+        "distance_km": round(result.distance_km, 2) if result.distance_km is not None else None,
+        "hours_today": result.hours_today,
+        "languages": result.languages,
+        "phone": result.phone,
+        "capacity_status": entry.capacity_status,
+        "free": entry.free,
+        "last_verified_on": entry.service_at_location.last_verified_on
+        or entry.service.last_verified_on,
+    }

@@ -15,7 +15,6 @@ from django.views.decorators.http import require_POST
 from puentes.core.actor import Actor
 from puentes.core.errors import DomainError
 from puentes.directory import selectors, services
-from puentes.directory.api import result_out, with_progress
 from puentes.directory.forms import (
     CapacityForm,
     CorrectionForm,
@@ -26,7 +25,7 @@ from puentes.directory.forms import (
 )
 from puentes.directory.models import SERVICE_EDITABLE, Capacity, CorrectionStatus
 from puentes.directory.search import DirectoryQuery, search
-from puentes.directory.serializers import service_at_location_full
+from puentes.directory.serializers import result_out, service_at_location_full
 from puentes.people.selectors import person_get
 from puentes.web.pages import act, actor_page, form_errors_from, submit
 
@@ -266,6 +265,6 @@ def imports(request: HttpRequest, actor: Actor) -> HttpResponse:
 
 @actor_page("directory.manage")
 def import_page(request: HttpRequest, actor: Actor, import_id: uuid.UUID) -> HttpResponse:
-    imported = with_progress(selectors.import_get(actor=actor, public_id=import_id))
+    imported = selectors.import_get(actor=actor, public_id=import_id)
     template = "directory/_import_status.html" if request.htmx else "directory/import.html"  # type: ignore[attr-defined]
     return render(request, template, {"imported": imported})

@@ -218,7 +218,5 @@ def referral_fhir_task(
 def referral_from_service_request(request: HttpRequest, payload: Body[dict[str, Any]]) -> Any:
     actor = actor_of(request)
     fields = fhir.creation_from_service_request(payload)
-    referral = services.referral_create(
-        actor=actor, send=payload.get("status") == "active", **fields
-    )
+    referral = services.referral_create(actor=actor, **fields)
     return Status(201, referral_out(actor, referral))

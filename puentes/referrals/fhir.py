@@ -156,7 +156,8 @@ def _reference_id(reference: dict[str, Any] | None, kind: str, field: str) -> st
 
 def creation_from_service_request(resource: dict[str, Any]) -> dict[str, Any]:
     """The fields of a new referral from a ServiceRequest (performer: HealthcareService/<id>
-    of a directory service at a location; reasonReference: the person's needs)."""
+    of a directory service at a location; reasonReference: the person's needs). An active
+    request is sent at once; a draft stays a draft."""
     if resource.get("resourceType") != "ServiceRequest":
         raise invalid({"resourceType": [_("Send a FHIR ServiceRequest.")]})
     performers = resource.get("performer") or [None]
@@ -169,6 +170,7 @@ def creation_from_service_request(resource: dict[str, Any]) -> dict[str, Any]:
         ],
         "note": " ".join(n.get("text", "") for n in resource.get("note") or []).strip(),
         "priority": resource.get("priority", "routine"),
+        "send": resource.get("status") == "active",
     }
     end = (resource.get("occurrencePeriod") or {}).get("end")
     if end:

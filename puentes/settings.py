@@ -109,6 +109,7 @@ INSTALLED_APPS = [
     "puentes.directory",
     "puentes.notifications",
     "puentes.referrals",
+    "puentes.care",
     "puentes.web",
 ]
 

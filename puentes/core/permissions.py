@@ -61,6 +61,13 @@ PERMISSIONS: dict[str, set[str]] = {
     "directory.report": set(ALL_ROLES) - {API_READ},
     "directory.listing.update": {CBO_STAFF, ORG_ADMIN, DIRECTORY_ADMIN, API_READ_WRITE},
     "directory.manage": {DIRECTORY_ADMIN},
+    # Care management. Billing staff read encounters and keep the payer paperwork.
+    "program.manage": {SUPERVISOR, ORG_ADMIN, API_READ_WRITE},
+    "care.view": {*_FRONTLINE, BILLING, API_READ, API_READ_WRITE},
+    "care.manage": {*_FRONTLINE, API_READ_WRITE},
+    "care.document": {*_FRONTLINE, BILLING, API_READ_WRITE},
+    "encounter.log": {*_FRONTLINE, API_READ_WRITE},
+    "team.view": {SUPERVISOR, ORG_ADMIN, API_READ, API_READ_WRITE},
 }
 
 ACTION_LABELS = {
@@ -90,6 +97,12 @@ ACTION_LABELS = {
     "directory.manage": _(
         "Edit and verify any directory listing, review corrections, import directory data"
     ),
+    "program.manage": _("Define the organization's programs"),
+    "care.view": _("See enrollments, care plans, follow-ups and encounters"),
+    "care.manage": _("Enroll people, set goals and progress, manage follow-ups"),
+    "care.document": _("Record practitioners' recommendations and plans of care"),
+    "encounter.log": _("Log and correct encounters"),
+    "team.view": _("See the team's caseloads"),
 }
 
 

@@ -33,6 +33,7 @@ from puentes.referrals.models import (
     ReferralEvent,
     ReferralStatus,
 )
+from puentes.referrals.signals import referral_status_changed
 from puentes.referrals.workflow import EITHER, REASON_REQUIRED, side_allowed
 from puentes.screening.models import OPEN_NEED_STATUSES, Need, NeedStatus
 from puentes.screening.services import need_follow_referral
@@ -284,6 +285,7 @@ def _move(actor: Actor, referral: Referral, status: str, reason: str) -> None:
         referral.closed_at = timezone.now()
     bump_version(referral)
     referral.save()
+    referral_status_changed.send(sender=Referral, referral=referral, user=actor.user)
     audit_record(
         actor=actor, action="referral.status", obj=referral,
         person_id=referral.person.public_id, detail={"status": status},

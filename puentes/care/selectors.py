@@ -1,0 +1,519 @@
+"""Reads of care-management records, always scoped to the actor's organization: a program,
+enrollment, plan, goal, document, follow-up or encounter of another organization is not
+found (404). Nothing here is shared through referrals."""
+
+import datetime
+import uuid
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db.models import Count, Max, Q, QuerySet
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+from puentes.care.models import (
+    OPEN_ENROLLMENT_STATUSES,
+    SERVED_STATUSES,
+    CarePlan,
+    Encounter,
+    EncounterService,
+    EncounterStatus,
+    EncounterTopic,
+    Enrollment,
+    FollowUp,
+    FollowUpStatus,
+    Goal,
+    PlanOfCare,
+    Program,
+    ProgramKind,
+    Recommendation,
+)
+from puentes.core.actor import Actor
+from puentes.core.errors import invalid, not_found
+from puentes.network.models import Membership
+from puentes.people.models import CaseloadAssignment, Person
+
+
+def _one(queryset: QuerySet[Any], public_id: uuid.UUID | str) -> Any:
+    try:
+        found = queryset.filter(public_id=public_id).first()
+    except ValidationError:  # a malformed id is as unknown as a missing one
+        found = None
+    if found is None:
+        raise not_found()
+    return found
+
+
+# Programs ------------------------------------------------------------------------------
+
+
+def program_list(*, actor: Actor, active_only: bool = False) -> QuerySet[Program]:
+    actor.require("care.view")
+    programs = Program.objects.filter(organization=actor.organization)
+    return programs.filter(is_active=True) if active_only else programs
+
+
+def program_get(*, actor: Actor, public_id: uuid.UUID | str) -> Program:
+    return _one(program_list(actor=actor), public_id)
+
+
+# Enrollments ---------------------------------------------------------------------------
+
+
+def enrollment_list(
+    *,
+    actor: Actor,
+    person: Person | None = None,
+    program: Program | None = None,
+    status: str = "",
+    open_only: bool = False,
+) -> QuerySet[Enrollment]:
+    actor.require("care.view")
+    enrollments = Enrollment.objects.filter(organization=actor.organization)
+    if person is not None:
+        enrollments = enrollments.filter(person=person)
+    if program is not None:
+        enrollments = enrollments.filter(program=program)
+    if status:
+        enrollments = enrollments.filter(status=status)
+    if open_only:
+        enrollments = enrollments.filter(status__in=OPEN_ENROLLMENT_STATUSES)
+    return enrollments.select_related("program", "person").prefetch_related("workers__user")
+
+
+def enrollment_get(*, actor: Actor, public_id: uuid.UUID | str) -> Enrollment:
+    return _one(enrollment_list(actor=actor), public_id)
+
+
+def active_enrollment(*, actor: Actor, person: Person) -> Enrollment | None:
+    """The program an encounter with this person most likely belongs to: the most recently
+    started one they are taking part in."""
+    return (
+        enrollment_list(actor=actor, person=person)
+        .filter(status__in=SERVED_STATUSES)
+        .order_by("-start_date", "-id")
+        .first()
+    )
+
+
+def in_ecm(person: Person, day: datetime.date) -> bool:
+    """Whether the person is enrolled in Enhanced Care Management on ``day``. A person in ECM
+    cannot also receive the Medi-Cal CHW benefit (billing reads this)."""
+    return (
+        Enrollment.objects.filter(
+            person=person, program__kind=ProgramKind.ECM, status__in=SERVED_STATUSES
+        )
+        .filter(Q(start_date__isnull=True) | Q(start_date__lte=day))
+        .filter(Q(end_date__isnull=True) | Q(end_date__gte=day))
+        .exists()
+    )
+
+
+# Care plans and goals -------------------------------------------------------------------
+
+
+def care_plan_list(*, actor: Actor, person: Person) -> QuerySet[CarePlan]:
+    actor.require("care.view")
+    return (
+        CarePlan.objects.filter(organization=actor.organization, person=person)
+        .select_related("enrollment__program")
+        .prefetch_related("goals__progress", "goals__needs")
+    )
+
+
+def care_plan_get(*, actor: Actor, public_id: uuid.UUID | str) -> CarePlan:
+    actor.require("care.view")
+    plans = CarePlan.objects.filter(organization=actor.organization).select_related(
+        "person", "enrollment__program"
+    )
+    return _one(plans, public_id)
+
+
+def goal_list(*, actor: Actor, person: Person) -> QuerySet[Goal]:
+    actor.require("care.view")
+    return (
+        Goal.objects.filter(care_plan__organization=actor.organization, care_plan__person=person)
+        .select_related("care_plan__enrollment__program")
+        .prefetch_related("needs", "progress")
+    )
+
+
+def goal_get(*, actor: Actor, public_id: uuid.UUID | str) -> Goal:
+    actor.require("care.view")
+    goals = Goal.objects.filter(care_plan__organization=actor.organization).select_related(
+        "care_plan__person", "care_plan__enrollment__program"
+    )
+    return _one(goals, public_id)
+
+
+# Payer documents ----------------------------------------------------------------------
+
+
+def recommendation_list(*, actor: Actor, person: Person) -> QuerySet[Recommendation]:
+    actor.require("care.view")
+    return Recommendation.objects.filter(organization=actor.organization, person=person)
+
+
+def recommendation_get(*, actor: Actor, public_id: uuid.UUID | str) -> Recommendation:
+    actor.require("care.view")
+    documents = Recommendation.objects.filter(organization=actor.organization)
+    return _one(documents.select_related("person"), public_id)
+
+
+def plan_of_care_list(*, actor: Actor, person: Person) -> QuerySet[PlanOfCare]:
+    actor.require("care.view")
+    return PlanOfCare.objects.filter(organization=actor.organization, person=person)
+
+
+def plan_of_care_get(*, actor: Actor, public_id: uuid.UUID | str) -> PlanOfCare:
+    actor.require("care.view")
+    documents = PlanOfCare.objects.filter(organization=actor.organization)
+    return _one(documents.select_related("person"), public_id)
+
+
+# Follow-ups -----------------------------------------------------------------------------
+
+FOLLOW_UP_WHEN = ("today", "overdue", "upcoming", "all")
+
+
+def follow_up_list(
+    *,
+    actor: Actor,
+    person: Person | None = None,
+    assignee: Membership | None = None,
+    when: str = "all",
+    open_only: bool = True,
+) -> QuerySet[FollowUp]:
+    """Follow-ups; ``when`` is today (due today or before), overdue (before today), upcoming
+    (after today) or all."""
+    actor.require("care.view")
+    follow_ups = FollowUp.objects.filter(organization=actor.organization)
+    if person is not None:
+        follow_ups = follow_ups.filter(person=person)
+    if assignee is not None:
+        follow_ups = follow_ups.filter(assignee=assignee)
+    if open_only:
+        follow_ups = follow_ups.filter(status=FollowUpStatus.OPEN)
+    today = timezone.localdate()
+    if when == "today":
+        follow_ups = follow_ups.filter(due_on__lte=today)
+    elif when == "overdue":
+        follow_ups = follow_ups.filter(due_on__lt=today)
+    elif when == "upcoming":
+        follow_ups = follow_ups.filter(due_on__gt=today)
+    return follow_ups.select_related(
+        "person", "assignee__user", "goal", "need", "referral__service_at_location__service"
+    )
+
+
+def follow_up_get(*, actor: Actor, public_id: uuid.UUID | str) -> FollowUp:
+    return _one(follow_up_list(actor=actor, open_only=False), public_id)
+
+
+def my_day(*, actor: Actor) -> dict[str, list[FollowUp]]:
+    """A worker's follow-ups due today and overdue, across their caseload."""
+    if actor.membership is None or not actor.can("care.view"):
+        return {"overdue": [], "today": []}
+    today = timezone.localdate()
+    due = list(follow_up_list(actor=actor, assignee=actor.membership, when="today"))
+    return {
+        "overdue": [f for f in due if f.due_on < today],
+        "today": [f for f in due if f.due_on == today],
+    }
+
+
+# Encounters -----------------------------------------------------------------------------
+
+
+def encounter_list(
+    *,
+    actor: Actor,
+    person: Person | None = None,
+    worker: Membership | None = None,
+    include_amended: bool = False,
+) -> QuerySet[Encounter]:
+    actor.require("care.view")
+    encounters = Encounter.objects.filter(organization=actor.organization)
+    if person is not None:
+        encounters = encounters.filter(Q(person=person) | Q(participants=person)).distinct()
+    if worker is not None:
+        encounters = encounters.filter(worker=worker)
+    if not include_amended:
+        encounters = encounters.filter(status=EncounterStatus.CURRENT)
+    return encounters.select_related("person", "worker__user", "enrollment__program")
+
+
+def encounter_get(*, actor: Actor, public_id: uuid.UUID | str) -> Encounter:
+    encounters = encounter_list(actor=actor, include_amended=True).select_related(
+        "amends", "amendment"
+    )
+    return _one(encounters, public_id)
+
+
+def recent_choices(*, actor: Actor, worker: Membership | None, limit: int = 20) -> dict[str, Any]:
+    """The services, topics and place the worker chose most in their latest encounters, so
+    the form can put them first."""
+    counts: dict[str, dict[str, int]] = {"services": {}, "topics": {}}
+    last_place = ""
+    if worker is not None:
+        latest = encounter_list(actor=actor, worker=worker).values(
+            "services", "topics", "place_of_service"
+        )[:limit]
+        for row in latest:
+            last_place = last_place or row["place_of_service"]
+            for key in ("services", "topics"):
+                for code in row[key] or []:
+                    counts[key][code] = counts[key].get(code, 0) + 1
+
+    def ordered(choices: Any, key: str) -> list[tuple[str, str]]:
+        rank = counts[key]
+        return sorted(choices, key=lambda choice: -rank.get(choice[0], 0))
+
+    return {
+        "services": ordered(EncounterService.choices, "services"),
+        "topics": ordered(EncounterTopic.choices, "topics"),
+        "place_of_service": last_place,
+    }
+
+
+# The person's timeline -----------------------------------------------------------------
+
+
+@dataclass
+class TimelineEntry:
+    kind: str
+    kind_label: str
+    on: datetime.date
+    title: str
+    detail: str = ""
+    url: str = ""
+    sort_key: tuple[Any, ...] = field(default=(), repr=False)
+
+
+def _day(moment: datetime.datetime | None) -> datetime.date:
+    return timezone.localtime(moment).date() if moment else timezone.localdate()
+
+
+def _instrument_title(screening: Any) -> str:
+    from puentes.screening.definitions import instrument_find
+
+    instrument = instrument_find(screening.instrument_id, screening.instrument_version)
+    if instrument is None:
+        return str(screening.instrument_id)
+    language = "es" if (get_language() or "").startswith("es") else "en"
+    return str(instrument.title.in_language(language))
+
+
+def person_timeline(*, actor: Actor, person: Person, limit: int = 50) -> list[TimelineEntry]:
+    """Screenings, needs, referrals, enrollments, goals, follow-ups and encounters of one
+    person, newest first (the most recent ``limit`` of each kind, then the latest overall)."""
+    from puentes.referrals.selectors import referral_list
+    from puentes.screening.selectors import need_list, screening_list
+
+    actor.require("care.view")
+    entries: list[TimelineEntry] = []
+    for s in screening_list(actor=actor, person=person).order_by("-created_at")[:limit]:
+        entries.append(
+            TimelineEntry(
+                "screening",
+                _("Screening"),
+                _day(s.completed_at or s.created_at),
+                _instrument_title(s),
+                str(s.get_status_display()),
+                reverse("screening:detail", args=[s.public_id]),
+            )
+        )
+    for n in need_list(actor=actor, person=person).order_by("-identified_on")[:limit]:
+        entries.append(
+            TimelineEntry(
+                "need",
+                _("Need"),
+                n.identified_on,
+                str(n.get_category_display()),
+                str(n.get_status_display()),
+                reverse("screening:need", args=[n.public_id]),
+            )
+        )
+    if actor.can("referral.view"):
+        referrals = referral_list(actor=actor, box="sent", person_id=person.public_id)
+        for r in referrals.select_related("service_at_location__service")[:limit]:
+            entries.append(
+                TimelineEntry(
+                    "referral",
+                    _("Referral"),
+                    _day(r.created_at),
+                    r.service_at_location.service.name,
+                    str(r.get_status_display()),
+                    reverse("referrals:detail", args=[r.public_id]),
+                )
+            )
+    for e in enrollment_list(actor=actor, person=person)[:limit]:
+        entries.append(
+            TimelineEntry(
+                "enrollment",
+                _("Program"),
+                e.start_date or e.referred_on or _day(e.created_at),
+                e.program.name,
+                str(e.get_status_display()),
+                reverse("care:enrollment", args=[e.public_id]),
+            )
+        )
+    for g in goal_list(actor=actor, person=person).order_by("-created_at")[:limit]:
+        entries.append(
+            TimelineEntry(
+                "goal",
+                _("Goal"),
+                _day(g.created_at),
+                g.description,
+                f"{g.target_text()} · {g.get_status_display()}",
+                reverse("care:goal", args=[g.public_id]),
+            )
+        )
+    for f in follow_up_list(actor=actor, person=person, open_only=False).order_by("-due_on")[
+        :limit
+    ]:
+        entries.append(
+            TimelineEntry(
+                "follow_up",
+                _("Follow-up"),
+                f.due_on,
+                f.title,
+                str(f.get_status_display()),
+                reverse("care:follow_up", args=[f.public_id]),
+            )
+        )
+    for c in encounter_list(actor=actor, person=person)[:limit]:
+        entries.append(
+            TimelineEntry(
+                "encounter",
+                _("Encounter"),
+                c.occurred_on,
+                ", ".join(c.service_labels()),
+                _("%(minutes)s min, %(how)s, %(worker)s")
+                % {
+                    "minutes": c.duration_minutes,
+                    "how": c.get_modality_display(),
+                    "worker": c.worker.display_name,
+                },
+                reverse("care:encounter", args=[c.public_id]),
+            )
+        )
+    entries.sort(key=lambda entry: entry.on, reverse=True)
+    return entries[:limit]
+
+
+# Team caseloads -------------------------------------------------------------------------
+
+
+@dataclass
+class WorkerCaseload:
+    member: Membership
+    people: int
+    overdue_follow_ups: int
+    without_contact: int
+    over_limit: list[str]
+
+
+def team_workers(*, actor: Actor) -> QuerySet[Membership]:
+    actor.require("team.view")
+    return (
+        Membership.objects.filter(organization=actor.organization, is_active=True)
+        .exclude(worker_type="")
+        .select_related("user")
+        .order_by("user__first_name", "user__last_name", "id")
+    )
+
+
+def team_member_get(*, actor: Actor, public_id: uuid.UUID | str) -> Membership:
+    return _one(team_workers(actor=actor), public_id)
+
+
+def caseload_people(*, actor: Actor, member: Membership) -> QuerySet[Person]:
+    """The people assigned to ``member``, each with the date of their last encounter (by
+    anyone in the organization) and their overdue follow-ups."""
+    actor.require("team.view")
+    today = timezone.localdate()
+    return (
+        Person.objects.filter(
+            organization=actor.organization,
+            assignments__worker=member,
+            assignments__ended_at__isnull=True,
+        )
+        .annotate(
+            last_contact=Max(
+                "encounters__occurred_on",
+                filter=Q(encounters__status=EncounterStatus.CURRENT),
+            ),
+            overdue=Count(
+                "follow_ups",
+                filter=Q(follow_ups__status=FollowUpStatus.OPEN, follow_ups__due_on__lt=today),
+                distinct=True,
+            ),
+        )
+        .order_by("last_contact", "family_name", "given_name", "id")
+    )
+
+
+def over_limit(*, actor: Actor, member: Membership) -> list[str]:
+    """Programs in which ``member`` carries more open enrollments than the program allows."""
+    rows = (
+        Enrollment.objects.filter(
+            organization=actor.organization,
+            workers=member,
+            status__in=OPEN_ENROLLMENT_STATUSES,
+            program__caseload_limit__isnull=False,
+        )
+        .values("program__name", "program__caseload_limit")
+        .annotate(n=Count("id"))
+    )
+    return [
+        _("%(program)s: %(count)s people, limit %(limit)s")
+        % {"program": r["program__name"], "count": r["n"], "limit": r["program__caseload_limit"]}
+        for r in rows
+        if r["n"] > r["program__caseload_limit"]
+    ]
+
+
+def team_caseloads(*, actor: Actor, quiet_days: int = 30) -> list[WorkerCaseload]:
+    """For each worker: people assigned, overdue follow-ups, people with no contact in
+    ``quiet_days`` days, and programs over their caseload limit."""
+    if not 1 <= quiet_days <= 365:
+        raise invalid({"quiet_days": [_("Choose from 1 to 365 days.")]})
+    workers = list(team_workers(actor=actor))
+    today = timezone.localdate()
+    since = today - datetime.timedelta(days=quiet_days)
+    open_assignments = CaseloadAssignment.objects.filter(
+        person__organization=actor.organization, ended_at__isnull=True, worker__in=workers
+    )
+    people = dict(open_assignments.values_list("worker").annotate(n=Count("person", distinct=True)))
+    recent = Encounter.objects.filter(
+        organization=actor.organization, status=EncounterStatus.CURRENT, occurred_on__gte=since
+    ).values("person")
+    quiet = dict(
+        open_assignments.exclude(person__in=recent)
+        .values_list("worker")
+        .annotate(n=Count("person", distinct=True))
+    )
+    overdue = dict(
+        FollowUp.objects.filter(
+            organization=actor.organization,
+            status=FollowUpStatus.OPEN,
+            due_on__lt=today,
+            assignee__in=workers,
+        )
+        .values_list("assignee")
+        .annotate(n=Count("id"))
+    )
+    return [
+        WorkerCaseload(
+            member=w,
+            people=people.get(w.pk, 0),
+            overdue_follow_ups=overdue.get(w.pk, 0),
+            without_contact=quiet.get(w.pk, 0),
+            over_limit=over_limit(actor=actor, member=w),
+        )
+        for w in workers
+    ]

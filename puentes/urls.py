@@ -11,6 +11,7 @@ urlpatterns = [
     path("directory/", include("puentes.directory.urls")),
     path("referrals/", include("puentes.referrals.urls")),
     path("notifications/", include("puentes.notifications.urls")),
+    path("care/", include("puentes.care.urls")),
     path("api/v1/", api.urls),
     path("hsds/", hsds.urls),
 ]

@@ -7,7 +7,7 @@ from datetime import date, datetime, time
 from decimal import Decimal
 from typing import Any, cast
 
-from django.http import FileResponse, HttpRequest
+from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Field, File, Query, Router, Schema
 from ninja.files import UploadedFile
@@ -26,7 +26,8 @@ from puentes.care.presenters import (
     program_out,
     recommendation_out,
 )
-from puentes.core.errors import invalid, not_found
+from puentes.core.errors import invalid
+from puentes.core.http import stored_file_download
 from puentes.core.pagination import Mapped, PagePagination
 from puentes.network.auth import actor_of
 from puentes.people.selectors import person_get
@@ -473,7 +474,7 @@ def recommendation_attach(
 @router.get("/recommendations/{document_id}/attachment", response={200: None})
 def recommendation_download(request: HttpRequest, document_id: uuid.UUID) -> Any:
     document = selectors.recommendation_get(actor=actor_of(request), public_id=document_id)
-    return attachment_response(document)
+    return stored_file_download(document.attachment, document.attachment_name)
 
 
 @router.post(
@@ -493,16 +494,7 @@ def plan_of_care_attach(
 @router.get("/plans-of-care/{document_id}/attachment", response={200: None})
 def plan_of_care_download(request: HttpRequest, document_id: uuid.UUID) -> Any:
     document = selectors.plan_of_care_get(actor=actor_of(request), public_id=document_id)
-    return attachment_response(document)
-
-
-def attachment_response(document: Any) -> FileResponse:
-    """The scan, as a download (never shown inline: it may be any uploaded file)."""
-    if not document.attachment:
-        raise not_found()
-    return FileResponse(
-        document.attachment.open("rb"), as_attachment=True, filename=document.attachment_name
-    )
+    return stored_file_download(document.attachment, document.attachment_name)
 
 
 # Follow-ups -----------------------------------------------------------------------------

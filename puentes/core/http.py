@@ -1,7 +1,11 @@
-"""Request helpers."""
+"""Request and response helpers."""
+
+from typing import Any
 
 from django.conf import settings
-from django.http import HttpRequest
+from django.http import FileResponse, HttpRequest
+
+from puentes.core.errors import not_found
 
 
 def client_ip(request: HttpRequest) -> str | None:
@@ -11,3 +15,11 @@ def client_ip(request: HttpRequest) -> str | None:
         if forwarded:
             return forwarded.split(",")[0].strip() or None
     return request.META.get("REMOTE_ADDR") or None
+
+
+def stored_file_download(stored: Any, filename: str) -> FileResponse:
+    """A stored upload as a download — never shown inline, since it may be any file a user
+    sent — or not found when nothing is stored."""
+    if not stored:
+        raise not_found()
+    return FileResponse(stored.open("rb"), as_attachment=True, filename=filename)

@@ -9,6 +9,7 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -75,6 +76,29 @@ def _referrals_of(actor: Actor, person: Person) -> Any:
     )[:50]
 
 
+def _care_of(actor: Actor, person: Person) -> dict[str, Any] | None:
+    """Programs, goals, follow-ups, encounters, payer documents and the timeline, for the
+    roles that see care records."""
+    if not actor.can("care.view"):
+        return None
+    from puentes.care import selectors as care
+
+    return {
+        "enrollments": care.enrollment_list(actor=actor, person=person)[:20],
+        "goals": care.goal_list(actor=actor, person=person).exclude(status="cancelled")[:20],
+        "follow_ups": care.follow_up_list(actor=actor, person=person)[:20],
+        "encounters": care.encounter_list(actor=actor, person=person)[:10],
+        "recommendations": care.recommendation_list(actor=actor, person=person)[:10],
+        "plans_of_care": care.plan_of_care_list(actor=actor, person=person)[:10],
+        "timeline": care.person_timeline(actor=actor, person=person),
+        "in_ecm": care.in_ecm(person, timezone.localdate()),
+        "today": timezone.localdate(),
+        "can_manage": actor.can("care.manage"),
+        "can_log": actor.can("encounter.log"),
+        "can_document": actor.can("care.document"),
+    }
+
+
 @actor_page("person.view")
 def person_detail(request: HttpRequest, actor: Actor, person_id: uuid.UUID) -> HttpResponse:
     person = selectors.person_read(actor=actor, public_id=person_id)
@@ -107,6 +131,7 @@ def person_detail(request: HttpRequest, actor: Actor, person_id: uuid.UUID) -> H
         "can_assign": actor.can("caseload.assign"),
         "can_merge": actor.can("person.merge"),
         "referrals": _referrals_of(actor, person),
+        "care": _care_of(actor, person),
     }
     return render(request, "people/detail.html", context)
 

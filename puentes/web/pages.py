@@ -8,12 +8,14 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 
 from puentes.core.errors import DomainError
 from puentes.network.middleware import request_actor
 
-View = Callable[..., HttpResponse]
+# A view may answer with a page or a download (a streaming response).
+View = Callable[..., HttpResponseBase]
 
 
 def actor_page(action: str | None = None) -> Callable[[View], View]:
@@ -26,7 +28,7 @@ def actor_page(action: str | None = None) -> Callable[[View], View]:
     def decorator(view: View) -> View:
         @login_required
         @wraps(view)
-        def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
             actor = request_actor(request)
             if actor is None:
                 return render(request, "web/no_organization.html", status=403)

@@ -8,12 +8,13 @@ from django.contrib.auth.views import LoginView
 from django.db import connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
+from puentes.care.selectors import my_day
 from puentes.core.actor import Actor
 from puentes.core.errors import DomainError
 from puentes.network import services as network_services
@@ -104,6 +105,8 @@ def home(request: HttpRequest, actor: Actor) -> HttpResponse:
         context = {"people": people, "query": query, "mine": True}
         if not request.htmx:  # type: ignore[attr-defined]
             context["referral_counts"] = _referral_counts(actor)
+            context["my_day"] = my_day(actor=actor)
+            context["today"] = timezone.localdate()
         return render(request, template, context)
     if actor.can("person.view"):
         return redirect("people:list")

@@ -4,9 +4,12 @@ import datetime
 from pathlib import Path
 
 import pytest
+from django.utils import timezone
 from django.utils import translation
 
 from conftest import MembershipFactory
+from puentes.care import selectors as care_selectors
+from puentes.care import services as care_services
 from puentes.core.actor import Actor
 from puentes.core.errors import DomainError
 from puentes.core.permissions import ALL_ROLES, PERMISSIONS, markdown_table
@@ -99,6 +102,37 @@ ACTIONS = {
     "directory.manage": lambda a, ctx: directory_services.listing_verify(
         actor=a, service_at_location_id=ctx["other_listing"], version=1
     ),
+    "program.manage": lambda a, ctx: care_services.program_create(
+        actor=a, fields={"name": "Diabetes self-management", "kind": "diabetes"}
+    ),
+    "care.view": lambda a, ctx: care_selectors.program_list(actor=a),
+    "care.manage": lambda a, ctx: care_services.follow_up_create(
+        actor=a, person_id=ctx["p1"], fields={"title": "Call", "due_on": timezone.localdate()}
+    ),
+    "care.document": lambda a, ctx: care_services.recommendation_record(
+        actor=a,
+        person_id=ctx["p1"],
+        fields={
+            "practitioner_name": "Dr. Kim",
+            "practitioner_npi": "1234567893",
+            "credential": "MD",
+            "recommended_on": timezone.localdate(),
+            "scope": "Health education",
+        },
+    ),
+    "encounter.log": lambda a, ctx: care_services.encounter_log(
+        actor=a,
+        fields={
+            "person_id": ctx["p1"],
+            "worker_id": ctx["chw"],
+            "occurred_on": timezone.localdate() - datetime.timedelta(days=1),
+            "duration_minutes": 30,
+            "modality": "phone",
+            "place_of_service": "02",
+            "services": ["navigation"],
+        },
+    ),
+    "team.view": lambda a, ctx: care_selectors.team_caseloads(actor=a),
 }
 
 
@@ -135,6 +169,7 @@ def test_role_may_do_exactly_what_the_table_says(
         "p1": make_person(ana).public_id,
         "p2": make_person(ana).public_id,
         "worker": sam.public_id,
+        "chw": ana.public_id,
         "own_listing": make_listing(maintainer=clinic).id,
         "other_listing": make_listing().id,
         "incoming": _incoming_referral(clinic, make_listing, make_person),

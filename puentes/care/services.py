@@ -1297,6 +1297,17 @@ def _as_fields(snapshot: Mapping[str, Any]) -> dict[str, Any]:
     return fields
 
 
+def _merged(snapshot: Mapping[str, Any], fields: Fields) -> dict[str, Any]:
+    """The encounter as it would be with ``fields`` changed. A new start or length re-derives
+    the end (unless the end is given too); a new end re-derives the length."""
+    merged = {**_as_fields(snapshot), **fields}
+    if "end_time" not in fields and {"start_time", "duration_minutes"} & set(fields):
+        merged["end_time"] = None
+    if "duration_minutes" not in fields and "end_time" in fields:
+        merged["duration_minutes"] = None
+    return merged
+
+
 def _locked_message() -> DomainError:
     return DomainError(
         "locked",
@@ -1316,13 +1327,7 @@ def encounter_update(
     if encounter.is_locked:
         raise _locked_message()
     before = _snapshot(encounter)
-    # Times given without minutes are re-derived; minutes alone replace the times.
-    merged = {**_as_fields(before), **fields}
-    if "duration_minutes" in fields and not {"start_time", "end_time"} & set(fields):
-        merged["end_time"] = None
-    elif {"start_time", "end_time"} & set(fields) and "duration_minutes" not in fields:
-        merged["duration_minutes"] = None
-    columns, relations = _clean_encounter(actor, merged)
+    columns, relations = _clean_encounter(actor, _merged(before, fields))
     EncounterRevision.objects.create(
         encounter=encounter,
         version=encounter.version,
@@ -1364,10 +1369,7 @@ def encounter_amend(
         raise invalid({"reason": [_("Say what the amendment corrects.")]})
     if len(reason) > 500:
         raise invalid({"reason": [_("Keep the reason under 500 characters.")]})
-    merged = {**_as_fields(_snapshot(original)), **fields}
-    if "duration_minutes" in fields and not {"start_time", "end_time"} & set(fields):
-        merged["end_time"] = None
-    columns, relations = _clean_encounter(actor, merged)
+    columns, relations = _clean_encounter(actor, _merged(_snapshot(original), fields))
     amendment = Encounter.objects.create(
         organization=actor.organization,
         amends=original,
@@ -1411,9 +1413,9 @@ def caseload_reassign(
     their program enrollments move. Returns warnings (programs over the new worker's
     caseload limit)."""
     actor.require("caseload.assign")
+    person = person_get(actor=actor, public_id=person_id)
     if str(from_member_id) == str(to_member_id):
         raise invalid({"to_member_id": [_("Choose a different worker.")]})
-    person = person_get(actor=actor, public_id=person_id)
     errors: Errors = {}
     source = (
         _worker(actor, from_member_id, "from_member_id", errors)

@@ -73,3 +73,10 @@ def visit(ana, maria):
         return encounter
 
     return log
+
+
+DOCTOR_FIELDS = {
+    "practitioner_name": "Dr. Rosa Kim",
+    "practitioner_npi": "1234567893",
+    "credential": "MD",
+}

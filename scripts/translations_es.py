@@ -907,3 +907,543 @@ ES.update(
 )
 
 ES.update({"Page": "Página", "Choose open, working or closed.": "Elija open, working o closed."})
+
+# Care management -------------------------------------------------------------------------
+ES.update(
+    {
+        "added a program": "agregó un programa",
+        "edited a program": "editó un programa",
+        "enrolled the person in a program": "inscribió a la persona en un programa",
+        "changed a program enrollment's status": "cambió el estado de una inscripción",
+        "changed a program enrollment": "cambió una inscripción",
+        "started a care plan": "comenzó un plan de cuidado",
+        "set a goal": "fijó una meta",
+        "changed a goal": "cambió una meta",
+        "recorded progress on a goal": "registró avance en una meta",
+        "recorded a practitioner's recommendation": "registró la recomendación de un profesional",
+        "attached a scanned recommendation": "adjuntó una recomendación escaneada",
+        "recorded a plan of care": "registró un plan de atención",
+        "attached a scanned plan of care": "adjuntó un plan de atención escaneado",
+        "added a follow-up": "agregó un seguimiento",
+        "changed a follow-up": "cambió un seguimiento",
+        "closed a follow-up": "cerró un seguimiento",
+        "logged an encounter": "registró un encuentro",
+        "edited an encounter": "editó un encuentro",
+        "amended a billed encounter": "enmendó un encuentro facturado",
+        "Define the organization's programs": "Definir los programas de la organización",
+        "See enrollments, care plans, follow-ups and encounters": (
+            "Ver inscripciones, planes de cuidado, seguimientos y encuentros"
+        ),
+        "Enroll people, set goals and progress, manage follow-ups": (
+            "Inscribir personas, fijar metas y avances, manejar seguimientos"
+        ),
+        "Record practitioners' recommendations and plans of care": (
+            "Registrar recomendaciones y planes de atención de profesionales"
+        ),
+        "Log and correct encounters": "Registrar y corregir encuentros",
+        "See the team's caseloads": "Ver las cargas de casos del equipo",
+        "Choose today, overdue, upcoming or all.": "Elija today, overdue, upcoming o all.",
+        "Kind of program": "Tipo de programa",
+        "Who it is for": "Para quién es",
+        "Worker types that deliver it": "Tipos de trabajador que lo ofrecen",
+        "Check in every (days)": "Contacto cada (días)",
+        "A follow-up is scheduled this many days after enrollment and each contact; 0 for none.": (
+            "Se programa un seguimiento estos días después de la inscripción y de cada "
+            "contacto; 0 para ninguno."
+        ),
+        "Caseload limit per worker": "Límite de casos por trabajador",
+        "Open for enrollment": "Abierto a inscripciones",
+        "Program": "Programa",
+        "Enrolled": "Inscrito",
+        "Referred": "Referido",
+        "Start date": "Fecha de inicio",
+        "ECM populations of focus": "Poblaciones prioritarias de ECM",
+        "For Enhanced Care Management only.": "Solo para Enhanced Care Management (ECM).",
+        "Community Supports": "Community Supports (apoyos comunitarios)",
+        "Care plan": "Plan de cuidado",
+        "The goal, in the person's own words": "La meta, en las palabras de la persona",
+        "Measured by": "Se mide con",
+        "For example HbA1c, Asthma control test, Blood pressure.": (
+            "Por ejemplo HbA1c, prueba de control del asma, presión arterial."
+        ),
+        "Target is": "La meta es",
+        "Target": "Meta",
+        "Second number (e.g. 80 of 130/80)": "Segundo número (p. ej. 80 de 130/80)",
+        "Unit": "Unidad",
+        "Target date": "Fecha meta",
+        "Needs it addresses": "Necesidades que atiende",
+        "Date": "Fecha",
+        "Value": "Valor",
+        "Second number": "Segundo número",
+        "Practitioner's name": "Nombre del profesional",
+        "Practitioner's NPI": "NPI del profesional",
+        "Credential": "Credencial",
+        "Scanned copy (PDF or image)": "Copia escaneada (PDF o imagen)",
+        "Date of the recommendation": "Fecha de la recomendación",
+        "Services recommended": "Servicios recomendados",
+        "Expires on": "Vence el",
+        "Date signed": "Fecha de firma",
+        "Valid until": "Válido hasta",
+        "What the plan covers": "Qué cubre el plan",
+        "What to do": "Qué hacer",
+        "Due on": "Para el",
+        "Minutes": "Minutos",
+        "Started at": "Empezó a las",
+        "Leave empty for a visit that has just ended.": (
+            "Déjelo vacío si la visita acaba de terminar."
+        ),
+        "How": "Cómo",
+        "Where": "Dónde",
+        "Services delivered": "Servicios prestados",
+        "Topics": "Temas",
+        "Needs worked on": "Necesidades atendidas",
+        "Goals worked on": "Metas trabajadas",
+        "Referrals followed up": "Derivaciones con seguimiento",
+        "Group session": "Sesión de grupo",
+        "Also present": "También presentes",
+        "People in the group (everyone present)": "Personas en el grupo (todos los presentes)",
+        "What the amendment corrects": "Qué corrige la enmienda",
+        "Reassign to": "Reasignar a",
+        "Asthma home visiting": "Visitas a domicilio para el asma",
+        "Diabetes self-management": "Autocontrol de la diabetes",
+        "Frequent emergency department users": "Usuarios frecuentes de urgencias",
+        "Cardiovascular risk": "Riesgo cardiovascular",
+        "Prenatal and postpartum support": "Apoyo prenatal y posparto",
+        "Enhanced Care Management (CalAIM)": "Enhanced Care Management (CalAIM)",
+        "Community Supports (CalAIM)": "Community Supports (CalAIM)",
+        "description": "descripción",
+        "who it is for": "para quién es",
+        "worker types that deliver it": "tipos de trabajador que lo ofrecen",
+        "follow up every (days)": "seguimiento cada (días)",
+        "0 for no automatic follow-ups.": "0 para no programar seguimientos.",
+        "caseload limit per worker": "límite de casos por trabajador",
+        "open for enrollment": "abierto a inscripciones",
+        "Paused": "En pausa",
+        "Disenrolled": "Dado de baja",
+        "Experiencing homelessness": "En situación de calle",
+        "At risk for avoidable hospital or ED utilization": (
+            "En riesgo de uso evitable del hospital o de urgencias"
+        ),
+        "Serious mental health and/or substance use disorder needs": (
+            "Necesidades graves de salud mental o por uso de sustancias"
+        ),
+        "Transitioning from incarceration": "Saliendo de la cárcel",
+        "Adults in the community at risk for long-term care institutionalization": (
+            "Adultos en la comunidad en riesgo de internación de largo plazo"
+        ),
+        "Adult nursing facility residents transitioning to the community": (
+            "Adultos de residencias de cuidado que vuelven a la comunidad"
+        ),
+        "Children and youth involved in child welfare": (
+            "Niños y jóvenes en el sistema de bienestar infantil"
+        ),
+        "Children and youth in California Children's Services with additional needs": (
+            "Niños y jóvenes en California Children's Services con necesidades adicionales"
+        ),
+        "Pregnant and postpartum individuals (birth equity)": (
+            "Personas embarazadas y en posparto (equidad en el parto)"
+        ),
+        "Housing transition navigation": "Acompañamiento para conseguir vivienda",
+        "Housing deposits": "Depósitos de vivienda",
+        "Housing tenancy and sustaining services": "Servicios para mantener la vivienda",
+        "Short-term post-hospitalization housing": "Vivienda temporal después del hospital",
+        "Recuperative care (medical respite)": "Cuidado de recuperación (respiro médico)",
+        "Respite services for caregivers": "Respiro para cuidadores",
+        "Day habilitation programs": "Programas de habilitación diurna",
+        "Nursing facility transition or diversion": (
+            "Transición o alternativa a una residencia de cuidado"
+        ),
+        "Community transition services": "Servicios de transición a la comunidad",
+        "Personal care and homemaker services": "Cuidado personal y ayuda en el hogar",
+        "Environmental accessibility adaptations": "Adaptaciones de accesibilidad en el hogar",
+        "Medically tailored meals": "Comidas adaptadas médicamente",
+        "Sobering centers": "Centros de sobriedad",
+        "Asthma remediation": "Remediación para el asma",
+        "reason": "motivo",
+        "referred on": "referido el",
+        "start date": "fecha de inicio",
+        "end date": "fecha de fin",
+        "title": "título",
+        "below": "menor que",
+        "at most": "como máximo",
+        "exactly": "exactamente",
+        "at least": "al menos",
+        "above": "mayor que",
+        "Working on it": "En curso",
+        "Achieved": "Lograda",
+        "Not achieved": "No lograda",
+        "goal, in the person's words": "meta, en las palabras de la persona",
+        "measure": "medida",
+        "target is": "la meta es",
+        "target value": "valor meta",
+        "second target value": "segundo valor meta",
+        "unit": "unidad",
+        "target date": "fecha meta",
+        "date": "fecha",
+        "second value": "segundo valor",
+        "Physician (MD)": "Médico (MD)",
+        "Physician (DO)": "Médico (DO)",
+        "Nurse practitioner": "Enfermero/a practicante (NP)",
+        "Physician assistant": "Asistente médico (PA)",
+        "Certified nurse midwife": "Partera enfermera certificada",
+        "Registered nurse": "Enfermero/a registrado/a",
+        "Licensed clinical social worker": "Trabajador/a social clínico/a con licencia",
+        "Licensed marriage and family therapist": "Terapeuta familiar con licencia",
+        "Psychologist": "Psicólogo/a",
+        "Dentist": "Dentista",
+        "Pharmacist": "Farmacéutico/a",
+        "Other licensed practitioner": "Otro profesional con licencia",
+        "practitioner's name": "nombre del profesional",
+        "practitioner's NPI": "NPI del profesional",
+        "credential": "credencial",
+        "scanned copy": "copia escaneada",
+        "date of the recommendation": "fecha de la recomendación",
+        "services recommended": "servicios recomendados",
+        "date signed": "fecha de firma",
+        "valid until": "válido hasta",
+        "what the plan covers": "qué cubre el plan",
+        "To do": "Pendiente",
+        "Done": "Hecho",
+        "Added by hand": "Agregado a mano",
+        "Program cadence": "Frecuencia del programa",
+        "Referral follow-up date": "Fecha de seguimiento de la derivación",
+        "what to do": "qué hacer",
+        "due on": "para el",
+        "Video": "Video",
+        "Text messages": "Mensajes de texto",
+        "02 Telehealth (not in the home)": "02 Telesalud (fuera del hogar)",
+        "03 School": "03 Escuela",
+        "04 Homeless shelter": "04 Albergue",
+        "09 Prison or correctional facility": "09 Prisión o centro correccional",
+        "10 Telehealth in the home": "10 Telesalud en el hogar",
+        "11 Office": "11 Consultorio",
+        "12 Home": "12 Hogar",
+        "13 Assisted living facility": "13 Residencia asistida",
+        "14 Group home": "14 Hogar grupal",
+        "15 Mobile unit": "15 Unidad móvil",
+        "16 Temporary lodging": "16 Alojamiento temporal",
+        "18 Place of employment": "18 Lugar de trabajo",
+        "22 Outpatient hospital": "22 Hospital (ambulatorio)",
+        "23 Emergency room": "23 Sala de urgencias",
+        "27 Outreach site or street": "27 Sitio de alcance comunitario o calle",
+        "32 Nursing facility": "32 Residencia de cuidado",
+        "50 Federally qualified health center": "50 Centro de salud comunitario (FQHC)",
+        "53 Community mental health center": "53 Centro comunitario de salud mental",
+        "71 Public health clinic": "71 Clínica de salud pública",
+        "72 Rural health clinic": "72 Clínica rural",
+        "99 Other place of service": "99 Otro lugar",
+        "Health education": "Educación para la salud",
+        "Health navigation": "Orientación en el sistema de salud",
+        "Screening and assessment": "Evaluación",
+        "Individual support or advocacy": "Apoyo o defensa individual",
+        "Care coordination": "Coordinación del cuidado",
+        "Prenatal, birth or postpartum support": "Apoyo prenatal, en el parto o posparto",
+        "Peer support": "Apoyo entre pares",
+        "Asthma preventive services": "Servicios preventivos del asma",
+        "Violence prevention": "Prevención de la violencia",
+        "Outreach": "Alcance comunitario",
+        "Asthma": "Asma",
+        "Diabetes": "Diabetes",
+        "Blood pressure": "Presión arterial",
+        "Medications": "Medicamentos",
+        "Nutrition": "Nutrición",
+        "Physical activity": "Actividad física",
+        "Mental health": "Salud mental",
+        "Substance use": "Uso de sustancias",
+        "Pregnancy and newborn care": "Embarazo y cuidado del recién nacido",
+        "Housing": "Vivienda",
+        "Food": "Alimentos",
+        "Benefits and insurance": "Beneficios y seguro médico",
+        "Appointments and transportation": "Citas y transporte",
+        "Home environment and triggers": "El hogar y los desencadenantes",
+        "Current": "Vigente",
+        "Replaced by an amendment": "Reemplazado por una enmienda",
+        "group session": "sesión de grupo",
+        "people in the group": "personas en el grupo",
+        "start time": "hora de inicio",
+        "end time": "hora de fin",
+        "minutes": "minutos",
+        "how": "cómo",
+        "place of service": "lugar del servicio",
+        "services delivered": "servicios prestados",
+        "topics": "temas",
+        "reason for the amendment": "motivo de la enmienda",
+        "Goal": "Meta",
+        "Follow-up": "Seguimiento",
+        "Encounter": "Encuentro",
+        "%(minutes)s min, %(how)s, %(worker)s": "%(minutes)s min, %(how)s, %(worker)s",
+        "%(program)s: %(count)s people, limit %(limit)s": (
+            "%(program)s: %(count)s personas, límite %(limit)s"
+        ),
+        "Choose from 1 to 365 days.": "Elija de 1 a 365 días.",
+        "Keep it under %(limit)s characters.": "Use menos de %(limit)s caracteres.",
+        "Not in the list: %(codes)s.": "No está en la lista: %(codes)s.",
+        "Choose a current member of your organization.": (
+            "Elija a un miembro activo de su organización."
+        ),
+        "Unknown fields: %(f)s.": "Campos desconocidos: %(f)s.",
+        "Choose a kind of program from the list.": "Elija un tipo de programa de la lista.",
+        "Enter a number of days from 0 to 365.": "Escriba un número de días de 0 a 365.",
+        "Enter a limit from 1 to 1,000, or leave it empty.": (
+            "Escriba un límite de 1 a 1.000, o déjelo vacío."
+        ),
+        "Your organization already has a program with this name.": (
+            "Su organización ya tiene un programa con este nombre."
+        ),
+        "Choose another name.": "Elija otro nombre.",
+        "Choose one of the programs your organization runs.": (
+            "Elija uno de los programas de su organización."
+        ),
+        "This program is closed for enrollment.": "Este programa no acepta inscripciones.",
+        "Record at least one ECM population of focus.": (
+            "Registre al menos una población prioritaria de ECM."
+        ),
+        "Populations of focus belong to an Enhanced Care Management program.": (
+            "Las poblaciones prioritarias son de un programa de Enhanced Care Management."
+        ),
+        "Community Supports belong to an ECM or Community Supports program.": (
+            "Los Community Supports son de un programa de ECM o de Community Supports."
+        ),
+        "A new enrollment is referred, enrolled or active.": (
+            "Una inscripción nueva está referida, inscrita o activa."
+        ),
+        "Choose a date within the next year.": "Elija una fecha dentro del próximo año.",
+        "%(person)s is already in this program.": "%(person)s ya está en este programa.",
+        "An enrollment that is %(current)s cannot become %(status)s.": (
+            "Una inscripción en estado %(current)s no puede pasar a %(status)s."
+        ),
+        "The date cannot be in the future.": "La fecha no puede estar en el futuro.",
+        "%(program)s check-in": "Contacto de %(program)s",
+        "Follow up on the referral to %(service)s": "Dar seguimiento a la derivación a %(service)s",
+        "Choose one of this person's records.": "Elija un registro de esta persona.",
+        "Choose the date it is due.": "Elija la fecha límite.",
+        "Choose done or cancelled.": "Elija done o cancelled.",
+        "This follow-up is already closed.": "Este seguimiento ya está cerrado.",
+        "Choose one of this person's programs.": "Elija uno de los programas de esta persona.",
+        "%(program)s care plan": "Plan de cuidado de %(program)s",
+        "This person already has a care plan for this program.": (
+            "Esta persona ya tiene un plan de cuidado para este programa."
+        ),
+        "Add goals to the existing plan.": "Agregue metas al plan existente.",
+        "Enter a number.": "Escriba un número.",
+        "Enter a number below 10,000,000.": "Escriba un número menor que 10.000.000.",
+        "Choose below, at most, exactly, at least or above.": (
+            "Elija menor que, como máximo, exactamente, al menos o mayor que."
+        ),
+        "A goal needs a target date.": "Una meta necesita una fecha meta.",
+        "Choose a status from the list.": "Elija un estado de la lista.",
+        "The target date cannot be in the past.": "La fecha meta no puede estar en el pasado.",
+        "Enter a date.": "Escriba una fecha.",
+        "Choose the practitioner's credential.": "Elija la credencial del profesional.",
+        "Attach a PDF or an image (PNG, JPEG, HEIC, TIFF).": (
+            "Adjunte un PDF o una imagen (PNG, JPEG, HEIC, TIFF)."
+        ),
+        "Attach a file of at most 10 MB.": "Adjunte un archivo de 10 MB como máximo.",
+        "The expiry must be after the date of the recommendation.": (
+            "El vencimiento debe ser posterior a la fecha de la recomendación."
+        ),
+        "The end must be after the date it was signed.": (
+            "El fin debe ser posterior a la fecha de firma."
+        ),
+        "Choose one of this person's care plans.": "Elija un plan de cuidado de esta persona.",
+        "This document already has a scan. Record a new document to replace it.": (
+            "Este documento ya tiene un escaneo. Registre un documento nuevo para reemplazarlo."
+        ),
+        "Already attached.": "Ya adjuntado.",
+        "Enter the date of the encounter.": "Escriba la fecha del encuentro.",
+        "The end must be after the start.": "El fin debe ser posterior al inicio.",
+        "%(minutes)s minutes does not match the start and end times (%(between)s).": (
+            "%(minutes)s minutos no coincide con las horas de inicio y fin (%(between)s)."
+        ),
+        "Enter the start time too, or only the minutes.": (
+            "Escriba también la hora de inicio, o solo los minutos."
+        ),
+        "Enter how long it lasted: 1 to 720 minutes.": "Escriba cuánto duró: de 1 a 720 minutos.",
+        "The encounter must end on the day it started.": (
+            "El encuentro debe terminar el mismo día en que empezó."
+        ),
+        "An encounter cannot be in the future.": "Un encuentro no puede estar en el futuro.",
+        "Encounters older than a year cannot be logged.": (
+            "No se pueden registrar encuentros de hace más de un año."
+        ),
+        "Choose the person.": "Elija a la persona.",
+        "A group session needs the people who were present.": (
+            "Una sesión de grupo necesita a las personas presentes."
+        ),
+        "Choose people of your organization.": "Elija personas de su organización.",
+        "A group has at least 2 people and at least as many as are listed (%(n)s).": (
+            "Un grupo tiene al menos 2 personas y al menos tantas como las anotadas (%(n)s)."
+        ),
+        "Choose records of the people present.": "Elija registros de las personas presentes.",
+        "Say which worker met the person.": "Diga qué trabajador atendió a la persona.",
+        "Choose in person, phone, video or text.": (
+            "Elija en persona, teléfono, video o mensajes de texto."
+        ),
+        "Choose a place-of-service code from the list (e.g. 12 home, 11 office).": (
+            "Elija un código de lugar de servicio de la lista (p. ej. 12 hogar, 11 consultorio)."
+        ),
+        "Choose at least one service delivered.": "Elija al menos un servicio prestado.",
+        "Keep the key under 100 characters.": "Use una clave de menos de 100 caracteres.",
+        "This encounter has been billed, so it cannot be changed. Record an amendment instead.": (
+            "Este encuentro ya se facturó y no se puede cambiar. Registre una enmienda."
+        ),
+        "This encounter was already amended; amend the amendment.": (
+            "Este encuentro ya fue enmendado; enmiende la enmienda."
+        ),
+        "This encounter has not been billed; edit it instead.": (
+            "Este encuentro no se ha facturado; edítelo."
+        ),
+        "Say what the amendment corrects.": "Diga qué corrige la enmienda.",
+        "Choose a different worker.": "Elija a otro trabajador.",
+        "Mark “%(title)s” done": "Marcar «%(title)s» como hecho",
+        "No follow-ups.": "No hay seguimientos.",
+        "Care": "Cuidado",
+        "Enrolled in Enhanced Care Management: not eligible for the Medi-Cal CHW benefit.": (
+            "Inscrito en Enhanced Care Management: no puede recibir el beneficio CHW de Medi-Cal."
+        ),
+        "Log an encounter": "Registrar un encuentro",
+        "Enroll in a program": "Inscribir en un programa",
+        "Set a goal": "Fijar una meta",
+        "Add a follow-up": "Agregar un seguimiento",
+        "Programs": "Programas",
+        "Not in a program.": "No está en ningún programa.",
+        "Goals": "Metas",
+        "by": "para el",
+        "latest": "último",
+        "No goals yet.": "Todavía no hay metas.",
+        "Follow-ups": "Seguimientos",
+        "Recent encounters": "Encuentros recientes",
+        "Billed": "Facturado",
+        "No encounters logged.": "No hay encuentros registrados.",
+        "Recommendation and plan of care": "Recomendación y plan de atención",
+        "Recommendation": "Recomendación",
+        "Expired": "Vencida",
+        "Scan": "Escaneo",
+        "Plan of care": "Plan de atención",
+        "signed": "firmado el",
+        "None recorded. Payers need a practitioner's written recommendation for CHW services.": (
+            "No hay ninguno. Los pagadores exigen la recomendación escrita de un profesional "
+            "para los servicios de CHW."
+        ),
+        "Record a recommendation": "Registrar una recomendación",
+        "Record a plan of care": "Registrar un plan de atención",
+        "Timeline": "Cronología",
+        "Nothing yet.": "Todavía nada.",
+        "See the amendment": "Ver la enmienda",
+        "Amendment": "Enmienda",
+        "of": "de",
+        "Group": "Grupo",
+        "%(counter)s person": ("%(counter)s persona", "%(counter)s personas"),
+        "Amend": "Enmendar",
+        "Earlier versions": "Versiones anteriores",
+        "changed": "cambió",
+        "Note before": "Nota anterior",
+        "Enrolled in Enhanced Care Management: this work is not billable as the Medi-Cal CHW benefit.": (
+            "Inscrito en Enhanced Care Management: este trabajo no se puede facturar como "
+            "beneficio CHW de Medi-Cal."
+        ),
+        "This encounter has been billed, so it stays as it was. Your correction is saved as an amendment that replaces it.": (
+            "Este encuentro ya se facturó, así que queda como estaba. Su corrección se guarda "
+            "como una enmienda que lo reemplaza."
+        ),
+        "Time, topics, needs and goals": "Hora, temas, necesidades y metas",
+        "Save the amendment": "Guardar la enmienda",
+        "Save the encounter": "Guardar el encuentro",
+        "Your organization has no open programs. A supervisor or administrator adds them under Programs.": (
+            "Su organización no tiene programas abiertos. Un supervisor o administrador los "
+            "agrega en Programas."
+        ),
+        "CalAIM: Enhanced Care Management and Community Supports": (
+            "CalAIM: Enhanced Care Management y Community Supports"
+        ),
+        "A person enrolled in ECM cannot also receive the Medi-Cal CHW benefit.": (
+            "Una persona inscrita en ECM no puede recibir también el beneficio CHW de Medi-Cal."
+        ),
+        "Enroll": "Inscribir",
+        "Referred on": "Referido el",
+        "End date": "Fecha de fin",
+        "Next check-in": "Próximo contacto",
+        "Due": "Para el",
+        "Log the contact": "Registrar el contacto",
+        "Cancel it": "Cancelarlo",
+        "Reschedule or reassign": "Cambiar la fecha o reasignar",
+        "My follow-ups": "Mis seguimientos",
+        "By": "Para el",
+        "Progress": "Avance",
+        "Target reached": "Meta alcanzada",
+        "Yes": "Sí",
+        "Not yet": "Todavía no",
+        "No measurements yet.": "Todavía no hay mediciones.",
+        "Record a measurement": "Registrar una medición",
+        "Encounters that worked on it": "Encuentros que trabajaron en ella",
+        "Add a program": "Agregar un programa",
+        "Check-in every %(counter)s day": (
+            "Contacto cada %(counter)s día",
+            "Contacto cada %(counter)s días",
+        ),
+        "No automatic check-ins": "Sin contactos automáticos",
+        "Up to %(limit)s people per worker": "Hasta %(limit)s personas por trabajador",
+        "No programs yet.": "Todavía no hay programas.",
+        "Add the programs your organization runs, so workers can enroll people.": (
+            "Agregue los programas de su organización para que los trabajadores inscriban personas."
+        ),
+        "Team caseloads": "Cargas de casos del equipo",
+        "No contact in (days)": "Sin contacto en (días)",
+        "Show": "Mostrar",
+        "No contact in %(days)s days": "Sin contacto en %(days)s días",
+        "Overdue follow-ups": "Seguimientos atrasados",
+        "Over limit": "Sobre el límite",
+        "No frontline workers yet.": "Todavía no hay trabajadores de campo.",
+        "%(name)s's caseload": "Casos de %(name)s",
+        "Over the caseload limit": "Sobre el límite de casos",
+        "Last contact": "Último contacto",
+        "Reassign": "Reasignar",
+        "No recent contact": "Sin contacto reciente",
+        "Never": "Nunca",
+        "Reassign %(name)s to": "Reasignar a %(name)s con",
+        "Program saved.": "Programa guardado.",
+        "Edit the program": "Editar el programa",
+        "%(person)s is enrolled in %(program)s.": "%(person)s quedó inscrito en %(program)s.",
+        "%(worker)s is over the caseload limit: %(detail)s": (
+            "%(worker)s supera el límite de casos: %(detail)s"
+        ),
+        "Mark enrolled": "Marcar como inscrito",
+        "Mark active": "Marcar como activo",
+        "Pause": "Pausar",
+        "Disenroll": "Dar de baja",
+        "Enrollment updated.": "Inscripción actualizada.",
+        "General care plan": "Plan de cuidado general",
+        "Goal saved.": "Meta guardada.",
+        "Write the goal with the person, in their words, with a number to aim for.": (
+            "Escriba la meta con la persona, en sus palabras, con un número al que apuntar."
+        ),
+        "HbA1c": "HbA1c",
+        "Asthma control test": "Prueba de control del asma",
+        "Weight": "Peso",
+        "ED visits": "Visitas a urgencias",
+        "Progress recorded.": "Avance registrado.",
+        "Goal updated.": "Meta actualizada.",
+        "Record a practitioner's recommendation": "Registrar la recomendación de un profesional",
+        "Record a signed plan of care": "Registrar un plan de atención firmado",
+        "Document recorded.": "Documento registrado.",
+        "Today and overdue": "Hoy y atrasados",
+        "Upcoming": "Próximos",
+        "Follow-up added.": "Seguimiento agregado.",
+        "Follow-up updated.": "Seguimiento actualizado.",
+        "Follow-up done.": "Seguimiento hecho.",
+        "Follow-up cancelled.": "Seguimiento cancelado.",
+        "None": "Ninguno",
+        "Encounter logged.": "Encuentro registrado.",
+        "This encounter was already logged.": "Este encuentro ya estaba registrado.",
+        "Amendment recorded.": "Enmienda registrada.",
+        "Amend a billed encounter": "Enmendar un encuentro facturado",
+        "Edit the encounter": "Editar el encuentro",
+        "Person reassigned.": "Persona reasignada.",
+        "Over the caseload limit: %(detail)s": "Sobre el límite de casos: %(detail)s",
+        "Choose who to reassign to.": "Elija a quién reasignar.",
+        "Team": "Equipo",
+        "My day": "Mi día",
+        "Due today": "Para hoy",
+        "Upcoming follow-ups": "Próximos seguimientos",
+    }
+)

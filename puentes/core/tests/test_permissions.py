@@ -4,8 +4,7 @@ import datetime
 from pathlib import Path
 
 import pytest
-from django.utils import timezone
-from django.utils import translation
+from django.utils import timezone, translation
 
 from conftest import MembershipFactory
 from puentes.care import selectors as care_selectors

@@ -73,6 +73,8 @@ def main() -> None:
         page.screenshot(path=str(OUT / "referral-inbox.png"))
         page.click("main ul.results li a >> nth=0")
         page.screenshot(path=str(OUT / "referral.png"), full_page=True)
+        phone.clear_cookies()
+        care_screens(page)
         desktop = browser.new_context(viewport={"width": 1100, "height": 700})
         admin = desktop.new_page()
         sign_in(admin, "alma")
@@ -86,7 +88,25 @@ def main() -> None:
         admin.get_by_role("button", name="English").click()
         admin.goto(f"{BASE}/directory/imports/")
         admin.screenshot(path=str(OUT / "directory-imports.png"))
+        desktop.clear_cookies()
+        sign_in(admin, "sam")
+        admin.goto(f"{BASE}/care/team/")
+        admin.screenshot(path=str(OUT / "team.png"))
         browser.close()
+
+
+def care_screens(page) -> None:
+    """ana's day, a person's care section, and logging a visit — at phone width."""
+    sign_in(page, "ana")
+    page.locator("#h-my-day").scroll_into_view_if_needed()
+    page.screenshot(path=str(OUT / "my-day.png"))
+    page.locator("#h-my-day").locator("..").locator("ul a >> nth=1").click()
+    page.locator("#h-care").scroll_into_view_if_needed()
+    page.screenshot(path=str(OUT / "person-care.png"))
+    page.get_by_role("link", name="Log an encounter").click()
+    page.fill("#id_duration_minutes", "45")
+    page.get_by_label("Health education").check()
+    page.screenshot(path=str(OUT / "log-encounter.png"), full_page=True)
 
 
 if __name__ == "__main__":

@@ -4,6 +4,7 @@ from typing import Any
 
 from django.http import HttpRequest
 
+from puentes.core.permissions import PERMISSIONS
 from puentes.network.middleware import request_actor
 from puentes.network.selectors import membership_list_for_user
 from puentes.notifications.selectors import unread_count
@@ -18,22 +19,6 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
     return {
         "actor": actor,
         "memberships": list(membership_list_for_user(request.user)),
-        "can": {
-            action.replace(".", "_"): actor.can(action)
-            for action in (
-                "person.view",
-                "person.create",
-                "member.manage",
-                "apikey.manage",
-                "audit.view",
-                "organization.update",
-                "screening.configure",
-                "directory.listing.update",
-                "directory.manage",
-                "referral.view",
-                "referral.send",
-                "referral.respond",
-            )
-        },
+        "can": {action.replace(".", "_"): actor.can(action) for action in PERMISSIONS},
         "unread_notifications": unread_count(actor=actor),
     }

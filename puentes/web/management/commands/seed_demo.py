@@ -7,14 +7,16 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
 from django.db import transaction
+from django.utils import timezone
 from faker import Faker
 
+from puentes.care import services as care
 from puentes.core.actor import Actor
 from puentes.directory.models import ServiceAtLocation
 from puentes.network.models import Membership, Organization, Role, WorkerType
 from puentes.network.services import membership_create, organization_create, user_create
 from puentes.people import services as people
-from puentes.people.models import ConsentMethod, ConsentPurpose, ConsentScope, Relationship
+from puentes.people.models import ConsentMethod, ConsentPurpose, ConsentScope, Person, Relationship
 from puentes.referrals import services as referrals
 from puentes.screening import services as screening
 from puentes.screening.definitions import instrument_find
@@ -41,6 +43,23 @@ ORGANIZATIONS = {
     "elsewhere": {"name": "Elsewhere Health Partners", "kind": "health_plan", "city": "Fresno",
                   "state": "CA", "postal_code": "93721", "languages_served": ["en"]},
 }  # fmt: skip
+DEMO_PROGRAMS = [
+    {"name": "Asthma home visiting", "kind": "asthma", "follow_up_days": 14,
+     "caseload_limit": 40, "worker_types": ["chw", "promotor"],
+     "target_population": "Children and adults with poorly controlled asthma"},
+    {"name": "Diabetes self-management", "kind": "diabetes", "follow_up_days": 30,
+     "caseload_limit": 60, "worker_types": ["chw", "promotor"],
+     "target_population": "Adults with an HbA1c of 8% or more"},
+    {"name": "Prenatal and postpartum support", "kind": "perinatal", "follow_up_days": 7,
+     "worker_types": ["doula", "promotor"]},
+    {"name": "Enhanced Care Management", "kind": "ecm", "follow_up_days": 7,
+     "caseload_limit": 20, "worker_types": ["chw", "navigator"]},
+]  # fmt: skip
+ASTHMA_GOAL = {"description": "Sleep through the night without coughing",
+               "measure": "Asthma control test", "comparator": "ge", "target_value": 20,
+               "unit": "points"}  # fmt: skip
+SUGAR_GOAL = {"description": "Bring my sugar down so I can keep working",
+              "measure": "HbA1c", "comparator": "lt", "target_value": 8, "unit": "%"}  # fmt: skip
 CAST = [
     # username, first, last, organization, role, worker type, language
     ("ana", "Ana", "Morales", "clinic", Role.CHW, WorkerType.PROMOTOR, "en"),
@@ -70,6 +89,7 @@ class Command(BaseCommand):
             self._people(organizations["clinic"], members, organizations, options["people"])
             load_demo_directory(organizations["pantry"], count=options["listings"])
             self._referrals(members)
+            self._care(members)
         self.stdout.write(self.style.SUCCESS("Demo data loaded."))
 
     def _cast(self, organizations: dict[str, Organization]) -> dict[str, Membership]:
@@ -181,6 +201,75 @@ class Command(BaseCommand):
                     actor=as_pat, referral_id=referral.public_id, version=referral.version,
                     status="completed", outcome="food", outcome_note="Two weeks of groceries",
                 )  # fmt: skip
+
+    def _care(self, members: dict[str, Membership]) -> None:
+        """The clinic's programs; a dozen of ana's people enrolled in asthma home visiting
+        or diabetes self-management (one in ECM), each with a goal, a recent visit and the
+        next check-in — some due today, some overdue — and a practitioner's recommendation."""
+        ana, sam = members["ana"], members["sam"]
+        as_ana = Actor(organization=ana.organization, role=ana.role, user=ana.user, membership=ana)
+        as_sam = Actor(organization=sam.organization, role=sam.role, user=sam.user, membership=sam)
+        programs = [care.program_create(actor=as_sam, fields=fields) for fields in DEMO_PROGRAMS]
+        asthma, diabetes, ecm = programs[0], programs[1], programs[3]
+        today = timezone.localdate()
+        people_of_ana = list(
+            Person.objects.filter(
+                assignments__worker=ana, assignments__ended_at__isnull=True
+            ).order_by("id")[:12]
+        )
+        for index, person in enumerate(people_of_ana):
+            program, goal = (asthma, ASTHMA_GOAL) if index % 2 == 0 else (diabetes, SUGAR_GOAL)
+            visit_day = today - datetime.timedelta(days=program.follow_up_days - 1 + index % 3)
+            enrollment = care.enrollment_create(
+                actor=as_ana,
+                person_id=person.public_id,
+                fields={"program_id": program.public_id, "start_date": visit_day},
+            )
+            care.goal_create(
+                actor=as_ana,
+                person_id=person.public_id,
+                enrollment_id=enrollment.public_id,
+                fields={**goal, "target_date": today + datetime.timedelta(days=120)},
+            )
+            care.encounter_log(
+                actor=as_ana,
+                fields={
+                    "person_id": str(person.public_id),
+                    "enrollment_id": str(enrollment.public_id),
+                    "occurred_on": visit_day,
+                    "start_time": datetime.time(10, 0),
+                    "duration_minutes": 45 if index % 3 else 60,
+                    "modality": "in_person",
+                    "place_of_service": "12",
+                    "services": ["health_education", "navigation"][: 1 + index % 2],
+                    "topics": ["asthma", "home_environment"]
+                    if program == asthma
+                    else ["diabetes", "nutrition"],
+                    "note": "Demo: home visit.",
+                },
+            )
+            care.recommendation_record(
+                actor=as_ana,
+                person_id=person.public_id,
+                fields={
+                    "practitioner_name": "Dr. Rosa Kim",
+                    "practitioner_npi": "1234567893",
+                    "credential": "MD",
+                    "recommended_on": visit_day - datetime.timedelta(days=30),
+                    "expires_on": visit_day + datetime.timedelta(days=335),
+                    "scope": "Health education and navigation for a chronic condition",
+                },
+            )
+        if people_of_ana:
+            care.enrollment_create(
+                actor=as_ana,
+                person_id=people_of_ana[-1].public_id,
+                fields={
+                    "program_id": ecm.public_id,
+                    "ecm_populations": ["utilization"],
+                    "community_supports": ["housing_navigation"],
+                },
+            )
 
     def _screenings(self, rng: random.Random, actor: Actor, created: list[Any]) -> None:
         """About a third of the people were screened with the AHC core tool."""

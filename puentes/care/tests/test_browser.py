@@ -1,0 +1,77 @@
+"""Care management in a real Chromium at phone width: ana enrolls María in asthma home
+visiting, sets a goal, logs a 45-minute home visit linked to the goal and a need, and sees
+the follow-up the program's cadence created; sam sees ana's caseload and reassigns one
+person to luz."""
+
+import datetime
+
+import pytest
+from django.utils import timezone
+
+from conftest import MembershipFactory, sign_in
+from puentes.care.models import Encounter, FollowUp
+
+pytestmark = pytest.mark.browser
+
+
+def test_a_visit_is_logged_on_a_phone(
+    transactional_db, live_server, page, ana, sam, clinic, maria, asthma, food_need
+):
+    luz = MembershipFactory(organization=clinic, role="chw", worker_type="chw")
+    luz.user.first_name, luz.user.last_name = "Luz", "Vega"
+    luz.user.save()
+    url = live_server.url
+
+    sign_in(page, url, "ana")
+    page.goto(f"{url}/people/{maria.public_id}/")
+    page.get_by_role("link", name="Enroll in a program").click()
+    page.select_option("#id_program_id", label="Asthma home visiting")
+    page.get_by_role("button", name="Enroll").click()
+    page.get_by_text("María López is enrolled in Asthma home visiting.").wait_for()
+
+    page.get_by_role("link", name="Set a goal").click()
+    page.fill("#id_description", "Sleep through the night without coughing")
+    page.fill("#id_measure", "Asthma control test")
+    page.select_option("#id_comparator", "ge")
+    page.fill("#id_target_value", "20")
+    page.fill("#id_unit", "points")
+    page.fill("#id_target_date", (timezone.localdate() + datetime.timedelta(days=90)).isoformat())
+    page.get_by_label("Food insecurity").check()
+    page.get_by_role("button", name="Save").click()
+    page.get_by_text("Goal saved.").wait_for()
+
+    page.get_by_role("link", name="Log an encounter").click()
+    assert page.locator("#id_modality").input_value() == "in_person"
+    assert page.locator("#id_place_of_service").input_value() == "12"
+    assert page.locator("#id_enrollment_id option:checked").inner_text() == "Asthma home visiting"
+    page.fill("#id_duration_minutes", "45")
+    page.get_by_label("Health education").check()
+    page.get_by_text("Time, topics, needs and goals").click()
+    page.get_by_label("Sleep through the night without coughing").check()
+    page.locator("#id_need_ids").get_by_label("Food insecurity").check()
+    page.fill("#id_note", "Showed how to use the spacer; talked about the pantry.")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    page.get_by_role("button", name="Save the encounter").click()
+    page.get_by_text("Encounter logged.").wait_for()
+
+    encounter = Encounter.objects.get()
+    assert encounter.duration_minutes == 45 and encounter.place_of_service == "12"
+    assert encounter.goals.count() == 1 and encounter.needs.get() == food_need
+    next_check_in = FollowUp.objects.get(status="open", source="cadence")
+    assert next_check_in.due_on == encounter.occurred_on + datetime.timedelta(days=14)
+    care = page.locator("#h-care").locator("..")
+    assert "Asthma home visiting check-in" in care.inner_text()
+    assert next_check_in.due_on.isoformat() in care.inner_text()
+    assert "Health education" in page.locator("#h-timeline").locator("..").inner_text()
+
+    sign_in(page, url, "sam")
+    page.get_by_role("link", name="Team").click()
+    page.get_by_role("link", name="Ana Tester").click()
+    assert "María López" in page.locator("table.caseload").inner_text()
+    page.select_option(f"#to-{maria.public_id}", label="Luz Vega")
+    page.locator("table.caseload").get_by_role("button", name="Reassign").click()
+    page.get_by_text("Person reassigned.").wait_for()
+    assert "María López" not in page.locator("table.caseload").inner_text()
+    next_check_in.refresh_from_db()
+    assert maria.assignments.get(ended_at__isnull=True).worker == luz
+    assert next_check_in.assignee == luz

@@ -456,6 +456,12 @@ def follow_up_detail(request: HttpRequest, actor: Actor, follow_up_id: uuid.UUID
     )
 
 
+def _posted_version(request: HttpRequest) -> int | None:
+    """The version a one-tap form carries; anything but a number is missing (and refused)."""
+    value = request.POST.get("version", "")
+    return int(value) if value.isdigit() else None
+
+
 @require_POST
 @actor_page("care.manage")
 def follow_up_close(request: HttpRequest, actor: Actor, follow_up_id: uuid.UUID) -> HttpResponse:
@@ -468,7 +474,7 @@ def follow_up_close(request: HttpRequest, actor: Actor, follow_up_id: uuid.UUID)
         lambda: services.follow_up_close(
             actor=actor,
             follow_up_id=follow_up.public_id,
-            version=int(request.POST.get("version") or 0),
+            version=_posted_version(request),
             status=status,
         ),
         success=_("Follow-up done.") if status == "done" else _("Follow-up cancelled."),

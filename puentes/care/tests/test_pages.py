@@ -262,3 +262,21 @@ def test_pages_speak_spanish(client_for, ana, maria):
     ana.user.save()
     page = client_for(ana).get(f"/care/people/{maria.public_id}/encounters/new/").content.decode()
     assert "Registrar un encuentro" in page and "Educación para la salud" in page
+
+
+def test_a_one_tap_done_with_a_stale_or_bad_version_changes_nothing(client_for, ana, maria):
+    follow_up = services.follow_up_create(
+        actor=actor_for(ana),
+        person_id=maria.public_id,
+        fields={"title": "Call", "due_on": today()},
+    )
+    client = client_for(ana)
+    for version in ("7", "x", ""):
+        page = client.post(
+            f"/care/follow-ups/{follow_up.public_id}/close/",
+            {"version": version, "next": "/care/follow-ups/"},
+            follow=True,
+        ).content.decode()
+        assert "Follow-up done." not in page
+    follow_up.refresh_from_db()
+    assert follow_up.status == "open"

@@ -4,7 +4,7 @@ actor's organization, validates everything before writing anything, and is audit
 
 import datetime
 import uuid
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal, InvalidOperation
 from typing import Any, cast
 
@@ -890,6 +890,43 @@ def _past_date(fields: Fields, name: str, errors: Errors, *, required: bool) -> 
     return day
 
 
+def _record_document(
+    *,
+    actor: Actor,
+    person_id: uuid.UUID | str,
+    model: type[Recommendation] | type[PlanOfCare],
+    fields: Fields,
+    attachment: UploadedFile | None,
+    dates: tuple[str, str, str],
+    text: tuple[str, int],
+    extra: Callable[[Person, Errors], dict[str, Any]] | None = None,
+) -> Any:
+    """What recording either payer document takes: the practitioner, a date that is not in
+    the future and an optional later end (``dates``: start, end, message when the end is
+    not after the start), one required text, the scan, and any ``extra`` columns."""
+    actor.require("care.document")
+    person = person_get(actor=actor, public_id=person_id)
+    errors: Errors = {}
+    start_name, end_name, end_message = dates
+    columns = _practitioner(fields, errors)
+    start = _past_date(fields, start_name, errors, required=True)
+    end = fields.get(end_name) or None
+    if end and isinstance(start, datetime.date) and end <= start:
+        errors[end_name] = [end_message]
+    columns.update({start_name: start, end_name: end})
+    columns[text[0]] = _text(fields, text[0], errors, limit=text[1], required=True)
+    if extra is not None:
+        columns.update(extra(person, errors))
+    columns.update(_attachment(attachment, errors))
+    _raise_if(errors)
+    document = model.objects.create(
+        organization=actor.organization, person=person, created_by=actor.user, **columns
+    )
+    action = "recommendation.record" if model is Recommendation else "plan_of_care.record"
+    audit_record(actor=actor, action=action, obj=document, person_id=person.public_id)
+    return document
+
+
 @transaction.atomic
 def recommendation_record(
     *,
@@ -899,31 +936,22 @@ def recommendation_record(
     attachment: UploadedFile | None = None,
 ) -> Recommendation:
     """A licensed practitioner's written recommendation for CHW services."""
-    actor.require("care.document")
-    person = person_get(actor=actor, public_id=person_id)
-    errors: Errors = {}
-    practitioner = _practitioner(fields, errors)
-    recommended_on = _past_date(fields, "recommended_on", errors, required=True)
-    expires_on = fields.get("expires_on") or None
-    if expires_on and isinstance(recommended_on, datetime.date) and expires_on <= recommended_on:
-        errors["expires_on"] = [_("The expiry must be after the date of the recommendation.")]
-    scope = _text(fields, "scope", errors, limit=500, required=True)
-    scan = _attachment(attachment, errors)
-    _raise_if(errors)
-    document = Recommendation.objects.create(
-        organization=actor.organization,
-        person=person,
-        recommended_on=recommended_on,
-        expires_on=expires_on,
-        scope=scope,
-        created_by=actor.user,
-        **practitioner,
-        **scan,
+    return cast(
+        Recommendation,
+        _record_document(
+            actor=actor,
+            person_id=person_id,
+            model=Recommendation,
+            fields=fields,
+            attachment=attachment,
+            dates=(
+                "recommended_on",
+                "expires_on",
+                _("The expiry must be after the date of the recommendation."),
+            ),
+            text=("scope", 500),
+        ),
     )
-    audit_record(
-        actor=actor, action="recommendation.record", obj=document, person_id=person.public_id
-    )
-    return document
 
 
 @transaction.atomic
@@ -935,43 +963,30 @@ def plan_of_care_record(
     attachment: UploadedFile | None = None,
 ) -> PlanOfCare:
     """A plan of care signed by a licensed practitioner, optionally tied to a care plan."""
-    actor.require("care.document")
-    person = person_get(actor=actor, public_id=person_id)
-    errors: Errors = {}
-    practitioner = _practitioner(fields, errors)
-    signed_on = _past_date(fields, "signed_on", errors, required=True)
-    valid_until = fields.get("valid_until") or None
-    if valid_until and isinstance(signed_on, datetime.date) and valid_until <= signed_on:
-        errors["valid_until"] = [_("The end must be after the date it was signed.")]
-    summary = _text(fields, "summary", errors, limit=2000, required=True)
-    care_plan = None
-    if fields.get("care_plan_id"):
-        care_plan = (
-            CarePlan.objects.filter(
-                organization=actor.organization, person=person, public_id=fields["care_plan_id"]
-            ).first()
-            if _is_uuid(fields["care_plan_id"])
-            else None
-        )
-        if care_plan is None:
+
+    def care_plan(person: Person, errors: Errors) -> dict[str, Any]:
+        plan_id = fields.get("care_plan_id")
+        if not plan_id:
+            return {}
+        plans = CarePlan.objects.filter(organization=actor.organization, person=person)
+        plan = plans.filter(public_id=plan_id).first() if _is_uuid(plan_id) else None
+        if plan is None:
             errors["care_plan_id"] = [_("Choose one of this person's care plans.")]
-    scan = _attachment(attachment, errors)
-    _raise_if(errors)
-    document = PlanOfCare.objects.create(
-        organization=actor.organization,
-        person=person,
-        signed_on=signed_on,
-        valid_until=valid_until,
-        summary=summary,
-        care_plan=care_plan,
-        created_by=actor.user,
-        **practitioner,
-        **scan,
+        return {"care_plan": plan}
+
+    return cast(
+        PlanOfCare,
+        _record_document(
+            actor=actor,
+            person_id=person_id,
+            model=PlanOfCare,
+            fields=fields,
+            attachment=attachment,
+            dates=("signed_on", "valid_until", _("The end must be after the date it was signed.")),
+            text=("summary", 2000),
+            extra=care_plan,
+        ),
     )
-    audit_record(
-        actor=actor, action="plan_of_care.record", obj=document, person_id=person.public_id
-    )
-    return document
 
 
 @transaction.atomic

@@ -16,6 +16,12 @@ from puentes.referrals.models import Referral
 from puentes.screening.models import Need
 
 
+def labels_of(choices: type[models.TextChoices], codes: list[str]) -> list[str]:
+    """The labels of stored codes, in the reader's language (an unknown code as itself)."""
+    labels = dict(choices.choices)
+    return [str(labels.get(code, code)) for code in codes]
+
+
 class ProgramKind(models.TextChoices):
     ASTHMA = "asthma", _("Asthma home visiting")
     DIABETES = "diabetes", _("Diabetes self-management")
@@ -59,8 +65,7 @@ class Program(BaseModel):
         return self.kind == ProgramKind.ECM
 
     def worker_type_labels(self) -> list[str]:
-        labels = dict(WorkerType.choices)
-        return [str(labels.get(code, code)) for code in self.worker_types]
+        return labels_of(WorkerType, self.worker_types)
 
 
 class EnrollmentStatus(models.TextChoices):
@@ -149,12 +154,10 @@ class Enrollment(BaseModel):
         return f"{self.person_id} in {self.program_id} ({self.status})"
 
     def ecm_population_labels(self) -> list[str]:
-        labels = dict(EcmPopulation.choices)
-        return [str(labels.get(code, code)) for code in self.ecm_populations]
+        return labels_of(EcmPopulation, self.ecm_populations)
 
     def community_support_labels(self) -> list[str]:
-        labels = dict(CommunitySupport.choices)
-        return [str(labels.get(code, code)) for code in self.community_supports]
+        return labels_of(CommunitySupport, self.community_supports)
 
 
 class EnrollmentEvent(models.Model):
@@ -559,12 +562,10 @@ class Encounter(BaseModel):
         return self.billed_at is not None or self.status == EncounterStatus.AMENDED
 
     def service_labels(self) -> list[str]:
-        labels = dict(EncounterService.choices)
-        return [str(labels.get(code, code)) for code in self.services]
+        return labels_of(EncounterService, self.services)
 
     def topic_labels(self) -> list[str]:
-        labels = dict(EncounterTopic.choices)
-        return [str(labels.get(code, code)) for code in self.topics]
+        return labels_of(EncounterTopic, self.topics)
 
 
 class EncounterRevision(models.Model):

@@ -1447,3 +1447,5 @@ ES.update(
         "Upcoming follow-ups": "Próximos seguimientos",
     }
 )
+
+ES.update({"Workers and details": "Trabajadores y detalles"})

@@ -92,6 +92,31 @@ class EnrollmentForm(forms.Form):
         self.fields["worker_ids"].choices = workers  # type: ignore[attr-defined]
 
 
+class EnrollmentEditForm(forms.Form):
+    version = forms.IntegerField(widget=forms.HiddenInput)
+    worker_ids = forms.MultipleChoiceField(
+        label=_("Assigned workers"), required=False, widget=forms.CheckboxSelectMultiple
+    )
+    ecm_populations = forms.MultipleChoiceField(
+        label=_("ECM populations of focus"),
+        choices=EcmPopulation.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    community_supports = forms.MultipleChoiceField(
+        label=_("Community Supports"),
+        choices=CommunitySupport.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args: Any, workers: list[tuple[str, str]], calaim: bool, **kw: Any) -> None:
+        super().__init__(*args, **kw)
+        self.fields["worker_ids"].choices = workers  # type: ignore[attr-defined]
+        if not calaim:
+            del self.fields["ecm_populations"], self.fields["community_supports"]
+
+
 class EnrollmentStatusForm(forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput)
     status = forms.CharField(widget=forms.HiddenInput)

@@ -161,6 +161,34 @@ ENROLLMENT_ACTIONS = {
 @actor_page("care.view")
 def enrollment_detail(request: HttpRequest, actor: Actor, enrollment_id: uuid.UUID) -> HttpResponse:
     enrollment = selectors.enrollment_get(actor=actor, public_id=enrollment_id)
+    calaim = enrollment.program.kind in (ProgramKind.ECM, ProgramKind.COMMUNITY_SUPPORTS)
+    edit_form = forms.EnrollmentEditForm(
+        request.POST or None,
+        initial={
+            "version": enrollment.version,
+            "worker_ids": [str(w.public_id) for w in enrollment.workers.all()],
+            "ecm_populations": enrollment.ecm_populations,
+            "community_supports": enrollment.community_supports,
+        },
+        workers=_workers(actor),
+        calaim=calaim,
+    )
+    if request.method == "POST":
+        actor.require("care.manage")
+
+        def write(data: dict[str, Any]) -> object:
+            fields = {k: v for k, v in data.items() if k != "version"}
+            return services.enrollment_update(
+                actor=actor,
+                enrollment_id=enrollment.public_id,
+                version=data["version"],
+                fields=fields,
+            )
+
+        then = reverse("care:enrollment", args=[enrollment.public_id])
+        done = submit(request, edit_form, write, success=_("Enrollment updated."), then=then)
+        if done:
+            return done
     moves = services.ENROLLMENT_MOVES.get(enrollment.status, set())
     actions = [
         {
@@ -180,6 +208,7 @@ def enrollment_detail(request: HttpRequest, actor: Actor, enrollment_id: uuid.UU
         {
             "enrollment": enrollment,
             "actions": actions if actor.can("care.manage") else [],
+            "edit_form": edit_form if actor.can("care.manage") else None,
             "follow_ups": enrollment.follow_ups.filter(status=FollowUpStatus.OPEN),
         },
     )

@@ -267,3 +267,15 @@ def test_reassign_over_the_api(api_for, sam, ana, clinic, maria):
     )
     assert wrong.status_code == 404  # ana no longer carries María
     assert actor_for(sam)  # the supervisor acted; ana's caseload is empty now
+
+
+def test_the_api_description_lists_the_care_endpoints(client_for, ana):
+    schema = client_for(ana).get("/api/v1/openapi.json").json()
+    for path in (
+        "/api/v1/encounters",
+        "/api/v1/enrollments/{enrollment_id}/status",
+        "/api/v1/goals/{goal_id}/progress",
+        "/api/v1/team/caseloads",
+        "/api/v1/recommendations/{document_id}/attachment",
+    ):
+        assert path in schema["paths"], path

@@ -280,3 +280,19 @@ def test_a_one_tap_done_with_a_stale_or_bad_version_changes_nothing(client_for, 
         assert "Follow-up done." not in page
     follow_up.refresh_from_db()
     assert follow_up.status == "open"
+
+
+def test_changing_an_enrollments_workers(client_for, ana, clinic, enrollment):
+    from conftest import MembershipFactory
+
+    luz = MembershipFactory(organization=clinic, role="chw", worker_type="chw")
+    client = client_for(ana)
+    url = f"/care/enrollments/{enrollment.public_id}/"
+    assert "Workers and details" in client.get(url).content.decode()
+    assert "ECM populations of focus" not in client.get(url).content.decode()
+    client.post(url, {"version": 1, "worker_ids": [str(ana.public_id), str(luz.public_id)]})
+    enrollment.refresh_from_db()
+    assert set(enrollment.workers.all()) == {ana, luz} and enrollment.version == 2
+    stale = client.post(url, {"version": 1, "worker_ids": [str(luz.public_id)]}).content.decode()
+    assert "Someone else changed this record" in stale
+    assert enrollment.workers.count() == 2

@@ -296,3 +296,26 @@ def test_changing_an_enrollments_workers(client_for, ana, clinic, enrollment):
     stale = client.post(url, {"version": 1, "worker_ids": [str(luz.public_id)]}).content.decode()
     assert "Someone else changed this record" in stale
     assert enrollment.workers.count() == 2
+
+
+def test_a_follow_up_from_a_goal_is_linked_to_it(client_for, ana, maria):
+    goal = services.goal_create(
+        actor=actor_for(ana),
+        person_id=maria.public_id,
+        fields={
+            "description": "Walk daily",
+            "measure": "Minutes a day",
+            "comparator": "ge",
+            "target_value": 30,
+            "target_date": today() + datetime.timedelta(days=30),
+        },
+    )
+    client = client_for(ana)
+    assert (
+        f"?goal={goal.public_id}" in client.get(f"/care/goals/{goal.public_id}/").content.decode()
+    )
+    client.post(
+        f"/care/people/{maria.public_id}/follow-ups/new/?goal={goal.public_id}",
+        {"title": "Ask about the walks", "due_on": str(today()), "assignee_id": str(ana.public_id)},
+    )
+    assert FollowUp.objects.get(title="Ask about the walks").goal == goal

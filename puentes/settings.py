@@ -110,6 +110,7 @@ INSTALLED_APPS = [
     "puentes.notifications",
     "puentes.referrals",
     "puentes.care",
+    "puentes.billing",
     "puentes.web",
 ]
 

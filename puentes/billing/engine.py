@@ -1,0 +1,564 @@
+"""The billing engine: one visit (an encounter, for one person) under one rule set yields
+claim lines, or "not billable" with every reason and what would fix it.
+
+It is pure: it reads plain facts (Visit, PersonRecord) and what is already billed for the
+person (Ledger), and knows no payer — everything payer-specific is in the rule set. The
+caller records each billed outcome in the ledger, so limits count what was billed before
+and what this run has billed so far.
+"""
+
+import datetime
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+
+from puentes.billing.rulesets import Code, Family, Limit, RuleSet
+from puentes.care.models import EncounterService, labels_of
+from puentes.network.models import WorkerType
+
+Period = tuple[datetime.date, datetime.date | None]
+
+
+@dataclass(frozen=True)
+class Visit:
+    key: Any
+    person: Any
+    day: datetime.date
+    minutes: int
+    participants: int
+    services: frozenset[str]
+    place_of_service: str
+    worker_type: str
+    diagnoses: tuple[str, ...]
+
+
+@dataclass
+class PersonRecord:
+    recommendations: list[Period] = field(default_factory=list)
+    plans_of_care: list[Period] = field(default_factory=list)
+    initiating_visits: list[datetime.date] = field(default_factory=list)
+    # (program kind, start, end) of the programs the person took part in.
+    programs: list[tuple[str, datetime.date | None, datetime.date | None]] = field(
+        default_factory=list
+    )
+
+
+@dataclass(frozen=True)
+class Line:
+    code: str
+    modifiers: tuple[str, ...]
+    units: int
+    description: str
+
+
+@dataclass(frozen=True)
+class Problem:
+    reason: str
+    fix: str
+
+
+@dataclass
+class Outcome:
+    lines: list[Line] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    family: str = ""
+
+    @property
+    def billable(self) -> bool:
+        return bool(self.lines) and not self.problems
+
+
+def _month(day: datetime.date) -> tuple[int, int]:
+    return day.year, day.month
+
+
+@dataclass
+class Ledger:
+    """What is already billed for one person under one rule set."""
+
+    units_by_day: Counter[datetime.date] = field(default_factory=Counter)
+    minutes_by_day: Counter[datetime.date] = field(default_factory=Counter)
+    units_by_month: Counter[tuple[int, int]] = field(default_factory=Counter)
+    units_by_year: Counter[int] = field(default_factory=Counter)
+    minutes_by_year: Counter[int] = field(default_factory=Counter)
+    visits_by_day: Counter[datetime.date] = field(default_factory=Counter)
+    visits_by_year: Counter[int] = field(default_factory=Counter)
+    visits_by_month: Counter[tuple[int, int]] = field(default_factory=Counter)
+    minutes_by_month: Counter[tuple[int, int]] = field(default_factory=Counter)
+    family_minutes_by_month: Counter[tuple[str, tuple[int, int]]] = field(default_factory=Counter)
+    visits_by_code: Counter[str] = field(default_factory=Counter)
+    last_day_by_code: dict[str, datetime.date] = field(default_factory=dict)
+
+    def record(self, day: datetime.date, minutes: int, family: str, lines: Iterable[Line]) -> None:
+        lines = list(lines)
+        units = sum(line.units for line in lines)
+        self.units_by_day[day] += units
+        self.units_by_month[_month(day)] += units
+        self.units_by_year[day.year] += units
+        self.minutes_by_day[day] += minutes
+        self.minutes_by_month[_month(day)] += minutes
+        self.minutes_by_year[day.year] += minutes
+        self.visits_by_day[day] += 1
+        self.visits_by_month[_month(day)] += 1
+        self.visits_by_year[day.year] += 1
+        self.family_minutes_by_month[(family, _month(day))] += minutes
+        for line in lines:
+            self.visits_by_code[line.code] += 1
+            self.last_day_by_code[line.code] = max(day, self.last_day_by_code.get(line.code, day))
+
+    def used(self, measure: str, period: str, day: datetime.date) -> int:
+        """Units, minutes or visits already billed in the day, month or year of ``day``."""
+        key = {"day": day, "month": _month(day), "year": day.year}[period]
+        counter: Counter[Any] = getattr(self, f"{measure}_by_{period}")
+        return int(counter[key])
+
+
+def cpt_units(minutes: int, unit_minutes: int) -> int:
+    """The CPT time rule: a unit is earned once its midpoint is passed (16 minutes of a
+    30-minute unit, 31 of a 60-minute one), then each further full unit or passed midpoint."""
+    full, rest = divmod(max(minutes, 0), unit_minutes)
+    return full + (1 if rest * 2 > unit_minutes else 0)
+
+
+def _current(periods: Iterable[Period], day: datetime.date) -> bool:
+    return any(start <= day and (end is None or day <= end) for start, end in periods)
+
+
+def _day(value: datetime.date) -> str:
+    return date_format(value, "SHORT_DATE_FORMAT")
+
+
+def worker_qualified(worker_type: str, allowed: Iterable[str], day: datetime.date) -> bool:
+    """Whether a worker may deliver the work on ``day``. Today this is their worker type;
+    the workforce capability will add certificates and training hours here (``day`` is
+    when they must hold them)."""
+    return worker_type in set(allowed)
+
+
+def _worker_label(worker_type: str) -> str:
+    return str(dict(WorkerType.choices).get(worker_type, worker_type or _("no worker type")))
+
+
+# Checks every visit must pass, whatever code would pay for it ---------------------------
+
+
+def _common_problems(rules: RuleSet, visit: Visit, person: PersonRecord) -> list[Problem]:
+    problems: list[Problem] = []
+    title = rules.title.in_language(_language())
+    if rules.services and not visit.services & set(rules.services):
+        problems.append(
+            Problem(
+                _("The services delivered (%(services)s) are not covered by %(title)s.")
+                % {
+                    "services": ", ".join(labels_of(EncounterService, sorted(visit.services))),
+                    "title": title,
+                },
+                _("Covered: %(services)s.")
+                % {"services": ", ".join(labels_of(EncounterService, rules.services))},
+            )
+        )
+    if rules.worker_types and not worker_qualified(
+        visit.worker_type, rules.worker_types, visit.day
+    ):
+        problems.append(
+            Problem(
+                _("%(worker)s is not a qualified worker for %(title)s.")
+                % {"worker": _worker_label(visit.worker_type), "title": title},
+                _("The visit must be delivered by: %(types)s.")
+                % {"types": ", ".join(_worker_label(t) for t in rules.worker_types)},
+            )
+        )
+    if rules.places_of_service and visit.place_of_service not in rules.places_of_service:
+        problems.append(
+            Problem(
+                _("Place of service %(pos)s is not covered.") % {"pos": visit.place_of_service},
+                _("Allowed places of service: %(list)s.")
+                % {"list": ", ".join(rules.places_of_service)},
+            )
+        )
+    if rules.requires_recommendation:
+        problems += _recommendation_problems(person, visit.day)
+    for kind, start, end in person.programs:
+        if kind in rules.excluded_program_kinds and _current(
+            [(start or visit.day, end)], visit.day
+        ):
+            problems.append(
+                Problem(
+                    _(
+                        "Enrolled in Enhanced Care Management on %(day)s: "
+                        "the person cannot also receive %(title)s."
+                    )
+                    % {"day": _day(visit.day), "title": title},
+                    _("Bill the work through the ECM provider, or charge it to a grant."),
+                )
+            )
+            break
+    if rules.diagnosis_required and not visit.diagnoses:
+        problems.append(
+            Problem(
+                _("No diagnosis code."),
+                _(
+                    "Link a need with a Z code to the encounter, or record the practitioner's "
+                    "ICD-10-CM code on the recommendation."
+                ),
+            )
+        )
+    return problems
+
+
+def _recommendation_problems(person: PersonRecord, day: datetime.date) -> list[Problem]:
+    if _current(person.recommendations, day):
+        return []
+    expired = [end for start, end in person.recommendations if end is not None and end < day]
+    if expired:
+        return [
+            Problem(
+                _("The recommendation expired on %(day)s.") % {"day": _day(max(expired))},
+                _("Record a new written recommendation from a licensed practitioner."),
+            )
+        ]
+    return [
+        Problem(
+            _("No written recommendation for CHW services on the date of service."),
+            _("Record a licensed practitioner's written recommendation (name, NPI, date)."),
+        )
+    ]
+
+
+# Family choice and lines -------------------------------------------------------------------
+
+
+def _family_problems(family: Family, visit: Visit, person: PersonRecord) -> list[Problem]:
+    problems = []
+    title = family.title.in_language(_language())
+    if family.worker_types and not worker_qualified(
+        visit.worker_type, family.worker_types, visit.day
+    ):
+        problems.append(
+            Problem(
+                _("%(family)s must be delivered by: %(types)s.")
+                % {
+                    "family": title,
+                    "types": ", ".join(_worker_label(t) for t in family.worker_types),
+                },
+                _("Assign a qualified worker."),
+            )
+        )
+    if family.services and not visit.services & set(family.services):
+        problems.append(
+            Problem(
+                _("%(family)s pays for %(services)s only.")
+                % {
+                    "family": title,
+                    "services": ", ".join(labels_of(EncounterService, family.services)),
+                },
+                _("Record the service that was delivered."),
+            )
+        )
+    if family.requires_initiating_visit and not any(
+        v <= visit.day for v in person.initiating_visits
+    ):
+        problems.append(
+            Problem(
+                _("%(family)s needs an initiating visit by the billing practitioner first.")
+                % {"family": title},
+                _("Record the initiating visit (an E/M or annual wellness visit)."),
+            )
+        )
+    if family.requires_treatment_plan and not _current(person.plans_of_care, visit.day):
+        problems.append(
+            Problem(
+                _("%(family)s needs a current treatment plan.") % {"family": title},
+                _("Record the plan of care signed by a licensed practitioner."),
+            )
+        )
+    return problems
+
+
+def _per_encounter(codes: list[Code], visit: Visit) -> tuple[list[Line], list[Problem]]:
+    fitting = [c for c in codes if c.participants_min <= visit.participants <= c.participants_max]
+    if not fitting:
+        ranges = ", ".join(f"{c.code}: {c.participants_min}–{c.participants_max}" for c in codes)
+        return [], [
+            Problem(
+                _("No code fits a session with %(n)s participants (%(ranges)s).")
+                % {"n": visit.participants, "ranges": ranges},
+                _("Group codes need 2–4 or 5–8 participants: check the group size."),
+            )
+        ]
+    code = fitting[0]
+    units = cpt_units(visit.minutes, code.unit_minutes)
+    if code.max_units_per_line:
+        units = min(units, code.max_units_per_line)
+    if units == 0:
+        needed = code.unit_minutes // 2 + 1
+        return [], [
+            Problem(
+                _("%(minutes)s minutes is under the %(needed)s minutes a unit of %(code)s needs.")
+                % {"minutes": visit.minutes, "needed": needed, "code": code.code},
+                _("Only time spent with the person counts; check the minutes."),
+            )
+        ]
+    return [Line(code.code, tuple(code.modifiers), units, code.description)], []
+
+
+def _monthly(
+    family: Family, codes: list[Code], visit: Visit, ledger: Ledger
+) -> tuple[list[Line], list[Problem]]:
+    """Monthly codes: the visit earns what its minutes add to the person's month."""
+    first = next((c for c in codes if c.timing == "monthly_first"), None)
+    addon = next((c for c in codes if c.timing == "monthly_addon"), None)
+    if first is None:
+        return [], []
+    before = ledger.family_minutes_by_month[(family.id, _month(visit.day))]
+    after = before + visit.minutes
+
+    def earned(total: int) -> tuple[int, int]:
+        base = min(cpt_units(total, first.unit_minutes), 1)
+        extra = cpt_units(max(total - first.unit_minutes, 0), addon.unit_minutes) if addon else 0
+        return base, extra
+
+    (base_before, extra_before), (base_after, extra_after) = earned(before), earned(after)
+    lines = []
+    if base_after > base_before:
+        lines.append(Line(first.code, tuple(first.modifiers), 1, first.description))
+    if addon is not None and extra_after > extra_before:
+        lines.append(
+            Line(addon.code, tuple(addon.modifiers), extra_after - extra_before, addon.description)
+        )
+    if not lines:
+        needed = first.unit_minutes // 2 + 1 if base_after == 0 else None
+        return [], [
+            Problem(
+                _("%(minutes)s minutes this month so far: %(code)s needs %(needed)s.")
+                % {"minutes": after, "code": first.code, "needed": needed}
+                if needed
+                else _(
+                    "%(minutes)s minutes this month so far: "
+                    "the next %(code)s unit is not reached yet."
+                )
+                % {"minutes": after, "code": addon.code if addon else first.code},
+                _("The time is kept: later visits this month add to it."),
+            )
+        ]
+    return lines, []
+
+
+def _per_visit(codes: list[Code], visit: Visit, ledger: Ledger) -> tuple[list[Line], list[Problem]]:
+    problems = []
+    for code in codes:
+        if code.min_minutes is not None and visit.minutes < code.min_minutes:
+            problems.append(
+                Problem(
+                    _("%(code)s needs at least %(n)s minutes.")
+                    % {"code": code.code, "n": code.min_minutes},
+                    _("Check the minutes."),
+                )
+            )
+            continue
+        if code.max_minutes is not None and visit.minutes > code.max_minutes:
+            problems.append(
+                Problem(
+                    _("%(code)s covers at most %(n)s minutes.")
+                    % {"code": code.code, "n": code.max_minutes},
+                    _("Check the minutes."),
+                )
+            )
+            continue
+        if code.max_visits is not None and ledger.visits_by_code[code.code] >= code.max_visits:
+            problems.append(
+                Problem(
+                    _("%(code)s was already billed %(n)s times, its maximum.")
+                    % {"code": code.code, "n": code.max_visits},
+                    _("A further visit needs another recommendation."),
+                )
+            )
+            continue
+        last = ledger.last_day_by_code.get(code.code)
+        if (
+            code.interval_months
+            and last is not None
+            and _months_between(last, visit.day) < code.interval_months
+        ):
+            problems.append(
+                Problem(
+                    _("%(code)s was billed on %(day)s: at most once every %(n)s months.")
+                    % {"code": code.code, "day": _day(last), "n": code.interval_months},
+                    _("Wait until the interval has passed."),
+                )
+            )
+            continue
+        return [Line(code.code, tuple(code.modifiers), 1, code.description)], []
+    return [], problems
+
+
+def _months_between(earlier: datetime.date, later: datetime.date) -> int:
+    months = (later.year - earlier.year) * 12 + later.month - earlier.month
+    return months - (1 if later.day < earlier.day else 0)
+
+
+def _lines(family: Family, visit: Visit, ledger: Ledger) -> tuple[list[Line], list[Problem]]:
+    codes = [c for c in family.codes if c.in_effect(visit.day)]
+    if not codes:
+        starts = sorted({c.effective_from for c in family.codes if c.effective_from})
+        since = _("from %(day)s") % {"day": _day(starts[0])} if starts else ""
+        return [], [
+            Problem(
+                _("%(family)s applies to dates of service %(since)s only.")
+                % {"family": family.title.in_language(_language()), "since": since},
+                _("Another code family applies to this date."),
+            )
+        ]
+    timing = codes[0].timing
+    if timing == "per_encounter":
+        return _per_encounter(codes, visit)
+    if timing == "per_visit":
+        return _per_visit(codes, visit, ledger)
+    return _monthly(family, codes, visit, ledger)
+
+
+# Limits ----------------------------------------------------------------------------------
+
+
+def _plan_of_care_limit(
+    rules: RuleSet, visit: Visit, person: PersonRecord, ledger: Ledger, outcome: Outcome
+) -> None:
+    threshold = rules.plan_of_care_after_units_per_year
+    if threshold is None or _current(person.plans_of_care, visit.day):
+        return
+    before = ledger.units_by_year[visit.day.year]
+    allowed = max(threshold.units - before, 0)
+    refusal = Problem(
+        _("%(n)s units already billed this year: a plan of care is needed.") % {"n": before},
+        _("Record the plan of care signed by a licensed practitioner."),
+    )
+    _cap(
+        outcome,
+        allowed,
+        refusal,
+        lambda n: (
+            _(
+                "%(n)s units past the %(limit)s a year allowed without a plan of care "
+                "were not claimed."
+            )
+            % {"n": n, "limit": threshold.units}
+        ),
+    )
+
+
+def _cap(outcome: Outcome, allowed: int, refusal: Problem, note: Callable[[int], str]) -> None:
+    """Claim at most ``allowed`` units: fewer lines or units (saying how many were left
+    out, with ``note``), or none and ``refusal``."""
+    total = sum(line.units for line in outcome.lines)
+    if total <= allowed:
+        return
+    if allowed == 0:
+        outcome.lines = []
+        outcome.problems.append(refusal)
+        return
+    kept, left = [], allowed
+    for line in outcome.lines:
+        if left:
+            units = min(line.units, left)
+            kept.append(Line(line.code, line.modifiers, units, line.description))
+            left -= units
+    outcome.lines = kept
+    outcome.notes.append(note(total - allowed))
+
+
+def _limit_label(limit: Limit) -> str:
+    period = {"day": _("a day"), "month": _("a month"), "year": _("a year")}[limit.period]
+    if limit.units is not None:
+        amount = _("%(n)s units") % {"n": limit.units}
+    elif limit.minutes is not None:
+        amount = _("%(n)s minutes") % {"n": limit.minutes}
+    else:
+        amount = _("%(n)s visits") % {"n": limit.visits}
+    unconfirmed = f" ({_('unconfirmed')})" if not limit.confirmed else ""
+    return f"{amount} {period}{unconfirmed}"
+
+
+def _apply_limit(limit: Limit, visit: Visit, ledger: Ledger, outcome: Outcome) -> None:
+    label = _limit_label(limit)
+    if limit.units is not None and limit.when_exceeded == "deny":
+        refusal = Problem(
+            _("The limit of %(limit)s is already reached.") % {"limit": label},
+            _("Charge this work to a grant."),
+        )
+        _cap(
+            outcome,
+            max(limit.units - ledger.used("units", limit.period, visit.day), 0),
+            refusal,
+            lambda n: (
+                _("%(n)s units over the limit of %(limit)s were not claimed.")
+                % {"n": n, "limit": label}
+            ),
+        )
+        return
+    adding = {
+        "units": sum(line.units for line in outcome.lines),
+        "minutes": visit.minutes,
+        "visits": 1,
+    }
+    measure = "units" if limit.units is not None else "minutes" if limit.minutes else "visits"
+    allowed = limit.units if limit.units is not None else limit.minutes or limit.visits or 0
+    over = ledger.used(measure, limit.period, visit.day) + adding[measure] > allowed
+    if over:
+        fix = (
+            _("Get prior authorization from the payer.")
+            if limit.when_exceeded == "prior_authorization"
+            else _("Charge this work to a grant.")
+        )
+        outcome.problems.append(Problem(_("Over the limit of %(limit)s.") % {"limit": label}, fix))
+
+
+# The engine ---------------------------------------------------------------------------
+
+
+def _language() -> str:
+    from django.utils.translation import get_language
+
+    return get_language() or "en"
+
+
+def evaluate(
+    rules: RuleSet,
+    visit: Visit,
+    person: PersonRecord,
+    ledger: Ledger,
+    prefer: Iterable[str] = (),
+) -> Outcome:
+    """Lines for the visit, or every reason it is not billable (with fixes)."""
+    if not rules.billable:
+        reason = (
+            rules.not_billable_reason.in_language(_language()) if rules.not_billable_reason else ""
+        )
+        return Outcome(problems=[Problem(reason, _("Charge the work to a grant that allows it."))])
+    problems = _common_problems(rules, visit, person)
+    order = [f for f in (rules.family(p) for p in prefer) if f is not None]
+    order += [f for f in rules.families if f not in order]
+    first_failure: Outcome | None = None
+    for family in order:
+        lines, family_problems = _lines(family, visit, ledger)
+        family_problems = _family_problems(family, visit, person) + family_problems
+        outcome = Outcome(lines=lines, problems=problems + family_problems, family=family.id)
+        if not family_problems:
+            _plan_of_care_limit(rules, visit, person, ledger, outcome)
+            for limit in rules.limits:
+                _apply_limit(limit, visit, ledger, outcome)
+            return outcome
+        if first_failure is None and any(c.in_effect(visit.day) for c in family.codes):
+            first_failure = outcome
+    if first_failure is not None:
+        return first_failure
+    nothing = Problem(
+        _("No code of %(title)s applies on %(day)s.")
+        % {"title": rules.title.in_language(_language()), "day": _day(visit.day)},
+        _("Check the date of service and the payer."),
+    )
+    return Outcome(problems=[*problems, nothing])

@@ -1,0 +1,186 @@
+"""Payer rule sets: YAML files in rulesets/, validated with pydantic when loaded.
+
+A rule set says, for one payer program and a range of dates of service, which codes pay
+for community health work, how minutes become units, the limits, the prerequisites and who
+may deliver the work. Values the sources do not confirm carry ``confirmed: false`` and are
+shown as such. Adding a payer, or a new year's rules, is adding a file: the engine
+(engine.py) interprets these and describes no payer in code.
+"""
+
+import datetime
+from functools import cache
+from pathlib import Path
+from typing import Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from puentes.care.models import EncounterService, PlaceOfService, ProgramKind
+from puentes.network.models import WorkerType
+
+RULESETS_DIR = Path(__file__).resolve().parent / "rulesets"
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Text(Strict):
+    en: str = Field(min_length=1)
+    es: str = Field(min_length=1)
+
+    def in_language(self, language: str) -> str:
+        return self.es if language.startswith("es") else self.en
+
+
+class Source(Strict):
+    title: str
+    url: str | None = None
+
+
+class Code(Strict):
+    """One procedure code. ``timing`` says how an encounter's minutes earn it:
+    per_encounter — units of ``unit_minutes`` from each encounter's minutes;
+    monthly_first — one unit once the person's minutes in the calendar month pass the
+    midpoint of ``unit_minutes``; monthly_addon — each further ``unit_minutes`` block in
+    the month after the first code's time; per_visit — one unit per visit, between
+    ``min_minutes`` and ``max_minutes``."""
+
+    code: str = Field(pattern=r"^[A-Z0-9]{5}$")
+    modifiers: list[str] = []
+    description: str
+    timing: Literal["per_encounter", "monthly_first", "monthly_addon", "per_visit"]
+    unit_minutes: int = Field(30, ge=1)
+    min_minutes: int | None = None
+    max_minutes: int | None = None
+    participants_min: int = Field(1, ge=1)
+    participants_max: int = Field(1, ge=1)
+    max_units_per_line: int | None = None
+    # A per-visit code billed at most this many times (ever, or per pregnancy episode).
+    max_visits: int | None = None
+    # At most once in this many months for the person (e.g. G0136: every 6 months).
+    interval_months: int | None = None
+    effective_from: datetime.date | None = None
+    effective_to: datetime.date | None = None
+    confirmed: bool = True
+
+    def in_effect(self, day: datetime.date) -> bool:
+        return (self.effective_from is None or self.effective_from <= day) and (
+            self.effective_to is None or day <= self.effective_to
+        )
+
+
+class Family(Strict):
+    """A way of billing the work (e.g. CPT time codes, or monthly G-codes); the engine uses
+    the first family, in the payer's preferred order, whose conditions the encounter meets."""
+
+    id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    title: Text
+    codes: list[Code] = Field(min_length=1)
+    worker_types: list[str] | None = None
+    services: list[str] | None = None
+    requires_initiating_visit: bool = False
+    requires_treatment_plan: bool = False
+
+
+class Limit(Strict):
+    period: Literal["day", "month", "year"]
+    units: int | None = None
+    minutes: int | None = None
+    visits: int | None = None
+    when_exceeded: Literal["deny", "prior_authorization"] = "deny"
+    confirmed: bool = True
+    note: Text | None = None
+
+    @model_validator(mode="after")
+    def _one_measure(self) -> "Limit":
+        if [self.units, self.minutes, self.visits].count(None) != 2:
+            raise ValueError("a limit counts exactly one of units, minutes or visits")
+        return self
+
+
+class Threshold(Strict):
+    units: int
+    confirmed: bool = True
+
+
+class RuleSet(Strict):
+    id: str = Field(pattern=r"^[a-z][a-z0-9-]*$")
+    version: str
+    title: Text
+    jurisdiction: str
+    payer_type: Literal["medicaid", "medicare", "commercial", "other"]
+    effective_from: datetime.date
+    effective_to: datetime.date | None = None
+    sources: list[Source] = Field(min_length=1)
+    billable: bool = True
+    # Why the work cannot be billed to this payer (and where it goes instead).
+    not_billable_reason: Text | None = None
+    unit_rounding: Literal["cpt_midpoint"] = "cpt_midpoint"
+    services: list[str] = []
+    worker_types: list[str] = []
+    places_of_service: list[str] | None = None
+    requires_recommendation: bool = False
+    plan_of_care_after_units_per_year: Threshold | None = None
+    excluded_program_kinds: list[str] = []
+    diagnosis_required: bool = True
+    limits: list[Limit] = []
+    families: list[Family] = []
+    note: Text | None = None
+
+    @model_validator(mode="after")
+    def _consistent(self) -> "RuleSet":
+        if self.billable and not self.families:
+            raise ValueError("a billable rule set needs at least one code family")
+        if not self.billable and self.not_billable_reason is None:
+            raise ValueError("say why the work is not billable (not_billable_reason)")
+        checks = [
+            ("services", self.services, EncounterService.values),
+            ("worker_types", self.worker_types, WorkerType.values),
+            ("places_of_service", self.places_of_service or [], PlaceOfService.values),
+            ("excluded_program_kinds", self.excluded_program_kinds, ProgramKind.values),
+        ]
+        for f in self.families:
+            checks.append((f"{f.id}.worker_types", f.worker_types or [], WorkerType.values))
+            checks.append((f"{f.id}.services", f.services or [], EncounterService.values))
+        for name, values, allowed in checks:
+            unknown = sorted(set(values) - set(allowed))
+            if unknown:
+                raise ValueError(f"{name}: unknown {', '.join(unknown)}")
+        return self
+
+    def in_effect(self, day: datetime.date) -> bool:
+        return self.effective_from <= day and (
+            self.effective_to is None or day <= self.effective_to
+        )
+
+    def family(self, family_id: str) -> Family | None:
+        return next((f for f in self.families if f.id == family_id), None)
+
+
+class RuleSetError(ValueError):
+    pass
+
+
+@cache
+def rule_sets() -> tuple[RuleSet, ...]:
+    """Every rule set version shipped, validated; a bad file stops start-up, named."""
+    found = []
+    for path in sorted(RULESETS_DIR.glob("*.yaml")):
+        try:
+            found.append(RuleSet.model_validate(yaml.safe_load(path.read_text())))
+        except Exception as error:  # pydantic or YAML: say which file
+            raise RuleSetError(f"{path.name}: {error}") from error
+    keys = [(r.id, r.version) for r in found]
+    if len(keys) != len(set(keys)):
+        raise RuleSetError("two rule set files share an id and version")
+    return tuple(found)
+
+
+def rule_set_ids() -> list[str]:
+    return sorted({r.id for r in rule_sets()})
+
+
+def rule_set_for(rule_set_id: str, day: datetime.date) -> RuleSet | None:
+    """The version of a rule set in effect on a date of service."""
+    return next((r for r in rule_sets() if r.id == rule_set_id and r.in_effect(day)), None)

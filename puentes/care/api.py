@@ -389,6 +389,7 @@ class RecommendationIn(PractitionerIn):
     recommended_on: date
     scope: str = Field(..., description="The CHW services recommended")
     expires_on: date | None = None
+    diagnosis_code: str = Field("", description="ICD-10-CM code the practitioner gave")
 
 
 class PlanOfCareIn(PractitionerIn):
@@ -412,6 +413,7 @@ class RecommendationOut(DocumentOut):
     recommended_on: date
     scope: str
     expires_on: date | None
+    diagnosis_code: str
 
 
 class PlanOfCareOut(DocumentOut):

@@ -182,6 +182,9 @@ class PractitionerForm(forms.Form):
 class RecommendationForm(PractitionerForm):
     recommended_on = forms.DateField(label=_("Date of the recommendation"), widget=DATE)
     scope = forms.CharField(label=_("Services recommended"), max_length=500)
+    diagnosis_code = forms.CharField(
+        label=_("Diagnosis (ICD-10-CM), if the practitioner gave one"), max_length=8, required=False
+    )
     expires_on = forms.DateField(label=_("Expires on"), required=False, widget=DATE)
 
 

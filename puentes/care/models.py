@@ -353,6 +353,8 @@ class Recommendation(PractitionerDocument):
 
     recommended_on = models.DateField(_("date of the recommendation"))
     scope = models.CharField(_("services recommended"), max_length=500)
+    # The ICD-10-CM code the practitioner gives, for claims when no need carries one.
+    diagnosis_code = models.CharField(_("diagnosis (ICD-10-CM)"), max_length=8, blank=True)
     expires_on = models.DateField(_("expires on"), null=True, blank=True)
 
     class Meta:

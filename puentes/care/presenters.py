@@ -133,6 +133,7 @@ def recommendation_out(document: Recommendation) -> dict[str, Any]:
         "recommended_on": document.recommended_on,
         "scope": document.scope,
         "expires_on": document.expires_on,
+        "diagnosis_code": document.diagnosis_code,
     }
 
 

@@ -3,6 +3,7 @@ follow-ups and encounters. Every write checks the role, reaches records only thr
 actor's organization, validates everything before writing anything, and is audited."""
 
 import datetime
+import re
 import uuid
 from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal, InvalidOperation
@@ -950,8 +951,22 @@ def recommendation_record(
                 _("The expiry must be after the date of the recommendation."),
             ),
             text=("scope", 500),
+            extra=_diagnosis(fields),
         ),
     )
+
+
+ICD10_CM = re.compile(r"^[A-TV-Z][0-9][0-9A-Z](\.[0-9A-Z]{1,4})?$")
+
+
+def _diagnosis(fields: Fields) -> Callable[[Person, Errors], dict[str, Any]]:
+    def check(person: Person, errors: Errors) -> dict[str, Any]:
+        code = str(fields.get("diagnosis_code") or "").strip().upper()
+        if code and not ICD10_CM.match(code):
+            errors["diagnosis_code"] = [_("Enter an ICD-10-CM code, such as Z59.41 or E11.9.")]
+        return {"diagnosis_code": code}
+
+    return check
 
 
 @transaction.atomic

@@ -68,6 +68,10 @@ PERMISSIONS: dict[str, set[str]] = {
     "care.document": {*_FRONTLINE, BILLING, API_READ_WRITE},
     "encounter.log": {*_FRONTLINE, API_READ_WRITE},
     "team.view": {SUPERVISOR, ORG_ADMIN, API_READ, API_READ_WRITE},
+    # Billing: billing staff run claims and grants; frontline workers record coverage.
+    "coverage.manage": {*_FRONTLINE, BILLING, API_READ_WRITE},
+    "billing.view": {BILLING, ORG_ADMIN, API_READ, API_READ_WRITE},
+    "billing.manage": {BILLING, ORG_ADMIN, API_READ_WRITE},
 }
 
 ACTION_LABELS = {
@@ -103,6 +107,12 @@ ACTION_LABELS = {
     "care.document": _("Record practitioners' recommendations and plans of care"),
     "encounter.log": _("Log and correct encounters"),
     "team.view": _("See the team's caseloads"),
+    "coverage.manage": _("Record people's insurance coverage and initiating visits"),
+    "billing.view": _("See the billing queue, claims, remittances and grant reports"),
+    "billing.manage": _(
+        "Set up payers, providers and fees; generate, approve and submit claims; import "
+        "remittances; charge grants"
+    ),
 }
 
 

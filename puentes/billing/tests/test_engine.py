@@ -207,7 +207,7 @@ def test_medicare_monthly_time():
     first = evaluate(rules, visit(day=D(2025, 3, 3), minutes=20), person, ledger)
     assert (
         not first.lines
-        and "20 minutes this month so far: G0019 needs 31." == first.problems[0].reason
+        and first.problems[0].reason == "20 minutes this month so far: G0019 needs 31."
     )
     ledger.record(D(2025, 3, 3), 20, "chi", [])
     second = evaluate(rules, visit(day=D(2025, 3, 10), minutes=20), person, ledger)

@@ -1,0 +1,338 @@
+"""Evaluating many encounters at once: the billing work queue, batch generation and the
+benchmark all read encounters here, person by person in date order, with what each person
+already has billed, and hand each visit to the engine.
+
+Reads are streamed in chunks of people (plain values, not model instances), so memory stays
+flat however many encounters a period holds.
+"""
+
+import datetime
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from django.utils.translation import gettext as _
+
+from puentes.billing.engine import Ledger, Line, Outcome, PersonRecord, Problem, Visit, evaluate
+from puentes.billing.models import (
+    ClaimLine,
+    Coverage,
+    FeeScheduleEntry,
+    GrantCharge,
+    InitiatingVisit,
+    Payer,
+)
+from puentes.billing.rulesets import RuleSet, rule_set_for
+from puentes.care.models import (
+    Encounter,
+    EncounterStatus,
+    Enrollment,
+    PlanOfCare,
+    Recommendation,
+)
+from puentes.network.models import Organization
+from puentes.screening.models import Need, NeedStatus
+
+
+@dataclass(frozen=True)
+class CoverageFacts:
+    pk: int
+    payer_id: int
+    member_id: str
+    start: datetime.date
+    end: datetime.date | None
+    primary: bool
+
+
+@dataclass
+class Evaluated:
+    visit: Visit
+    encounter_pk: int
+    coverage: CoverageFacts | None
+    payer: Payer | None
+    rules: RuleSet | None
+    outcome: Outcome
+    charges: list[Decimal]
+
+    @property
+    def billable(self) -> bool:
+        return self.outcome.billable
+
+
+def _coverages(person_ids: list[int]) -> dict[int, list[CoverageFacts]]:
+    found: dict[int, list[CoverageFacts]] = defaultdict(list)
+    rows = Coverage.objects.filter(person_id__in=person_ids).values_list(
+        "pk", "person_id", "payer_id", "member_id", "start_date", "end_date", "priority"
+    )
+    for pk, person, payer, member, start, end, priority in rows:
+        found[person].append(CoverageFacts(pk, payer, member, start, end, priority == "primary"))
+    return found
+
+
+def _covering(options: list[CoverageFacts], day: datetime.date) -> CoverageFacts | None:
+    current = [c for c in options if c.start <= day and (c.end is None or day <= c.end)]
+    current.sort(key=lambda c: (not c.primary, c.pk))
+    return current[0] if current else None
+
+
+def _person_records(person_ids: list[int]) -> dict[int, PersonRecord]:
+    records: dict[int, PersonRecord] = defaultdict(PersonRecord)
+    for person, start, end in Recommendation.objects.filter(person_id__in=person_ids).values_list(
+        "person_id", "recommended_on", "expires_on"
+    ):
+        records[person].recommendations.append((start, end))
+    for person, start, end in PlanOfCare.objects.filter(person_id__in=person_ids).values_list(
+        "person_id", "signed_on", "valid_until"
+    ):
+        records[person].plans_of_care.append((start, end))
+    for person, day in InitiatingVisit.objects.filter(person_id__in=person_ids).values_list(
+        "person_id", "visit_date"
+    ):
+        records[person].initiating_visits.append(day)
+    enrollments = Enrollment.objects.filter(person_id__in=person_ids).exclude(status="referred")
+    for person, kind, began, ended in enrollments.values_list(
+        "person_id", "program__kind", "start_date", "end_date"
+    ):
+        records[person].programs.append((kind, began, ended))
+    return records
+
+
+def _diagnoses(person_ids: list[int]) -> dict[int, list[tuple[datetime.date, str, int]]]:
+    """Each person's needs with a Z code: (identified on, code, need pk)."""
+    found: dict[int, list[tuple[datetime.date, str, int]]] = defaultdict(list)
+    needs = Need.objects.filter(person_id__in=person_ids).exclude(z_code="")
+    needs = needs.exclude(status=NeedStatus.DECLINED)
+    for pk, person, day, code in needs.values_list("pk", "person_id", "identified_on", "z_code"):
+        found[person].append((day, code, pk))
+    for person, code, start in (
+        Recommendation.objects.filter(person_id__in=person_ids)
+        .exclude(diagnosis_code="")
+        .values_list("person_id", "diagnosis_code", "recommended_on")
+    ):
+        found[person].append((start, code, 0))
+    return found
+
+
+def _visit_diagnoses(
+    person_needs: list[tuple[datetime.date, str, int]], linked: set[int], day: datetime.date
+) -> tuple[str, ...]:
+    """The Z codes of the needs the encounter worked on; else of the person's needs known on
+    the day; else the practitioner's code. At most 12 (an 837P claim's limit)."""
+    chosen = [code for _day, code, pk in person_needs if pk in linked]
+    if not chosen:
+        chosen = [code for known, code, pk in person_needs if pk and known <= day]
+    if not chosen:
+        chosen = [code for known, code, pk in person_needs if not pk and known <= day]
+    return tuple(dict.fromkeys(chosen))[:12]
+
+
+def _ledgers(person_ids: list[int]) -> dict[tuple[int, str], Ledger]:
+    """What is billed and standing for each person, per rule set, from current claim lines."""
+    ledgers: dict[tuple[int, str], Ledger] = defaultdict(Ledger)
+    rows = (
+        ClaimLine.objects.filter(person_id__in=person_ids, is_current=True)
+        .values_list(
+            "person_id",
+            "claim__rule_set_id",
+            "encounter_id",
+            "date_of_service",
+            "minutes",
+            "family",
+            "code",
+            "units",
+        )
+        .order_by("person_id", "date_of_service", "encounter_id")
+    )
+    visits: dict[tuple[int, str, int], list[Any]] = {}
+    for person, rule_set, encounter, day, minutes, family, code, units in rows:
+        key = (person, rule_set, encounter)
+        entry = visits.setdefault(key, [day, minutes, family, []])
+        entry[3].append(Line(code, (), units, ""))
+    for (person, rule_set, _encounter), (day, minutes, family, lines) in visits.items():
+        ledgers[(person, rule_set)].record(day, minutes, family, lines)
+    return ledgers
+
+
+def _fees(organization: Organization) -> dict[str, Decimal]:
+    return dict(
+        FeeScheduleEntry.objects.filter(organization=organization).values_list("code", "charge")
+    )
+
+
+def candidate_encounters(
+    organization: Organization, start: datetime.date, end: datetime.date
+) -> Any:
+    """The organization's standing encounters in the period."""
+    return Encounter.objects.filter(
+        organization=organization,
+        status=EncounterStatus.CURRENT,
+        occurred_on__gte=start,
+        occurred_on__lte=end,
+    )
+
+
+def _visits(
+    organization: Organization, start: datetime.date, end: datetime.date, person_ids: list[int]
+) -> list[tuple[int, Visit, set[int]]]:
+    """(encounter pk, visit, linked need pks) for every person present, in date order."""
+    encounters = candidate_encounters(organization, start, end)
+    individual = encounters.filter(is_group=False, person_id__in=person_ids)
+    group_through = Encounter.participants.through.objects.filter(
+        person_id__in=person_ids,
+        encounter__in=encounters.filter(is_group=True),
+    )
+    presence = list(individual.values_list("pk", "person_id")) + list(
+        group_through.values_list("encounter_id", "person_id")
+    )
+    by_encounter: dict[int, list[int]] = defaultdict(list)
+    for encounter, person in presence:
+        by_encounter[encounter].append(person)
+    facts = Encounter.objects.filter(pk__in=list(by_encounter)).values_list(
+        "pk",
+        "occurred_on",
+        "start_time",
+        "duration_minutes",
+        "group_size",
+        "services",
+        "place_of_service",
+        "worker__worker_type",
+    )
+    links: dict[int, set[int]] = defaultdict(set)
+    for encounter, need in Encounter.needs.through.objects.filter(
+        encounter_id__in=list(by_encounter)
+    ).values_list("encounter_id", "need_id"):
+        links[encounter].add(need)
+    out = []
+    for pk, day, started, minutes, size, services, place, worker_type in facts:
+        for person in by_encounter[pk]:
+            visit = Visit(
+                key=(pk, started),
+                person=person,
+                day=day,
+                minutes=minutes,
+                participants=size,
+                services=frozenset(services),
+                place_of_service=place,
+                worker_type=worker_type or "",
+                diagnoses=(),
+            )
+            out.append((pk, visit, links[pk]))
+    out.sort(key=lambda item: (item[1].person, item[1].day, str(item[1].key[1]), item[0]))
+    return out
+
+
+def _people_in_period(
+    organization: Organization,
+    start: datetime.date,
+    end: datetime.date,
+    people: list[int] | None = None,
+) -> Iterator[list[int]]:
+    encounters = candidate_encounters(organization, start, end)
+    ids = set(encounters.filter(is_group=False).values_list("person_id", flat=True))
+    ids |= set(
+        Encounter.participants.through.objects.filter(
+            encounter__in=encounters.filter(is_group=True)
+        ).values_list("person_id", flat=True)
+    )
+    ordered = sorted(ids if people is None else ids & set(people))
+    for index in range(0, len(ordered), 1000):
+        yield ordered[index : index + 1000]
+
+
+def _already_done(person_ids: list[int]) -> set[tuple[int, int]]:
+    """(encounter, person) pairs that stand on a claim or are charged to a grant."""
+    claimed = ClaimLine.objects.filter(person_id__in=person_ids, is_current=True)
+    charged = GrantCharge.objects.filter(person_id__in=person_ids)
+    return set(claimed.values_list("encounter_id", "person_id")) | set(
+        charged.values_list("encounter_id", "person_id")
+    )
+
+
+def evaluate_period(
+    organization: Organization,
+    start: datetime.date,
+    end: datetime.date,
+    *,
+    payer: Payer | None = None,
+    include_done: bool = False,
+    people: list[int] | None = None,
+) -> Iterator[Evaluated]:
+    """Every visit of the period not yet claimed or charged (or all, with include_done),
+    evaluated under the rule set of the person's coverage on the day (only ``payer``'s, if
+    given), person by person in date order so limits count earlier visits first."""
+    payers = {p.pk: p for p in Payer.objects.filter(organization=organization)}
+    fees = _fees(organization)
+    for person_ids in _people_in_period(organization, start, end, people):
+        coverages = _coverages(person_ids)
+        records = _person_records(person_ids)
+        needs = _diagnoses(person_ids)
+        ledgers = _ledgers(person_ids)
+        done = set() if include_done else _already_done(person_ids)
+        for encounter_pk, visit, linked in _visits(organization, start, end, person_ids):
+            if (encounter_pk, visit.person) in done:
+                continue
+            coverage = _covering(coverages.get(visit.person, []), visit.day)
+            if payer is not None and (coverage is None or coverage.payer_id != payer.pk):
+                continue
+            visit = Visit(
+                **{
+                    **visit.__dict__,
+                    "diagnoses": _visit_diagnoses(needs.get(visit.person, []), linked, visit.day),
+                }
+            )
+            yield _evaluate_one(
+                encounter_pk, visit, coverage, payers, records[visit.person], ledgers, fees
+            )
+
+
+def _evaluate_one(
+    encounter_pk: int,
+    visit: Visit,
+    coverage: CoverageFacts | None,
+    payers: dict[int, Payer],
+    record: PersonRecord,
+    ledgers: dict[tuple[int, str], Ledger],
+    fees: dict[str, Decimal],
+) -> Evaluated:
+    if coverage is None:
+        outcome = Outcome(
+            problems=[
+                Problem(
+                    _("No coverage on the date of service."),
+                    _("Record the person's coverage (payer, member ID, dates), or charge a grant."),
+                )
+            ]
+        )
+        return Evaluated(visit, encounter_pk, None, None, None, outcome, [])
+    payer = payers[coverage.payer_id]
+    rules = rule_set_for(payer.rule_set_id, visit.day)
+    if rules is None:
+        outcome = Outcome(
+            problems=[
+                Problem(
+                    _("%(payer)s has no rules for this date of service.") % {"payer": payer.name},
+                    _("Check the payer's rule set."),
+                )
+            ]
+        )
+        return Evaluated(visit, encounter_pk, coverage, payer, None, outcome, [])
+    ledger = ledgers[(visit.person, rules.id)]
+    prefer = [payer.preferred_family] if payer.preferred_family else []
+    outcome = evaluate(rules, visit, record, ledger, prefer)
+    charges = []
+    for line in outcome.lines:
+        fee = fees.get(line.code)
+        if fee is None:
+            outcome.problems.append(
+                Problem(
+                    _("No charge for %(code)s in your fee schedule.") % {"code": line.code},
+                    _("Add %(code)s to the fee schedule.") % {"code": line.code},
+                )
+            )
+            fee = Decimal(0)
+        charges.append(fee * line.units)
+    if outcome.billable:
+        ledger.record(visit.day, visit.minutes, outcome.family, outcome.lines)
+    return Evaluated(visit, encounter_pk, coverage, payer, rules, outcome, charges)

@@ -1,0 +1,263 @@
+"""Reads of billing records, scoped to the actor's organization (another organization's
+payers, claims or grants are not found)."""
+
+import datetime
+import uuid
+from collections import defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db.models import Count, QuerySet, Sum
+from django.utils.translation import gettext as _
+
+from puentes.billing.models import (
+    Claim,
+    ClaimBatch,
+    ClaimLine,
+    Coverage,
+    FeeScheduleEntry,
+    FundingSource,
+    GrantCharge,
+    InitiatingVisit,
+    Payer,
+    Provider,
+    Remittance,
+)
+from puentes.billing.runs import Evaluated, evaluate_period
+from puentes.care.models import Encounter
+from puentes.core.actor import Actor
+from puentes.core.errors import invalid, not_found
+from puentes.people.models import Person
+
+
+def _one(queryset: QuerySet[Any], public_id: uuid.UUID | str) -> Any:
+    try:
+        found = queryset.filter(public_id=public_id).first()
+    except ValidationError:
+        found = None
+    if found is None:
+        raise not_found()
+    return found
+
+
+def payer_list(*, actor: Actor) -> QuerySet[Payer]:
+    actor.require("billing.view")
+    return Payer.objects.filter(organization=actor.organization)
+
+
+def payer_get(*, actor: Actor, public_id: uuid.UUID | str) -> Payer:
+    return _one(payer_list(actor=actor), public_id)
+
+
+def payer_choices(*, actor: Actor) -> QuerySet[Payer]:
+    """The payers a coverage can name (frontline workers record coverage too)."""
+    actor.require("coverage.manage")
+    return Payer.objects.filter(organization=actor.organization)
+
+
+def coverage_list(*, actor: Actor, person: Person) -> QuerySet[Coverage]:
+    actor.require("care.view")
+    return Coverage.objects.filter(organization=actor.organization, person=person).select_related(
+        "payer"
+    )
+
+
+def coverage_get(*, actor: Actor, public_id: uuid.UUID | str) -> Coverage:
+    actor.require("care.view")
+    coverages = Coverage.objects.filter(organization=actor.organization).select_related("person")
+    return _one(coverages, public_id)
+
+
+def initiating_visit_list(*, actor: Actor, person: Person) -> QuerySet[InitiatingVisit]:
+    actor.require("care.view")
+    return InitiatingVisit.objects.filter(organization=actor.organization, person=person)
+
+
+def provider_list(*, actor: Actor) -> QuerySet[Provider]:
+    actor.require("billing.view")
+    return Provider.objects.filter(organization=actor.organization)
+
+
+def fee_list(*, actor: Actor) -> QuerySet[FeeScheduleEntry]:
+    actor.require("billing.view")
+    return FeeScheduleEntry.objects.filter(organization=actor.organization)
+
+
+def batch_list(*, actor: Actor, payer: Payer | None = None) -> QuerySet[ClaimBatch]:
+    actor.require("billing.view")
+    batches = ClaimBatch.objects.filter(organization=actor.organization)
+    if payer is not None:
+        batches = batches.filter(payer=payer)
+    return batches.select_related("payer").annotate(
+        claim_count=Count("claims", distinct=True), total=Sum("claims__total_charge")
+    )
+
+
+def batch_get(*, actor: Actor, public_id: uuid.UUID | str) -> ClaimBatch:
+    actor.require("billing.view")
+    batches = ClaimBatch.objects.filter(organization=actor.organization).select_related("payer")
+    return _one(batches, public_id)
+
+
+def claim_list(
+    *, actor: Actor, batch: ClaimBatch | None = None, person: Person | None = None
+) -> QuerySet[Claim]:
+    actor.require("billing.view")
+    claims = Claim.objects.filter(organization=actor.organization)
+    if batch is not None:
+        claims = claims.filter(batch=batch)
+    if person is not None:
+        claims = claims.filter(person=person)
+    return claims.select_related("person", "coverage", "payer", "batch", "replaces")
+
+
+def claim_get(*, actor: Actor, public_id: uuid.UUID | str) -> Claim:
+    return _one(claim_list(actor=actor), public_id)
+
+
+def remittance_list(*, actor: Actor) -> QuerySet[Remittance]:
+    actor.require("billing.view")
+    return Remittance.objects.filter(organization=actor.organization).select_related("payer")
+
+
+def funding_list(*, actor: Actor) -> QuerySet[FundingSource]:
+    actor.require("billing.view")
+    return FundingSource.objects.filter(organization=actor.organization).annotate(
+        used=Sum("charges__amount")
+    )
+
+
+def funding_get(*, actor: Actor, public_id: uuid.UUID | str) -> FundingSource:
+    return _one(funding_list(actor=actor), public_id)
+
+
+# The work queue ---------------------------------------------------------------------------
+
+
+def _period(start: datetime.date, end: datetime.date) -> None:
+    if end < start:
+        raise invalid({"end": [_("The end must be on or after the start.")]})
+    if (end - start).days > 366:
+        raise invalid({"end": [_("Choose a period of at most a year.")]})
+
+
+@dataclass
+class PayerQueue:
+    payer: Payer | None
+    ready: list[Evaluated] = field(default_factory=list)
+    blocked: list[Evaluated] = field(default_factory=list)
+
+    @property
+    def ready_total(self) -> Decimal:
+        return sum((sum(e.charges, Decimal(0)) for e in self.ready), Decimal(0))
+
+
+def work_queue(
+    *, actor: Actor, start: datetime.date, end: datetime.date, limit: int = 500
+) -> list[PayerQueue]:
+    """Encounters of the period not yet claimed or charged, by payer: ready to bill (with
+    their lines and charges) or blocked (with every reason and its fix)."""
+    actor.require("billing.view")
+    _period(start, end)
+    queues: dict[Any, PayerQueue] = {}
+    for shown, row in enumerate(evaluate_period(actor.organization, start, end)):
+        if shown >= limit:
+            break
+        key = row.payer.pk if row.payer else None
+        queue = queues.setdefault(key, PayerQueue(row.payer))
+        (queue.ready if row.billable else queue.blocked).append(row)
+    return sorted(queues.values(), key=lambda q: (q.payer is None, q.payer.name if q.payer else ""))
+
+
+def encounter_billing(*, actor: Actor, encounter: Encounter) -> list[dict[str, Any]]:
+    """What became of an encounter for each person present — claimed (with the claim's
+    status), charged to a grant, or, if neither, what the engine says now — for the worker
+    who logged it and for billing staff."""
+    actor.require("care.view")
+    claimed: dict[int, list[ClaimLine]] = defaultdict(list)
+    for line in ClaimLine.objects.filter(encounter=encounter, is_current=True).select_related(
+        "claim"
+    ):
+        claimed[line.person_id].append(line)
+    charged = {
+        c.person_id: c
+        for c in GrantCharge.objects.filter(encounter=encounter).select_related("funding_source")
+    }
+    results: list[dict[str, Any]] = []
+    pending = False
+    people = [encounter.person_id] + [
+        p for p in encounter.participants.values_list("pk", flat=True) if p != encounter.person_id
+    ]
+    for person_id in people:
+        if person_id in claimed:
+            lines = claimed[person_id]
+            results.append(
+                {
+                    "person_id": person_id,
+                    "state": "claimed",
+                    "claim": lines[0].claim,
+                    "lines": lines,
+                }
+            )
+        elif person_id in charged:
+            results.append({"person_id": person_id, "state": "grant", "charge": charged[person_id]})
+        else:
+            pending = True
+    if pending:
+        for row in evaluate_period(
+            actor.organization, encounter.occurred_on, encounter.occurred_on
+        ):
+            if row.encounter_pk == encounter.pk:
+                results.append(
+                    {
+                        "person_id": row.visit.person,
+                        "state": "ready" if row.billable else "blocked",
+                        "row": row,
+                    }
+                )
+    return results
+
+
+# Grant report --------------------------------------------------------------------------
+
+
+def grant_report(
+    *, actor: Actor, funding: FundingSource, start: datetime.date, end: datetime.date
+) -> dict[str, Any]:
+    """Persons served, encounters, hours, services, needs addressed and amount used."""
+    actor.require("billing.view")
+    _period(start, end)
+    charges = GrantCharge.objects.filter(
+        funding_source=funding,
+        encounter__occurred_on__gte=start,
+        encounter__occurred_on__lte=end,
+    ).select_related("encounter")
+    services: dict[str, int] = defaultdict(int)
+    rows = []
+    encounter_ids: set[int] = set()
+    for charge in charges:
+        encounter = charge.encounter
+        encounter_ids.add(encounter.pk)
+        for service in encounter.services:
+            services[service] += 1
+        rows.append(charge)
+    needs = (
+        Encounter.needs.through.objects.filter(encounter_id__in=encounter_ids)
+        .values("need__category")
+        .annotate(n=Count("need_id", distinct=True))
+    )
+    minutes = sum(c.minutes for c in rows)
+    return {
+        "funding": funding,
+        "start": start,
+        "end": end,
+        "persons": len({c.person_id for c in rows}),
+        "encounters": len(encounter_ids),
+        "hours": round(Decimal(minutes) / 60, 2),
+        "amount": sum((c.amount for c in rows), Decimal(0)),
+        "services": dict(services),
+        "needs": {n["need__category"]: n["n"] for n in needs},
+        "charges": rows,
+    }

@@ -1,0 +1,864 @@
+"""Writes of billing: set-up (payers, coverage, providers, fees, initiating visits), claim
+batches and their lifecycle, corrected and void claims, 835 posting, and grant charges.
+Each write is all-or-nothing and audited; an encounter's service is never claimed twice
+while an earlier claim of it stands."""
+
+import datetime
+import uuid
+from collections.abc import Iterable, Mapping
+from decimal import Decimal, InvalidOperation
+from typing import Any, cast
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import Max, Sum
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from puentes.billing import selectors
+from puentes.billing.models import (
+    BatchStatus,
+    BillingProfile,
+    Claim,
+    ClaimBatch,
+    ClaimEvent,
+    ClaimLine,
+    ClaimStatus,
+    Coverage,
+    CoveragePriority,
+    FeeScheduleEntry,
+    FilingIndicator,
+    Frequency,
+    FundingKind,
+    FundingSource,
+    GrantCharge,
+    InitiatingVisit,
+    Payer,
+    Provider,
+    ProviderRole,
+    Remittance,
+)
+from puentes.billing.rulesets import RuleSet, rule_set_ids, rule_sets
+from puentes.billing.runs import CoverageFacts, Evaluated, evaluate_period
+from puentes.billing.x12 import RemittanceFormatError, read_835
+from puentes.care.models import Encounter, EncounterService, Program
+from puentes.care.services import encounters_mark_billed
+from puentes.core.actor import Actor
+from puentes.core.audit import audit_record
+from puentes.core.concurrency import bump_version, check_version, lock_for_update
+from puentes.core.errors import DomainError, invalid
+from puentes.core.validators import validate_npi
+from puentes.people.selectors import person_get
+
+Fields = Mapping[str, Any]
+Errors = dict[str, list[str]]
+
+
+def _text(fields: Fields, name: str, errors: Errors, *, limit: int, required: bool = True) -> str:
+    value = str(fields.get(name) or "").strip()
+    if required and not value:
+        errors.setdefault(name, []).append(_("This field is required."))
+    elif len(value) > limit:
+        errors.setdefault(name, []).append(
+            _("Keep it under %(limit)s characters.") % {"limit": limit}
+        )
+    return value
+
+
+def _npi(fields: Fields, name: str, errors: Errors) -> str:
+    value = str(fields.get(name) or "").strip()
+    try:
+        validate_npi(value)
+    except ValidationError as error:
+        errors[name] = list(error.messages)
+    return value
+
+
+def _money(value: Any, name: str, errors: Errors) -> Decimal:
+    try:
+        amount = Decimal(str(value))
+    except (InvalidOperation, ValueError):
+        errors[name] = [_("Enter an amount.")]
+        return Decimal(0)
+    if not amount.is_finite() or amount < 0 or amount >= Decimal("1000000000"):
+        errors[name] = [_("Enter an amount from 0 to 999,999,999.")]
+        return Decimal(0)
+    return amount.quantize(Decimal("0.01"))
+
+
+def _date(fields: Fields, name: str, errors: Errors, *, required: bool = True) -> Any:
+    value = fields.get(name)
+    if value in (None, ""):
+        if required:
+            errors[name] = [_("Enter a date.")]
+        return None
+    if not isinstance(value, datetime.date):
+        errors[name] = [_("Enter a date.")]
+        return None
+    return value
+
+
+def _raise_if(errors: Errors) -> None:
+    if errors:
+        raise invalid(errors)
+
+
+# Set-up --------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def payer_create(*, actor: Actor, fields: Fields) -> Payer:
+    actor.require("billing.manage")
+    errors: Errors = {}
+    name = _text(fields, "name", errors, limit=120)
+    identifier = _text(fields, "payer_identifier", errors, limit=80)
+    if fields.get("filing_indicator") not in FilingIndicator.values:
+        errors["filing_indicator"] = [_("Choose a claim filing indicator, such as MC or MB.")]
+    rule_set_id = str(fields.get("rule_set_id") or "")
+    if rule_set_id not in rule_set_ids():
+        errors["rule_set_id"] = [_("Choose one of the rule sets Puentes ships.")]
+    preferred = str(fields.get("preferred_family") or "")
+    families = {f.id for r in rule_sets() if r.id == rule_set_id for f in r.families}
+    if preferred and preferred not in families:
+        errors["preferred_family"] = [_("Choose one of the rule set's code families.")]
+    _raise_if(errors)
+    try:
+        with transaction.atomic():
+            payer = Payer.objects.create(
+                organization=actor.organization,
+                name=name,
+                payer_identifier=identifier,
+                filing_indicator=fields["filing_indicator"],
+                rule_set_id=rule_set_id,
+                preferred_family=preferred,
+            )
+    except IntegrityError:
+        raise DomainError(
+            "duplicate", _("A payer with this name exists."), {"name": [_("Choose another name.")]}
+        ) from None
+    audit_record(actor=actor, action="payer.create", obj=payer)
+    return payer
+
+
+@transaction.atomic
+def coverage_add(*, actor: Actor, person_id: uuid.UUID | str, fields: Fields) -> Coverage:
+    """A person's coverage: payer, plan, member ID, dates, primary or secondary."""
+    actor.require("coverage.manage")
+    person = person_get(actor=actor, public_id=person_id)
+    errors: Errors = {}
+    payer_id = str(fields.get("payer_id") or "")
+    payer = (
+        Payer.objects.filter(organization=actor.organization, public_id=payer_id).first()
+        if _is_uuid(payer_id)
+        else None
+    )
+    if payer is None:
+        errors["payer_id"] = [_("Choose one of your organization's payers.")]
+    member_id = _text(fields, "member_id", errors, limit=40)
+    plan = _text(fields, "plan_name", errors, limit=120, required=False)
+    start = _date(fields, "start_date", errors)
+    end = _date(fields, "end_date", errors, required=False)
+    if start and end and end < start:
+        errors["end_date"] = [_("The end must be on or after the start.")]
+    priority = fields.get("priority") or CoveragePriority.PRIMARY
+    if priority not in CoveragePriority.values:
+        errors["priority"] = [_("Choose primary or secondary.")]
+    _raise_if(errors)
+    coverage = Coverage.objects.create(
+        organization=actor.organization,
+        person=person,
+        payer=cast(Payer, payer),  # checked above
+        plan_name=plan,
+        member_id=member_id,
+        start_date=start,
+        end_date=end,
+        priority=priority,
+    )
+    audit_record(actor=actor, action="coverage.add", obj=coverage, person_id=person.public_id)
+    return coverage
+
+
+@transaction.atomic
+def coverage_end(
+    *, actor: Actor, coverage_id: uuid.UUID | str, version: int | None, end_date: datetime.date
+) -> Coverage:
+    actor.require("coverage.manage")
+    coverage = lock_for_update(
+        Coverage, selectors.coverage_get(actor=actor, public_id=coverage_id).pk
+    )
+    check_version(coverage, version)
+    if end_date < coverage.start_date:
+        raise invalid({"end_date": [_("The end must be on or after the start.")]})
+    coverage.end_date = end_date
+    bump_version(coverage)
+    coverage.save()
+    audit_record(
+        actor=actor, action="coverage.end", obj=coverage, person_id=coverage.person.public_id
+    )
+    return coverage
+
+
+@transaction.atomic
+def initiating_visit_record(
+    *, actor: Actor, person_id: uuid.UUID | str, fields: Fields
+) -> InitiatingVisit:
+    """The billing practitioner's initiating visit that G0019/G0022-type codes need."""
+    actor.require("coverage.manage")
+    person = person_get(actor=actor, public_id=person_id)
+    errors: Errors = {}
+    day = _date(fields, "visit_date", errors)
+    if day and day > timezone.localdate():
+        errors["visit_date"] = [_("The date cannot be in the future.")]
+    code = _text(fields, "code", errors, limit=5)
+    if code and not (len(code) == 5 and (code.isdigit() or code.startswith("G"))):
+        errors["code"] = [_("Enter the visit's 5-character code, such as 99214 or G0438.")]
+    name = _text(fields, "practitioner_name", errors, limit=200)
+    npi = _npi(fields, "practitioner_npi", errors)
+    _raise_if(errors)
+    visit = InitiatingVisit.objects.create(
+        organization=actor.organization,
+        person=person,
+        visit_date=day,
+        code=code,
+        practitioner_name=name,
+        practitioner_npi=npi,
+    )
+    audit_record(
+        actor=actor, action="initiating_visit.record", obj=visit, person_id=person.public_id
+    )
+    return visit
+
+
+@transaction.atomic
+def provider_add(*, actor: Actor, fields: Fields) -> Provider:
+    actor.require("billing.manage")
+    errors: Errors = {}
+    first = _text(fields, "first_name", errors, limit=60)
+    last = _text(fields, "last_name", errors, limit=60)
+    npi = _npi(fields, "npi", errors)
+    if fields.get("role") not in ProviderRole.values:
+        errors["role"] = [_("Choose rendering or supervising.")]
+    _raise_if(errors)
+    provider = Provider.objects.create(
+        organization=actor.organization,
+        first_name=first,
+        last_name=last,
+        npi=npi,
+        role=fields["role"],
+    )
+    audit_record(actor=actor, action="provider.add", obj=provider)
+    return provider
+
+
+PROFILE_FIELDS = {
+    "taxonomy_code",
+    "postal_code_9",
+    "submitter_id",
+    "contact_name",
+    "contact_phone",
+    "supervising_provider_id",
+}
+
+
+@transaction.atomic
+def billing_profile_set(*, actor: Actor, fields: Fields) -> BillingProfile:
+    actor.require("billing.manage")
+    errors: Errors = {}
+    unknown = set(fields) - PROFILE_FIELDS
+    if unknown:
+        errors["__all__"] = [_("Unknown fields: %(f)s.") % {"f": ", ".join(sorted(unknown))}]
+    profile, _created = BillingProfile.objects.get_or_create(organization=actor.organization)
+    taxonomy = str(fields.get("taxonomy_code", profile.taxonomy_code) or "").strip().upper()
+    if taxonomy and not (len(taxonomy) == 10 and taxonomy[-1] == "X" and taxonomy[:-1].isalnum()):
+        errors["taxonomy_code"] = [
+            _("A taxonomy code has 10 characters and ends in X (e.g. 251S00000X).")
+        ]
+    zip9 = str(fields.get("postal_code_9", profile.postal_code_9) or "").replace("-", "")
+    if zip9 and not (zip9.isdigit() and len(zip9) == 9):
+        errors["postal_code_9"] = [_("Enter the 9-digit ZIP+4 of the billing address.")]
+    phone = "".join(
+        ch for ch in str(fields.get("contact_phone", profile.contact_phone) or "") if ch.isdigit()
+    )
+    if phone and len(phone) != 10:
+        errors["contact_phone"] = [_("Enter a 10-digit phone number.")]
+    supervising = profile.supervising_provider
+    if "supervising_provider_id" in fields:
+        value = fields["supervising_provider_id"]
+        supervising = (
+            Provider.objects.filter(
+                organization=actor.organization, public_id=value, role="supervising"
+            ).first()
+            if _is_uuid(value)
+            else None
+        )
+        if value and supervising is None:
+            errors["supervising_provider_id"] = [_("Choose one of your supervising providers.")]
+    _raise_if(errors)
+    profile.taxonomy_code, profile.postal_code_9, profile.contact_phone = taxonomy, zip9, phone
+    profile.submitter_id = str(fields.get("submitter_id", profile.submitter_id) or "")[:15]
+    profile.contact_name = str(fields.get("contact_name", profile.contact_name) or "")[:60]
+    profile.supervising_provider = supervising
+    bump_version(profile)
+    profile.save()
+    audit_record(actor=actor, action="billing_profile.set", obj=profile)
+    return profile
+
+
+@transaction.atomic
+def fee_set(*, actor: Actor, code: str, charge: Any) -> FeeScheduleEntry:
+    actor.require("billing.manage")
+    errors: Errors = {}
+    code = (code or "").strip().upper()
+    known = {c.code for r in rule_sets() for f in r.families for c in f.codes}
+    if code not in known:
+        errors["code"] = [_("Choose a code one of the rule sets uses.")]
+    amount = _money(charge, "charge", errors)
+    _raise_if(errors)
+    entry, _created = FeeScheduleEntry.objects.update_or_create(
+        organization=actor.organization, code=code, defaults={"charge": amount}
+    )
+    audit_record(
+        actor=actor, action="fee.set", obj=entry, detail={"code": code, "charge": str(amount)}
+    )
+    return entry
+
+
+@transaction.atomic
+def funding_source_create(*, actor: Actor, fields: Fields) -> FundingSource:
+    """A grant, contract, pass-through grant or ACO agreement that pays for CHW work."""
+    actor.require("billing.manage")
+    errors: Errors = {}
+    name = _text(fields, "name", errors, limit=120)
+    funder = _text(fields, "funder", errors, limit=120)
+    if fields.get("kind") not in FundingKind.values:
+        errors["kind"] = [_("Choose grant, contract, pass-through grant or ACO agreement.")]
+    start, end = _date(fields, "start_date", errors), _date(fields, "end_date", errors)
+    if start and end and end < start:
+        errors["end_date"] = [_("The end must be on or after the start.")]
+    amount = _money(fields.get("amount"), "amount", errors)
+    rate = _money(fields.get("hourly_rate"), "hourly_rate", errors)
+    services = [str(s) for s in fields.get("services") or []]
+    if set(services) - set(EncounterService.values):
+        errors["services"] = [_("Choose services from the list.")]
+    program_ids = [str(p) for p in fields.get("program_ids") or []]
+    programs = list(
+        Program.objects.filter(
+            organization=actor.organization, public_id__in=[p for p in program_ids if _is_uuid(p)]
+        )
+    )
+    if len(programs) != len(set(program_ids)):
+        errors["program_ids"] = [_("Choose programs your organization runs.")]
+    reporting = _text(fields, "reporting", errors, limit=2000, required=False)
+    _raise_if(errors)
+    funding = FundingSource.objects.create(
+        organization=actor.organization,
+        name=name,
+        funder=funder,
+        kind=fields["kind"],
+        start_date=start,
+        end_date=end,
+        amount=amount,
+        hourly_rate=rate,
+        services=services,
+        reporting=reporting,
+    )
+    funding.programs.set(programs)
+    audit_record(actor=actor, action="funding.create", obj=funding)
+    return funding
+
+
+def _is_uuid(value: Any) -> bool:
+    try:
+        uuid.UUID(str(value))
+    except ValueError:
+        return False
+    return True
+
+
+# Batches and claims ---------------------------------------------------------------------
+
+
+def _claim_readiness(actor: Actor) -> BillingProfile:
+    """What every claim needs from the organization, checked before anything is written."""
+    organization = actor.organization
+    profile = BillingProfile.objects.filter(organization=organization).first()
+    missing = []
+    if not organization.npi:
+        missing.append(_("the organization's NPI"))
+    if not organization.tax_id:
+        missing.append(_("the organization's tax ID (EIN)"))
+    if not (organization.address_line1 and organization.city and organization.state):
+        missing.append(_("the organization's address"))
+    if profile is None or not profile.postal_code_9:
+        missing.append(_("the ZIP+4 of the billing address"))
+    if profile is None or not profile.submitter_id:
+        missing.append(_("the submitter ID"))
+    if missing:
+        raise DomainError(
+            "invalid",
+            _("Claims cannot be made yet. Missing: %(missing)s.") % {"missing": "; ".join(missing)},
+            {"billing_profile": [_("Complete the billing set-up.")]},
+        )
+    return cast(BillingProfile, profile)  # a missing profile is among the errors above
+
+
+def _claim_number(batch: ClaimBatch, index: int) -> str:
+    return f"P{batch.pk}-{index}"
+
+
+def _save_claim(
+    batch: ClaimBatch,
+    index: int,
+    row: Evaluated,
+    frequency: str = "1",
+    replaces: Claim | None = None,
+) -> Claim:
+    coverage, rules = cast(CoverageFacts, row.coverage), cast(RuleSet, row.rules)  # billable rows
+    claim = Claim.objects.create(
+        organization=batch.organization,
+        batch=batch,
+        payer=batch.payer,
+        person_id=row.visit.person,
+        coverage_id=coverage.pk,
+        claim_number=_claim_number(batch, index),
+        frequency=frequency,
+        replaces=replaces,
+        rule_set_id=rules.id,
+        rule_set_version=rules.version,
+        diagnoses=list(row.visit.diagnoses),
+        total_charge=sum(row.charges, Decimal(0)),
+    )
+    ClaimLine.objects.bulk_create(
+        ClaimLine(
+            claim=claim,
+            encounter_id=row.encounter_pk,
+            person_id=row.visit.person,
+            line_number=number,
+            code=line.code,
+            modifiers=list(line.modifiers),
+            units=line.units,
+            minutes=row.visit.minutes,
+            charge=charge,
+            place_of_service=row.visit.place_of_service,
+            date_of_service=row.visit.day,
+            family=row.outcome.family,
+        )
+        for number, (line, charge) in enumerate(
+            zip(row.outcome.lines, row.charges, strict=True), start=1
+        )
+    )
+    ClaimEvent.objects.create(claim=claim, user=batch.created_by, to_status=claim.status)
+    return claim
+
+
+@transaction.atomic
+def batch_generate(
+    *, actor: Actor, payer_id: uuid.UUID | str, start: datetime.date, end: datetime.date
+) -> ClaimBatch:
+    """Claims for every encounter of the period ready to bill to the payer. Two people
+    generating at once wait for each other (the payer row is locked), and the claim lines'
+    unique index refuses a second claim of the same service whatever happens."""
+    actor.require("billing.manage")
+    payer = lock_for_update(Payer, selectors.payer_get(actor=actor, public_id=payer_id).pk)
+    if end < start or (end - start).days > 366:
+        raise invalid({"end": [_("Choose a period of at most a year, ending after it starts.")]})
+    if end > timezone.localdate():
+        raise invalid({"end": [_("The period cannot end in the future.")]})
+    _claim_readiness(actor)
+    batch = ClaimBatch.objects.create(
+        organization=actor.organization,
+        payer=payer,
+        period_start=start,
+        period_end=end,
+        created_by=actor.user,
+    )
+    encounter_ids: list[int] = []
+    count = 0
+    try:
+        with transaction.atomic():
+            for row in evaluate_period(actor.organization, start, end, payer=payer):
+                if not row.billable:
+                    continue
+                count += 1
+                _save_claim(batch, count, row)
+                encounter_ids.append(row.encounter_pk)
+    except IntegrityError:
+        raise DomainError(
+            "conflict",
+            _("Some of these encounters were just claimed in another batch. Generate again."),
+        ) from None
+    if not count:
+        raise DomainError(
+            "invalid",
+            _("Nothing in this period is ready to bill to %(payer)s.") % {"payer": payer.name},
+        )
+    encounters_mark_billed(encounter_ids)
+    audit_record(actor=actor, action="batch.generate", obj=batch, detail={"claims": count})
+    return batch
+
+
+def _move_claims(batch: ClaimBatch, to_status: str, user: Any, reason: str = "") -> None:
+    for claim in batch.claims.exclude(status__in=[ClaimStatus.REPLACED, ClaimStatus.VOIDED]):
+        ClaimEvent.objects.create(
+            claim=claim, user=user, from_status=claim.status, to_status=to_status, reason=reason
+        )
+        claim.status, claim.status_reason = to_status, reason
+        bump_version(claim)
+        claim.save(update_fields=["status", "status_reason", "version", "updated_at"])
+
+
+BATCH_MOVES: dict[str, set[str]] = {
+    BatchStatus.APPROVED: {BatchStatus.GENERATED},
+    BatchStatus.SUBMITTED: {BatchStatus.APPROVED},
+    BatchStatus.ACCEPTED: {BatchStatus.SUBMITTED},
+    BatchStatus.REJECTED: {BatchStatus.SUBMITTED},
+}
+
+
+@transaction.atomic
+def batch_move(
+    *, actor: Actor, batch_id: uuid.UUID | str, version: int | None, status: str, reason: str = ""
+) -> ClaimBatch:
+    """generated → approved → submitted → accepted or rejected (by the clearinghouse, with a
+    reason). Approving twice, or any other move out of turn, is refused. A rejected batch's
+    claims no longer stand: their encounters can be billed again."""
+    actor.require("billing.manage")
+    batch = lock_for_update(ClaimBatch, selectors.batch_get(actor=actor, public_id=batch_id).pk)
+    check_version(batch, version)
+    if status not in BATCH_MOVES:
+        raise invalid({"status": [_("Choose approved, submitted, accepted or rejected.")]})
+    if batch.status not in BATCH_MOVES[status]:
+        raise DomainError(
+            "conflict",
+            _("This batch is %(current)s: it cannot become %(status)s.")
+            % {"current": batch.get_status_display(), "status": BatchStatus(status).label},
+        )
+    reason = (reason or "").strip()[:500]
+    if status == BatchStatus.REJECTED and not reason:
+        raise invalid({"reason": [_("Say why the batch was rejected.")]})
+    batch.status, batch.status_reason = status, reason
+    if status == BatchStatus.APPROVED:
+        batch.approved_by, batch.approved_at = actor.user, timezone.now()
+    if status == BatchStatus.SUBMITTED:
+        batch.submitted_at = timezone.now()
+        batch.control_number = (
+            ClaimBatch.objects.filter(organization=actor.organization).aggregate(
+                n=Max("control_number")
+            )["n"]
+            or 0
+        ) + 1
+    claim_status = {
+        "submitted": ClaimStatus.SUBMITTED,
+        "accepted": ClaimStatus.ACCEPTED,
+        "rejected": ClaimStatus.REJECTED,
+    }.get(status)
+    if claim_status:
+        _move_claims(batch, claim_status, actor.user, reason)
+    if status == BatchStatus.REJECTED:
+        ClaimLine.objects.filter(claim__batch=batch).update(is_current=False)
+    bump_version(batch)
+    batch.save()
+    audit_record(actor=actor, action="batch.status", obj=batch, detail={"status": status})
+    return batch
+
+
+def _standing(claim: Claim) -> None:
+    if claim.status in (ClaimStatus.REPLACED, ClaimStatus.VOIDED, ClaimStatus.REJECTED):
+        raise DomainError(
+            "conflict",
+            _("This claim no longer stands (it is %(status)s).")
+            % {"status": claim.get_status_display()},
+        )
+    if claim.frequency == Frequency.VOID:
+        raise DomainError("conflict", _("A void cannot be corrected or voided."))
+    if claim.status == ClaimStatus.GENERATED:
+        raise DomainError(
+            "invalid",
+            _("This claim has not been submitted: reject its batch or wait until it is sent."),
+        )
+
+
+def _follow_up_batch(actor: Actor, claim: Claim) -> ClaimBatch:
+    days = list(claim.lines.values_list("date_of_service", flat=True))
+    return ClaimBatch.objects.create(
+        organization=actor.organization,
+        payer=claim.payer,
+        period_start=min(days),
+        period_end=max(days),
+        created_by=actor.user,
+    )
+
+
+def _close_claim(claim: Claim, status: str, user: Any, reason: str) -> None:
+    ClaimEvent.objects.create(
+        claim=claim, user=user, from_status=claim.status, to_status=status, reason=reason
+    )
+    claim.status, claim.status_reason = status, reason
+    bump_version(claim)
+    claim.save()
+    claim.lines.update(is_current=False)
+
+
+@transaction.atomic
+def claim_void(
+    *, actor: Actor, claim_id: uuid.UUID | str, version: int | None, reason: str
+) -> Claim:
+    """Send a void (frequency 8) of a submitted claim, in a new batch. Its encounters can
+    then be billed again."""
+    actor.require("billing.manage")
+    claim = lock_for_update(Claim, selectors.claim_get(actor=actor, public_id=claim_id).pk)
+    check_version(claim, version)
+    _standing(claim)
+    if not (reason or "").strip():
+        raise invalid({"reason": [_("Say why the claim is voided.")]})
+    batch = _follow_up_batch(actor, claim)
+    void = Claim.objects.create(
+        organization=claim.organization,
+        batch=batch,
+        payer=claim.payer,
+        person=claim.person,
+        coverage=claim.coverage,
+        claim_number=f"V{claim.claim_number}",
+        frequency=Frequency.VOID,
+        replaces=claim,
+        rule_set_id=claim.rule_set_id,
+        rule_set_version=claim.rule_set_version,
+        diagnoses=claim.diagnoses,
+        total_charge=claim.total_charge,
+    )
+    for line in claim.lines.all():
+        line.pk, line.claim, line.is_current = None, void, False
+        line.save()
+    ClaimEvent.objects.create(claim=void, user=actor.user, to_status=void.status, reason=reason)
+    _close_claim(claim, ClaimStatus.VOIDED, actor.user, reason.strip())
+    audit_record(actor=actor, action="claim.void", obj=claim, person_id=claim.person.public_id)
+    return void
+
+
+@transaction.atomic
+def claim_correct(
+    *, actor: Actor, claim_id: uuid.UUID | str, version: int | None, reason: str
+) -> Claim:
+    """A corrected claim (frequency 7) replacing a submitted one, from the encounters as
+    they are documented now (an amended encounter's amendment), in a new batch."""
+    actor.require("billing.manage")
+    claim = lock_for_update(Claim, selectors.claim_get(actor=actor, public_id=claim_id).pk)
+    check_version(claim, version)
+    _standing(claim)
+    if not (reason or "").strip():
+        raise invalid({"reason": [_("Say what the correction changes.")]})
+    encounters = set(claim.lines.values_list("encounter_id", flat=True))
+    amended = dict(
+        Encounter.objects.filter(amends_id__in=encounters).values_list("amends_id", "pk")
+    )
+    wanted = {amended.get(pk, pk) for pk in encounters}
+    _close_claim(claim, ClaimStatus.REPLACED, actor.user, reason.strip())
+    days = list(Encounter.objects.filter(pk__in=wanted).values_list("occurred_on", flat=True))
+    rows = [
+        row
+        for row in evaluate_period(
+            actor.organization, min(days), max(days), payer=claim.payer, people=[claim.person_id]
+        )
+        if row.encounter_pk in wanted
+    ]
+    problems = [p.reason for row in rows for p in row.outcome.problems]
+    if not rows or problems:
+        raise DomainError(
+            "invalid",
+            _("The corrected claim would not be billable: %(why)s")
+            % {"why": " ".join(problems) or _("nothing to bill")},
+        )
+    batch = _follow_up_batch(actor, claim)
+    corrected = _save_claim(batch, 1, rows[0], frequency=Frequency.CORRECTED, replaces=claim)
+    for index, row in enumerate(rows[1:], start=2):
+        _save_claim(batch, index, row, frequency=Frequency.CORRECTED, replaces=claim)
+    encounters_mark_billed(wanted)
+    audit_record(actor=actor, action="claim.correct", obj=claim, person_id=claim.person.public_id)
+    return corrected
+
+
+# Remittances ----------------------------------------------------------------------------
+
+
+@transaction.atomic
+def remittance_import(*, actor: Actor, file_name: str, content: bytes) -> Remittance:
+    """Post an X12 835: payments, adjustments and denials to claims and lines. A file that is
+    malformed, or names a claim this organization did not send, is refused whole."""
+    actor.require("billing.manage")
+    try:
+        doc = read_835(content.decode("ascii"))
+    except UnicodeDecodeError:
+        raise invalid({"file": [_("An 835 file is plain ASCII text.")]}) from None
+    except RemittanceFormatError as error:
+        raise invalid(
+            {"file": [_("This is not a readable 835 remittance: %(why)s") % {"why": error}]}
+        ) from None
+    numbers = [c.claim_number for c in doc.claims]
+    claims = {
+        c.claim_number: c
+        for c in Claim.objects.filter(organization=actor.organization, claim_number__in=numbers)
+    }
+    unknown = sorted(set(numbers) - set(claims))
+    if unknown:
+        raise invalid(
+            {
+                "file": [
+                    _("These claims are not yours or do not exist: %(list)s.")
+                    % {"list": ", ".join(unknown[:20])}
+                ]
+            }
+        )
+    if not doc.claims:
+        raise invalid({"file": [_("The remittance holds no claims.")]})
+    remittance = Remittance.objects.create(
+        organization=actor.organization,
+        payer=next(iter(claims.values())).payer,
+        file_name=file_name[:200],
+        trace_number=doc.trace_number[:50],
+        payment_date=doc.payment_date,
+        total_paid=doc.total_paid,
+        claims_posted=len(doc.claims),
+        uploaded_by=actor.user,
+    )
+    for payment in doc.claims:
+        _post(claims[payment.claim_number], payment, actor.user, remittance)
+    audit_record(
+        actor=actor, action="remittance.import", obj=remittance, detail={"claims": len(doc.claims)}
+    )
+    return remittance
+
+
+def _post(claim: Claim, payment: Any, user: Any, remittance: Remittance) -> None:
+    status = ClaimStatus.DENIED if payment.denied else ClaimStatus.PAID
+    if payment.reversal:
+        status = ClaimStatus.ACCEPTED
+    reasons = ", ".join(f"{a['group']}-{a['reason']}" for a in payment.adjustments)
+    ClaimEvent.objects.create(
+        claim=claim,
+        user=user,
+        from_status=claim.status,
+        to_status=status,
+        reason=_("Remittance %(trace)s: paid %(paid)s")
+        % {"trace": remittance.trace_number, "paid": payment.paid}
+        + (f" ({reasons})" if reasons else ""),
+    )
+    claim.status = status
+    claim.paid_amount = Decimal(0) if payment.reversal else payment.paid
+    claim.payer_claim_number = payment.payer_claim_number[:50]
+    bump_version(claim)
+    claim.save()
+    lines = list(claim.lines.order_by("line_number"))
+    for line, service in zip(lines, payment.services, strict=False):
+        line.paid_amount = service.paid
+        line.adjustments = service.adjustments
+        line.save(update_fields=["paid_amount", "adjustments"])
+
+
+# Grants ------------------------------------------------------------------------------------
+
+
+def _fits(
+    funding: FundingSource, program_ids: set[int], row: Evaluated, encounter: Encounter
+) -> bool:
+    day = row.visit.day
+    if not funding.start_date <= day <= funding.end_date:
+        return False
+    if (
+        program_ids
+        and encounter.enrollment is not None
+        and encounter.enrollment.program_id not in program_ids
+    ):
+        return False
+    if program_ids and encounter.enrollment is None:
+        return False
+    return not funding.services or bool(set(funding.services) & row.visit.services)
+
+
+@transaction.atomic
+def grants_charge(*, actor: Actor, start: datetime.date, end: datetime.date) -> dict[str, int]:
+    """Charge the period's work that no payer will pay (not billable, or denied) to a grant
+    that allows it and has money left; say how much was charged and what found no grant."""
+    actor.require("billing.manage")
+    if end < start or (end - start).days > 366:
+        raise invalid({"end": [_("Choose a period of at most a year, ending after it starts.")]})
+    fundings = list(
+        FundingSource.objects.filter(
+            organization=actor.organization, start_date__lte=end, end_date__gte=start
+        ).order_by("end_date", "id")
+    )
+    programs = {f.pk: set(f.programs.values_list("pk", flat=True)) for f in fundings}
+    used = {f.pk: (f.charges.aggregate(s=Sum("amount"))["s"] or Decimal(0)) for f in fundings}
+    counts = {"charged": 0, "no_grant": 0}
+    rows = [r for r in evaluate_period(actor.organization, start, end) if not r.billable]
+    rows += list(_denied_rows(actor, start, end))
+    encounters = Encounter.objects.in_bulk([r.encounter_pk for r in rows])
+    for row in rows:
+        encounter = encounters[row.encounter_pk]
+        funding = next(
+            (
+                f
+                for f in fundings
+                if _fits(f, programs[f.pk], row, encounter)
+                and used[f.pk] + _cost(row.visit.minutes, f) <= f.amount
+            ),
+            None,
+        )
+        if funding is None:
+            counts["no_grant"] += 1
+            continue
+        charge = _cost(row.visit.minutes, funding)
+        reason = (
+            row.outcome.problems[0].reason if row.outcome.problems else _("Denied by the payer")
+        )
+        GrantCharge.objects.create(
+            funding_source=funding,
+            encounter=encounter,
+            person_id=row.visit.person,
+            minutes=row.visit.minutes,
+            amount=charge,
+            reason=reason[:500],
+        )
+        used[funding.pk] += charge
+        counts["charged"] += 1
+    audit_record(actor=actor, action="grants.charge", obj=None, detail=counts)
+    return counts
+
+
+def _cost(minutes: int, funding: FundingSource) -> Decimal:
+    return (Decimal(minutes) / 60 * funding.hourly_rate).quantize(Decimal("0.01"))
+
+
+def _denied_rows(actor: Actor, start: datetime.date, end: datetime.date) -> Iterable[Evaluated]:
+    """Denied claim lines of the period not yet charged, as rows a grant can take."""
+    from puentes.billing.engine import Outcome, Problem, Visit
+
+    lines = (
+        ClaimLine.objects.filter(
+            claim__organization=actor.organization,
+            claim__status=ClaimStatus.DENIED,
+            is_current=True,
+            date_of_service__gte=start,
+            date_of_service__lte=end,
+        )
+        .exclude(encounter__grant_charges__isnull=False)
+        .select_related("encounter")
+    )
+    seen = set()
+    for line in lines:
+        if (line.encounter_id, line.person_id) in seen:
+            continue
+        seen.add((line.encounter_id, line.person_id))
+        encounter = line.encounter
+        visit = Visit(
+            key=line.encounter_id,
+            person=line.person_id,
+            day=line.date_of_service,
+            minutes=line.minutes,
+            participants=encounter.group_size,
+            services=frozenset(encounter.services),
+            place_of_service=line.place_of_service,
+            worker_type="",
+            diagnoses=(),
+        )
+        outcome = Outcome(problems=[Problem(_("Denied by the payer"), "")])
+        yield Evaluated(visit, line.encounter_id, None, None, None, outcome, [])

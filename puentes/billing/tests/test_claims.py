@@ -1,0 +1,357 @@
+"""From encounters to claims and back: batches, the 837P (accepted by pyx12), approval,
+submission, 835 posting, corrections, voids, and never billing a service twice."""
+
+import datetime
+from decimal import Decimal
+
+import pytest
+
+from conftest import actor_for
+from puentes.billing import selectors, services
+from puentes.billing.exports import batch_837p, batch_csv
+from puentes.billing.models import Claim, ClaimBatch, ClaimLine
+from puentes.billing.x12 import validate_with_pyx12
+from puentes.care import services as care_services
+from puentes.core.errors import DomainError
+
+from .conftest import days_ago
+
+
+def generate(bea, medi_cal, start=40, end=1):
+    return services.batch_generate(
+        actor=actor_for(bea), payer_id=medi_cal.public_id, start=days_ago(start), end=days_ago(end)
+    )
+
+
+def test_the_queue_shows_ready_and_blocked_with_reasons(bea, covered, medi_cal, log_visit, maria):
+    log_visit(minutes=45)
+    log_visit(minutes=10, day=5)
+    queues = selectors.work_queue(actor=actor_for(bea), start=days_ago(30), end=days_ago(0))
+    [queue] = queues
+    assert queue.payer == medi_cal
+    assert [(r.outcome.lines[0].code, r.outcome.lines[0].units) for r in queue.ready] == [
+        ("98960", 1)
+    ]
+    assert queue.ready_total == Decimal("50.00")
+    assert queue.blocked[0].outcome.problems[0].reason.startswith("10 minutes is under the 16")
+
+
+def test_a_batch_becomes_an_837p_that_pyx12_accepts(bea, covered, medi_cal, log_visit):
+    first = log_visit(minutes=46)
+    log_visit(
+        minutes=30,
+        day=3,
+        is_group=True,
+        group_size=3,
+        participant_ids=[str(first.person.public_id)],
+    )
+    batch = generate(bea, medi_cal)
+    claims = list(batch.claims.order_by("id"))
+    assert [(l.code, l.units, l.charge) for c in claims for l in c.lines.all()] == [
+        ("98960", 2, Decimal("100.00")),
+        ("98961", 1, Decimal("30.00")),
+    ]
+    assert claims[0].diagnoses == ["Z59.41"]
+    first.refresh_from_db()
+    assert first.billed_at is not None  # the encounter is locked now
+    text = "".join(batch_837p(batch))
+    accepted, ack = validate_with_pyx12(text)
+    assert accepted, ack
+    assert "IK5*A" in ack and "AK9*A*1*1*1" in ack
+    assert "CLM*P" in text and "SV1*HC:98960*100*UN*2***1" in text and "NM1*DQ*1*KIM*ROSA" in text
+    rows = "".join(batch_csv(batch)).splitlines()
+    assert rows[0].startswith("claim_number,frequency") and len(rows) == 3
+
+
+def test_a_service_is_never_claimed_twice(bea, covered, medi_cal, log_visit):
+    log_visit()
+    generate(bea, medi_cal)
+    with pytest.raises(DomainError) as nothing:
+        generate(bea, medi_cal)
+    assert nothing.value.message == "Nothing in this period is ready to bill to Medi-Cal."
+    assert ClaimLine.objects.filter(is_current=True).count() == 1
+
+
+def test_missing_billing_set_up_is_named_and_nothing_is_written(
+    bea, covered, medi_cal, log_visit, clinic
+):
+    log_visit()
+    clinic.npi = ""
+    clinic.save(update_fields=["npi"])
+    with pytest.raises(DomainError) as error:
+        generate(bea, medi_cal)
+    assert "the organization's NPI" in error.value.message
+    assert not ClaimBatch.objects.exists() and not Claim.objects.exists()
+
+
+def test_batch_lifecycle_and_approving_twice(bea, covered, medi_cal, log_visit):
+    log_visit()
+    batch = generate(bea, medi_cal)
+    actor = actor_for(bea)
+    approved = services.batch_move(
+        actor=actor, batch_id=batch.public_id, version=1, status="approved"
+    )
+    with pytest.raises(DomainError) as twice:
+        services.batch_move(actor=actor, batch_id=batch.public_id, version=2, status="approved")
+    assert twice.value.code == "conflict"
+    with pytest.raises(DomainError) as stale:
+        services.batch_move(actor=actor, batch_id=batch.public_id, version=1, status="submitted")
+    assert stale.value.code == "conflict"
+    submitted = services.batch_move(
+        actor=actor, batch_id=batch.public_id, version=approved.version, status="submitted"
+    )
+    assert submitted.control_number == 1
+    assert set(batch.claims.values_list("status", flat=True)) == {"submitted"}
+    with pytest.raises(DomainError) as no_reason:
+        services.batch_move(actor=actor, batch_id=batch.public_id, version=3, status="rejected")
+    assert no_reason.value.fields == {"reason": ["Say why the batch was rejected."]}
+    services.batch_move(
+        actor=actor, batch_id=batch.public_id, version=3, status="rejected", reason="Bad ISA08"
+    )
+    assert not ClaimLine.objects.filter(is_current=True).exists()
+    again = generate(bea, medi_cal)  # a rejected batch's encounters can be billed again
+    assert again.claims.count() == 1
+
+
+def _submitted(bea, medi_cal):
+    batch = generate(bea, medi_cal)
+    actor = actor_for(bea)
+    services.batch_move(actor=actor, batch_id=batch.public_id, version=1, status="approved")
+    return services.batch_move(actor=actor, batch_id=batch.public_id, version=2, status="submitted")
+
+
+def remittance_835(claim: Claim, status: str = "1", paid: str = "45", adjustment: str = "5") -> str:
+    line = claim.lines.get()
+    segments = [
+        "ISA*00*          *00*          *ZZ*610442         *ZZ*PUENTES01      *261122*1200*^*00501*000000777*0*P*:",
+        "GS*HP*610442*PUENTES01*20261122*1200*777*X*005010X221A1",
+        "ST*835*0001",
+        f"BPR*I*{paid}*C*ACH*CCP*01*121000248*DA*123456*1234567890**01*121000248*DA*654321*20261120",
+        "TRN*1*EFT12345*1234567890",
+        "DTM*405*20261120",
+        "N1*PR*MEDI-CAL",
+        "N3*PO BOX 1",
+        "N4*SACRAMENTO*CA*95814",
+        "PER*BL*PROVIDER SERVICES*TE*8005413555",
+        "N1*PE*VALLE CHC*XX*1234567893",
+        "LX*1",
+        f"CLP*{claim.claim_number}*{status}*{claim.total_charge:.2f}*{paid}**MC*PAYER99887",
+        "NM1*QC*1*LOPEZ*MARIA****MI*91234567A",
+        f"SVC*HC:{line.code}*{line.charge:.2f}*{paid}**{line.units}",
+        f"DTM*472*{line.date_of_service:%Y%m%d}",
+        f"CAS*CO*45*{adjustment}",
+        "SE*16*0001",
+        "GE*1*777",
+        "IEA*1*000000777",
+    ]
+    return "~\n".join(segments) + "~\n"
+
+
+def test_posting_an_835(bea, covered, medi_cal, log_visit):
+    log_visit()
+    batch = _submitted(bea, medi_cal)
+    claim = batch.claims.get()
+    remittance = services.remittance_import(
+        actor=actor_for(bea), file_name="era.835", content=remittance_835(claim).encode()
+    )
+    claim.refresh_from_db()
+    line = claim.lines.get()
+    assert remittance.trace_number == "EFT12345" and remittance.total_paid == Decimal("45")
+    assert claim.status == "paid" and claim.paid_amount == Decimal("45")
+    assert claim.payer_claim_number == "PAYER99887"
+    assert line.paid_amount == Decimal("45") and line.adjustments == [
+        {"group": "CO", "reason": "45", "amount": "5"}
+    ]
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"hello", "does not start with an ISA"),
+        (b"ISA*00*broken", "not a readable 835"),
+        ("ISA*00*caf\u00e9".encode(), "plain ASCII"),
+    ],
+)
+def test_malformed_835_files_are_refused_whole(bea, covered, medi_cal, log_visit, content, message):
+    log_visit()
+    _submitted(bea, medi_cal)
+    with pytest.raises(DomainError) as error:
+        services.remittance_import(actor=actor_for(bea), file_name="x.835", content=content)
+    assert message in " ".join(error.value.fields["file"])
+    assert Claim.objects.get().status == "submitted"
+
+
+def test_an_835_naming_someone_elses_claim_posts_nothing(bea, covered, medi_cal, log_visit):
+    log_visit()
+    claim = _submitted(bea, medi_cal).claims.get()
+    text = remittance_835(claim).replace(claim.claim_number, "P999-1")
+    with pytest.raises(DomainError) as error:
+        services.remittance_import(actor=actor_for(bea), file_name="x.835", content=text.encode())
+    assert "P999-1" in error.value.fields["file"][0]
+    claim.refresh_from_db()
+    assert claim.status == "submitted"
+
+
+def test_correcting_an_amended_encounter_and_voiding(bea, ana, covered, medi_cal, log_visit):
+    encounter = log_visit(minutes=46)
+    claim = _submitted(bea, medi_cal).claims.get()
+    services.remittance_import(
+        actor=actor_for(bea), file_name="era", content=remittance_835(claim).encode()
+    )
+    care_services.encounter_amend(
+        actor=actor_for(ana),
+        encounter_id=encounter.public_id,
+        reason="Was 30 minutes",
+        fields={"duration_minutes": 30},
+    )
+    claim.refresh_from_db()
+    corrected = services.claim_correct(
+        actor=actor_for(bea),
+        claim_id=claim.public_id,
+        version=claim.version,
+        reason="Time corrected",
+    )
+    claim.refresh_from_db()
+    assert claim.status == "replaced" and corrected.frequency == "7" and corrected.replaces == claim
+    assert [(l.code, l.units) for l in corrected.lines.all()] == [("98960", 1)]
+    text = "".join(batch_837p(corrected.batch))
+    assert "CLM*" + corrected.claim_number + "*50***12:B:7" in text and "REF*F8*PAYER99887" in text
+    assert validate_with_pyx12(text)[0]
+    for status in ("approved", "submitted"):
+        batch = ClaimBatch.objects.get(pk=corrected.batch_id)
+        services.batch_move(
+            actor=actor_for(bea), batch_id=batch.public_id, version=batch.version, status=status
+        )
+    corrected.refresh_from_db()
+    void = services.claim_void(
+        actor=actor_for(bea),
+        claim_id=corrected.public_id,
+        version=corrected.version,
+        reason="Duplicate",
+    )
+    assert void.frequency == "8" and validate_with_pyx12("".join(batch_837p(void.batch)))[0]
+    assert not ClaimLine.objects.filter(is_current=True).exists()
+    with pytest.raises(DomainError):
+        services.claim_void(
+            actor=actor_for(bea), claim_id=claim.public_id, version=claim.version, reason="x"
+        )
+
+
+def test_coverage_and_set_up_refusals(bea, ana, maria, medi_cal):
+    with pytest.raises(DomainError) as bad:
+        services.coverage_add(
+            actor=actor_for(ana),
+            person_id=maria.public_id,
+            fields={
+                "payer_id": medi_cal.public_id,
+                "member_id": "",
+                "start_date": days_ago(1),
+                "end_date": days_ago(5),
+            },
+        )
+    assert set(bad.value.fields) == {"member_id", "end_date"}
+    with pytest.raises(DomainError) as payer:
+        services.payer_create(
+            actor=actor_for(bea),
+            fields={
+                "name": "X",
+                "payer_identifier": "1",
+                "filing_indicator": "QQ",
+                "rule_set_id": "nope",
+            },
+        )
+    assert set(payer.value.fields) == {"filing_indicator", "rule_set_id"}
+    with pytest.raises(DomainError) as forbidden:
+        services.payer_create(actor=actor_for(ana), fields={})
+    assert forbidden.value.code == "forbidden"
+    with pytest.raises(DomainError) as fee:
+        services.fee_set(actor=actor_for(bea), code="12345", charge="-3")
+    assert set(fee.value.fields) == {"code", "charge"}
+
+
+def test_not_billable_and_denied_work_is_charged_to_a_grant(bea, ana, covered, medi_cal, log_visit):
+    from puentes.billing.models import GrantCharge
+
+    funding = services.funding_source_create(
+        actor=actor_for(bea),
+        fields={
+            "name": "County CHW grant",
+            "funder": "Sacramento County",
+            "kind": "grant",
+            "start_date": days_ago(365),
+            "end_date": days_ago(-365),
+            "amount": "1000",
+            "hourly_rate": "60",
+            "services": ["health_education", "navigation"],
+        },
+    )
+    log_visit(minutes=10, day=8)  # too short for a unit: no payer pays
+    log_visit(minutes=45, day=6, services=["care_coordination"])  # not a covered service
+    result = services.grants_charge(actor=actor_for(bea), start=days_ago(30), end=days_ago(0))
+    assert result == {"charged": 1, "no_grant": 1}  # care coordination is not in the grant
+    charge = GrantCharge.objects.get()
+    assert charge.amount == Decimal("10.00") and "10 minutes is under" in charge.reason
+    report = selectors.grant_report(
+        actor=actor_for(bea), funding=funding, start=days_ago(30), end=days_ago(0)
+    )
+    assert (report["persons"], report["encounters"], report["amount"]) == (1, 1, Decimal("10.00"))
+    assert report["hours"] == Decimal("0.17")
+    from puentes.billing.exports import grant_report_csv, grant_report_xlsx
+
+    assert "County CHW grant" in grant_report_csv(report)
+    assert grant_report_xlsx(report)[:2] == b"PK"
+
+
+def test_connecticut_work_routes_to_a_grant(bea, ana, maria, billing_clinic, log_visit):
+    husky = services.payer_create(
+        actor=actor_for(bea),
+        fields={
+            "name": "HUSKY Health",
+            "payer_identifier": "CTMCD",
+            "filing_indicator": "MC",
+            "rule_set_id": "connecticut-husky-chw",
+        },
+    )
+    services.coverage_add(
+        actor=actor_for(ana),
+        person_id=maria.public_id,
+        fields={"payer_id": husky.public_id, "member_id": "CT1", "start_date": days_ago(100)},
+    )
+    log_visit()
+    [queue] = selectors.work_queue(actor=actor_for(bea), start=days_ago(30), end=days_ago(0))
+    assert queue.payer == husky and not queue.ready
+    assert (
+        "HUSKY Health does not pay for CHW services yet"
+        in queue.blocked[0].outcome.problems[0].reason
+    )
+    services.funding_source_create(
+        actor=actor_for(bea),
+        fields={
+            "name": "CT grant",
+            "funder": "State",
+            "kind": "grant",
+            "start_date": days_ago(365),
+            "end_date": days_ago(-30),
+            "amount": "500",
+            "hourly_rate": "40",
+        },
+    )
+    assert services.grants_charge(actor=actor_for(bea), start=days_ago(30), end=days_ago(0)) == {
+        "charged": 1,
+        "no_grant": 0,
+    }
+
+
+def test_the_chw_sees_what_became_of_her_encounter(ana, bea, covered, medi_cal, log_visit):
+    encounter = log_visit(minutes=10)
+    [status] = selectors.encounter_billing(actor=actor_for(ana), encounter=encounter)
+    assert status["state"] == "blocked"
+    assert (
+        status["row"].outcome.problems[0].fix
+        == "Only time spent with the person counts; check the minutes."
+    )
+    good = log_visit(minutes=45, day=2)
+    generate(bea, medi_cal)
+    [claimed] = selectors.encounter_billing(actor=actor_for(ana), encounter=good)
+    assert claimed["state"] == "claimed" and claimed["claim"].status == "generated"
+    assert datetime.date.today()  # keep datetime used

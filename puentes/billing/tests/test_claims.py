@@ -47,7 +47,7 @@ def test_a_batch_becomes_an_837p_that_pyx12_accepts(bea, covered, medi_cal, log_
     )
     batch = generate(bea, medi_cal)
     claims = list(batch.claims.order_by("id"))
-    assert [(l.code, l.units, l.charge) for c in claims for l in c.lines.all()] == [
+    assert [(ln.code, ln.units, ln.charge) for c in claims for ln in c.lines.all()] == [
         ("98960", 2, Decimal("100.00")),
         ("98961", 1, Decimal("30.00")),
     ]
@@ -123,7 +123,8 @@ def _submitted(bea, medi_cal):
 def remittance_835(claim: Claim, status: str = "1", paid: str = "45", adjustment: str = "5") -> str:
     line = claim.lines.get()
     segments = [
-        "ISA*00*          *00*          *ZZ*610442         *ZZ*PUENTES01      *261122*1200*^*00501*000000777*0*P*:",
+        "ISA*00*          *00*          *ZZ*610442         *ZZ*PUENTES01      "
+        "*261122*1200*^*00501*000000777*0*P*:",
         "GS*HP*610442*PUENTES01*20261122*1200*777*X*005010X221A1",
         "ST*835*0001",
         f"BPR*I*{paid}*C*ACH*CCP*01*121000248*DA*123456*1234567890**01*121000248*DA*654321*20261120",
@@ -213,7 +214,7 @@ def test_correcting_an_amended_encounter_and_voiding(bea, ana, covered, medi_cal
     )
     claim.refresh_from_db()
     assert claim.status == "replaced" and corrected.frequency == "7" and corrected.replaces == claim
-    assert [(l.code, l.units) for l in corrected.lines.all()] == [("98960", 1)]
+    assert [(ln.code, ln.units) for ln in corrected.lines.all()] == [("98960", 1)]
     text = "".join(batch_837p(corrected.batch))
     assert "CLM*" + corrected.claim_number + "*50***12:B:7" in text and "REF*F8*PAYER99887" in text
     assert validate_with_pyx12(text)[0]

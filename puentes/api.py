@@ -2,6 +2,7 @@
 
 from ninja import NinjaAPI
 
+from puentes.billing.api import router as billing_router
 from puentes.care.api import router as care_router
 from puentes.core.api import install_error_handlers
 from puentes.directory.api import router as directory_router
@@ -33,3 +34,4 @@ api.add_router("/", directory_router)
 api.add_router("/", referrals_router)
 api.add_router("/", notifications_router)
 api.add_router("/", care_router)
+api.add_router("/", billing_router)

@@ -562,3 +562,13 @@ def evaluate(
         _("Check the date of service and the payer."),
     )
     return Outcome(problems=[*problems, nothing])
+
+
+def unconfirmed_values(rules: RuleSet) -> list[str]:
+    """What the rule set uses that its sources do not confirm (shown beside its results)."""
+    found = [_limit_label(limit) for limit in rules.limits if not limit.confirmed]
+    threshold = rules.plan_of_care_after_units_per_year
+    if threshold is not None and not threshold.confirmed:
+        found.append(_("plan of care after %(n)s units a year") % {"n": threshold.units})
+    found += [c.code for f in rules.families for c in f.codes if not c.confirmed]
+    return found

@@ -7,6 +7,8 @@ import pytest
 from django.utils import timezone, translation
 
 from conftest import MembershipFactory
+from puentes.billing import selectors as billing_selectors
+from puentes.billing import services as billing_services
 from puentes.care import selectors as care_selectors
 from puentes.care import services as care_services
 from puentes.core.actor import Actor
@@ -132,6 +134,18 @@ ACTIONS = {
         },
     ),
     "team.view": lambda a, ctx: care_selectors.team_caseloads(actor=a),
+    "coverage.manage": lambda a, ctx: billing_services.initiating_visit_record(
+        actor=a,
+        person_id=ctx["p1"],
+        fields={
+            "visit_date": timezone.localdate(),
+            "code": "99214",
+            "practitioner_name": "Dr. Kim",
+            "practitioner_npi": "1234567893",
+        },
+    ),
+    "billing.view": lambda a, ctx: billing_selectors.payer_list(actor=a),
+    "billing.manage": lambda a, ctx: billing_services.fee_set(actor=a, code="98960", charge="50"),
 }
 
 

@@ -12,6 +12,7 @@ urlpatterns = [
     path("referrals/", include("puentes.referrals.urls")),
     path("notifications/", include("puentes.notifications.urls")),
     path("care/", include("puentes.care.urls")),
+    path("billing/", include("puentes.billing.urls")),
     path("api/v1/", api.urls),
     path("hsds/", hsds.urls),
 ]

@@ -13,6 +13,7 @@ from django.db.models import Count, QuerySet, Sum
 from django.utils.translation import gettext as _
 
 from puentes.billing.models import (
+    BillingProfile,
     Claim,
     ClaimBatch,
     ClaimLine,
@@ -78,6 +79,15 @@ def initiating_visit_list(*, actor: Actor, person: Person) -> QuerySet[Initiatin
 def provider_list(*, actor: Actor) -> QuerySet[Provider]:
     actor.require("billing.view")
     return Provider.objects.filter(organization=actor.organization)
+
+
+def billing_profile(*, actor: Actor) -> BillingProfile | None:
+    actor.require("billing.view")
+    return (
+        BillingProfile.objects.filter(organization=actor.organization)
+        .select_related("supervising_provider")
+        .first()
+    )
 
 
 def fee_list(*, actor: Actor) -> QuerySet[FeeScheduleEntry]:

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from puentes.billing.selectors import encounter_billing
 from puentes.care import forms, selectors, services
 from puentes.care.models import (
     OPEN_ENROLLMENT_STATUSES,
@@ -643,6 +644,9 @@ def encounter_detail(request: HttpRequest, actor: Actor, encounter_id: uuid.UUID
             "revisions": encounter.revisions.select_related("edited_by"),
             "can_log": actor.can("encounter.log"),
             "amendment": getattr(encounter, "amendment", None),
+            "billing": encounter_billing(actor=actor, encounter=encounter)
+            if encounter.status == "current"
+            else [],
         },
     )
 

@@ -81,6 +81,7 @@ def _care_of(actor: Actor, person: Person) -> dict[str, Any] | None:
     roles that see care records."""
     if not actor.can("care.view"):
         return None
+    from puentes.billing import selectors as billing
     from puentes.care import selectors as care
 
     return {
@@ -96,6 +97,9 @@ def _care_of(actor: Actor, person: Person) -> dict[str, Any] | None:
         "can_manage": actor.can("care.manage"),
         "can_log": actor.can("encounter.log"),
         "can_document": actor.can("care.document"),
+        "coverages": billing.coverage_list(actor=actor, person=person),
+        "initiating_visits": billing.initiating_visit_list(actor=actor, person=person)[:10],
+        "can_cover": actor.can("coverage.manage"),
     }
 
 

@@ -99,8 +99,13 @@ def act(
     except DomainError as error:
         if error.code in ("forbidden", "not_found"):
             raise
-        details = [message for field in error.fields.values() for message in field]
-        messages.error(request, " ".join([error.message, *details]))
+        messages.error(request, refusal_text(error))
     else:
         messages.success(request, success)
     return redirect(then)
+
+
+def refusal_text(error: DomainError) -> str:
+    """A refusal as one sentence for the top of a page: the message and each field's."""
+    details = [message for field in error.fields.values() for message in field]
+    return " ".join([error.message, *details])

@@ -1,0 +1,186 @@
+"""The billing pages, as billing staff and CHWs use them; and who may not."""
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from puentes.billing.models import Claim, ClaimBatch, Coverage, FeeScheduleEntry, Payer
+
+from .conftest import days_ago
+from .test_claims import remittance_835
+
+
+def period(start=30, end=1):
+    return f"start={days_ago(start)}&end={days_ago(end)}"
+
+
+def test_queue_generate_approve_submit_and_download(client_for, bea, covered, medi_cal, log_visit):
+    log_visit(minutes=45)
+    log_visit(minutes=10, day=4)
+    client = client_for(bea)
+    page = client.get(f"/billing/?{period()}").content.decode()
+    assert "1 encounter ready to bill" in page and "10 minutes is under the 16" in page
+    assert "To fix" in page
+    done = client.post(
+        "/billing/batches/generate/",
+        {"payer": str(medi_cal.public_id), "start": str(days_ago(30)), "end": str(days_ago(1))},
+        follow=True,
+    )
+    assert "Batch generated" in done.content.decode()
+    batch = ClaimBatch.objects.get()
+    for version, status in ((1, "approved"), (2, "submitted")):
+        client.post(
+            f"/billing/batches/{batch.public_id}/status/", {"version": version, "status": status}
+        )
+    again = client.post(
+        f"/billing/batches/{batch.public_id}/status/",
+        {"version": 3, "status": "approved"},
+        follow=True,
+    )
+    assert "cannot become Approved" in again.content.decode()
+    file = client.get(f"/billing/batches/{batch.public_id}/file/837p/")
+    assert b"ST*837" in b"".join(file.streaming_content)
+
+
+def test_claim_page_remittance_and_correction(client_for, bea, covered, medi_cal, log_visit):
+    from conftest import actor_for
+    from puentes.billing import services
+
+    log_visit()
+    batch = services.batch_generate(
+        actor=actor_for(bea), payer_id=medi_cal.public_id, start=days_ago(30), end=days_ago(1)
+    )
+    services.batch_move(
+        actor=actor_for(bea), batch_id=batch.public_id, version=1, status="approved"
+    )
+    services.batch_move(
+        actor=actor_for(bea), batch_id=batch.public_id, version=2, status="submitted"
+    )
+    claim = Claim.objects.get()
+    client = client_for(bea)
+    bad = client.post("/billing/remittances/", {"file": SimpleUploadedFile("x.835", b"nonsense")})
+    assert "does not start with an ISA segment" in bad.content.decode()
+    posted = client.post(
+        "/billing/remittances/",
+        {
+            "file": SimpleUploadedFile(
+                "era.835", remittance_835(claim, status="4", paid="0").encode()
+            )
+        },
+        follow=True,
+    )
+    assert "Remittance posted." in posted.content.decode()
+    claim.refresh_from_db()
+    assert claim.status == "denied"
+    page = client.get(f"/billing/claims/{claim.public_id}/").content.decode()
+    assert "Send a corrected claim" in page and "CO-45" in page
+    voided = client.post(
+        f"/billing/claims/{claim.public_id}/void/",
+        {"version": claim.version, "reason": "Wrong person"},
+        follow=True,
+    )
+    assert "Void created." in voided.content.decode()
+
+
+def test_set_up_pages(client_for, bea, billing_clinic):
+    client = client_for(bea)
+    page = client.get("/billing/setup/").content.decode()
+    assert "4 units a day (unconfirmed)" in page and "HUSKY" in page
+    client.post(
+        "/billing/setup/",
+        {
+            "form": "payer",
+            "name": "Medicare",
+            "payer_identifier": "MCR",
+            "filing_indicator": "MB",
+            "rule_set_id": "medicare-chi-pin",
+        },
+    )
+    assert Payer.objects.get().rule_set_id == "medicare-chi-pin"
+    refused = client.post("/billing/setup/", {"form": "fee", "code": "XXXXX", "charge": "10"})
+    assert "Choose a code one of the rule sets uses." in refused.content.decode()
+    client.post("/billing/setup/", {"form": "fee", "code": "g0019", "charge": "80"})
+    assert FeeScheduleEntry.objects.filter(code="G0019").exists()
+    zip_error = client.post(
+        "/billing/setup/", {"form": "profile", "postal_code_9": "958"}
+    ).content.decode()
+    assert "9-digit ZIP+4" in zip_error
+
+
+def test_coverage_from_the_person_page_and_the_encounter_status(
+    client_for, ana, maria, medi_cal, log_visit
+):
+    client = client_for(ana)
+    person = client.get(f"/people/{maria.public_id}/").content.decode()
+    assert "No coverage recorded" in person and "Record coverage" in person
+    client.post(
+        f"/billing/people/{maria.public_id}/coverage/new/",
+        {
+            "payer_id": str(medi_cal.public_id),
+            "member_id": "91234567A",
+            "start_date": str(days_ago(90)),
+            "priority": "primary",
+        },
+    )
+    assert Coverage.objects.get().member_id == "91234567A"
+    encounter = log_visit()
+    status = client.get(f"/care/encounters/{encounter.public_id}/").content.decode()
+    assert "Not billable yet" in status and "No written recommendation" in status
+
+
+def test_billing_pages_are_for_billing_roles(client_for, ana):
+    for url in (
+        "/billing/",
+        "/billing/batches/",
+        "/billing/remittances/",
+        "/billing/funding/",
+        "/billing/setup/",
+    ):
+        assert client_for(ana).get(url).status_code == 403, url
+
+
+def test_outsiders_get_404_from_billing_record_pages(
+    client_for, omar, bea, covered, medi_cal, log_visit, maria
+):
+    from conftest import actor_for
+    from puentes.billing import services
+
+    log_visit()
+    batch = services.batch_generate(
+        actor=actor_for(bea), payer_id=medi_cal.public_id, start=days_ago(30), end=days_ago(1)
+    )
+    funding = services.funding_source_create(
+        actor=actor_for(bea),
+        fields={
+            "name": "G",
+            "funder": "F",
+            "kind": "grant",
+            "start_date": days_ago(90),
+            "end_date": days_ago(-9),
+            "amount": "10",
+            "hourly_rate": "1",
+        },
+    )
+    claim = batch.claims.get()
+    client = client_for(omar)
+    for url in (
+        f"/billing/batches/{batch.public_id}/",
+        f"/billing/batches/{batch.public_id}/file/837p/",
+        f"/billing/claims/{claim.public_id}/",
+        f"/billing/funding/{funding.public_id}/",
+        f"/billing/people/{maria.public_id}/coverage/new/",
+        f"/billing/people/{maria.public_id}/initiating-visits/new/",
+    ):
+        assert client.get(url).status_code == 404, url
+    for url, data in (
+        (f"/billing/batches/{batch.public_id}/status/", {"version": 1, "status": "approved"}),
+        (f"/billing/claims/{claim.public_id}/void/", {"version": 1, "reason": "x"}),
+        (
+            "/billing/batches/generate/",
+            {"payer": str(medi_cal.public_id), "start": str(days_ago(9)), "end": str(days_ago(1))},
+        ),
+    ):
+        assert client.post(url, data).status_code == 404, url
+    batch.refresh_from_db()
+    assert (
+        batch.status == "generated"
+        and "María" not in client.get("/billing/batches/").content.decode()
+    )

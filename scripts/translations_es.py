@@ -1449,3 +1449,433 @@ ES.update(
 )
 
 ES.update({"Workers and details": "Trabajadores y detalles"})
+
+# Billing and funding -----------------------------------------------------------------------
+ES.update(
+    {
+        "added a payer": "agregó un pagador",
+        "recorded coverage": "registró una cobertura",
+        "ended a coverage": "terminó una cobertura",
+        "recorded an initiating visit": "registró una visita inicial",
+        "added a provider": "agregó un proveedor",
+        "changed the billing set-up": "cambió la configuración de facturación",
+        "set a fee": "fijó una tarifa",
+        "added a funding source": "agregó una fuente de financiamiento",
+        "generated a claim batch": "generó un lote de reclamos",
+        "changed a claim batch's status": "cambió el estado de un lote de reclamos",
+        "voided a claim": "anuló un reclamo",
+        "sent a corrected claim": "envió un reclamo corregido",
+        "imported a remittance": "importó una remesa",
+        "charged work to grants": "cargó trabajo a subvenciones",
+        "The file is larger than 20 MB.": "El archivo pesa más de 20 MB.",
+        "Choose json, csv or xlsx.": "Elija json, csv o xlsx.",
+        "no worker type": "sin tipo de trabajador",
+        "The services delivered (%(services)s) are not covered by %(title)s.": (
+            "Los servicios prestados (%(services)s) no los cubre %(title)s."
+        ),
+        "Covered: %(services)s.": "Cubiertos: %(services)s.",
+        "%(worker)s is not a qualified worker for %(title)s.": (
+            "%(worker)s no es un trabajador calificado para %(title)s."
+        ),
+        "The visit must be delivered by: %(types)s.": "La visita la debe hacer: %(types)s.",
+        "Place of service %(pos)s is not covered.": "El lugar de servicio %(pos)s no está cubierto.",
+        "Allowed places of service: %(list)s.": "Lugares de servicio permitidos: %(list)s.",
+        "Enrolled in Enhanced Care Management on %(day)s: the person cannot also receive %(title)s.": (
+            "Inscrito en Enhanced Care Management el %(day)s: la persona no puede recibir "
+            "también %(title)s."
+        ),
+        "Bill the work through the ECM provider, or charge it to a grant.": (
+            "Facture el trabajo por medio del proveedor de ECM, o cárguelo a una subvención."
+        ),
+        "No diagnosis code.": "No hay código de diagnóstico.",
+        "Link a need with a Z code to the encounter, or record the practitioner's ICD-10-CM code on the recommendation.": (
+            "Vincule al encuentro una necesidad con código Z, o registre en la recomendación "
+            "el código ICD-10-CM del profesional."
+        ),
+        "The recommendation expired on %(day)s.": "La recomendación venció el %(day)s.",
+        "Record a new written recommendation from a licensed practitioner.": (
+            "Registre una nueva recomendación escrita de un profesional con licencia."
+        ),
+        "No written recommendation for CHW services on the date of service.": (
+            "No hay recomendación escrita para servicios de CHW en la fecha del servicio."
+        ),
+        "Record a licensed practitioner's written recommendation (name, NPI, date).": (
+            "Registre la recomendación escrita de un profesional con licencia (nombre, NPI, fecha)."
+        ),
+        "%(family)s must be delivered by: %(types)s.": "%(family)s lo debe prestar: %(types)s.",
+        "Assign a qualified worker.": "Asigne a un trabajador calificado.",
+        "%(family)s pays for %(services)s only.": "%(family)s solo paga %(services)s.",
+        "Record the service that was delivered.": "Registre el servicio que se prestó.",
+        "%(family)s needs an initiating visit by the billing practitioner first.": (
+            "%(family)s necesita primero una visita inicial del profesional que factura."
+        ),
+        "Record the initiating visit (an E/M or annual wellness visit).": (
+            "Registre la visita inicial (una visita E/M o de bienestar anual)."
+        ),
+        "%(family)s needs a current treatment plan.": "%(family)s necesita un plan de tratamiento vigente.",
+        "Record the plan of care signed by a licensed practitioner.": (
+            "Registre el plan de atención firmado por un profesional con licencia."
+        ),
+        "No code fits a session with %(n)s participants (%(ranges)s).": (
+            "Ningún código sirve para una sesión con %(n)s participantes (%(ranges)s)."
+        ),
+        "Group codes need 2–4 or 5–8 participants: check the group size.": (
+            "Los códigos de grupo requieren 2–4 o 5–8 participantes: revise el tamaño del grupo."
+        ),
+        "%(minutes)s minutes is under the %(needed)s minutes a unit of %(code)s needs.": (
+            "%(minutes)s minutos no llegan a los %(needed)s que necesita una unidad de %(code)s."
+        ),
+        "Only time spent with the person counts; check the minutes.": (
+            "Solo cuenta el tiempo con la persona; revise los minutos."
+        ),
+        "%(minutes)s minutes this month so far: %(code)s needs %(needed)s.": (
+            "%(minutes)s minutos este mes hasta ahora: %(code)s necesita %(needed)s."
+        ),
+        "%(minutes)s minutes this month so far: the next %(code)s unit is not reached yet.": (
+            "%(minutes)s minutos este mes hasta ahora: todavía no se alcanza la siguiente unidad "
+            "de %(code)s."
+        ),
+        "The time is kept: later visits this month add to it.": (
+            "El tiempo se guarda: las visitas posteriores de este mes se suman."
+        ),
+        "%(code)s needs at least %(n)s minutes.": "%(code)s necesita al menos %(n)s minutos.",
+        "Check the minutes.": "Revise los minutos.",
+        "%(code)s covers at most %(n)s minutes.": "%(code)s cubre como máximo %(n)s minutos.",
+        "%(code)s was already billed %(n)s times, its maximum.": (
+            "%(code)s ya se facturó %(n)s veces, su máximo."
+        ),
+        "A further visit needs another recommendation.": "Otra visita necesita otra recomendación.",
+        "%(code)s was billed on %(day)s: at most once every %(n)s months.": (
+            "%(code)s se facturó el %(day)s: como máximo una vez cada %(n)s meses."
+        ),
+        "Wait until the interval has passed.": "Espere a que pase el intervalo.",
+        "from %(day)s": "desde el %(day)s",
+        "%(family)s applies to dates of service %(since)s only.": (
+            "%(family)s solo se aplica a fechas de servicio %(since)s."
+        ),
+        "Another code family applies to this date.": "A esta fecha se aplica otra familia de códigos.",
+        "%(n)s units already billed this year: a plan of care is needed.": (
+            "Ya se facturaron %(n)s unidades este año: se necesita un plan de atención."
+        ),
+        "%(n)s units past the %(limit)s a year allowed without a plan of care were not claimed.": (
+            "No se reclamaron %(n)s unidades por encima de las %(limit)s al año permitidas sin "
+            "plan de atención."
+        ),
+        "a day": "al día",
+        "a month": "al mes",
+        "a year": "al año",
+        "%(n)s units": "%(n)s unidades",
+        "%(n)s minutes": "%(n)s minutos",
+        "%(n)s visits": "%(n)s visitas",
+        "The limit of %(limit)s is already reached.": "Ya se alcanzó el límite de %(limit)s.",
+        "Charge this work to a grant.": "Cargue este trabajo a una subvención.",
+        "%(n)s units over the limit of %(limit)s were not claimed.": (
+            "No se reclamaron %(n)s unidades por encima del límite de %(limit)s."
+        ),
+        "Get prior authorization from the payer.": "Obtenga autorización previa del pagador.",
+        "Over the limit of %(limit)s.": "Por encima del límite de %(limit)s.",
+        "Charge the work to a grant that allows it.": (
+            "Cargue el trabajo a una subvención que lo permita."
+        ),
+        "No code of %(title)s applies on %(day)s.": "Ningún código de %(title)s aplica el %(day)s.",
+        "Check the date of service and the payer.": "Revise la fecha del servicio y el pagador.",
+        "plan of care after %(n)s units a year": "plan de atención después de %(n)s unidades al año",
+        "Funding source": "Fuente de financiamiento",
+        "Funder": "Financiador",
+        "Period": "Período",
+        "Persons served": "Personas atendidas",
+        "Encounters": "Encuentros",
+        "Amount used": "Monto usado",
+        "Amount awarded": "Monto otorgado",
+        "Need addressed": "Necesidad atendida",
+        "Amount": "Monto",
+        "Services": "Servicios",
+        "Why no payer paid": "Por qué ningún pagador pagó",
+        "Payer": "Pagador",
+        "Member ID": "Número de afiliado",
+        "Plan": "Plan",
+        "Until": "Hasta",
+        "Date of the visit": "Fecha de la visita",
+        "Visit code (e.g. 99214)": "Código de la visita (p. ej. 99214)",
+        "Payer ID": "ID del pagador",
+        "Claim filing indicator": "Indicador de tipo de reclamo",
+        "Rule set": "Conjunto de reglas",
+        "Preferred codes": "Códigos preferidos",
+        "Taxonomy code": "Código de taxonomía",
+        "ZIP+4 of the billing address": "Código postal ZIP+4 de la dirección de facturación",
+        "Submitter ID": "ID del remitente",
+        "Billing contact": "Contacto de facturación",
+        "Billing contact phone": "Teléfono del contacto de facturación",
+        "Supervising provider": "Proveedor supervisor",
+        "Code": "Código",
+        "Charge per unit": "Cargo por unidad",
+        "Charge per hour of work": "Cargo por hora de trabajo",
+        "Programs it pays for (none: any)": "Programas que paga (ninguno: cualquiera)",
+        "Services it pays for (none: any)": "Servicios que paga (ninguno: cualquiera)",
+        "Reporting requirements": "Requisitos de informes",
+        "835 remittance file": "Archivo de remesa 835",
+        "MC Medicaid": "MC Medicaid",
+        "MB Medicare Part B": "MB Medicare Parte B",
+        "CI Commercial insurance": "CI Seguro comercial",
+        "HM Health maintenance organization": "HM Organización de mantenimiento de la salud (HMO)",
+        "16 Medicare Advantage (HMO)": "16 Medicare Advantage (HMO)",
+        "ZZ Other": "ZZ Otro",
+        "payer ID": "ID del pagador",
+        "claim filing indicator": "indicador de tipo de reclamo",
+        "rule set": "conjunto de reglas",
+        "preferred codes": "códigos preferidos",
+        "Primary": "Primaria",
+        "Secondary": "Secundaria",
+        "plan": "plan",
+        "member ID": "número de afiliado",
+        "from": "desde",
+        "Rendering": "Prestador",
+        "Supervising": "Supervisor",
+        "first name": "nombre",
+        "last name": "apellido",
+        "taxonomy code": "código de taxonomía",
+        "submitter ID": "ID del remitente",
+        "billing contact": "contacto de facturación",
+        "billing contact phone": "teléfono del contacto de facturación",
+        "code": "código",
+        "charge per unit": "cargo por unidad",
+        "date of the visit": "fecha de la visita",
+        "visit code": "código de la visita",
+        "Generated": "Generado",
+        "Approved": "Aprobado",
+        "Submitted": "Enviado",
+        "to": "hasta",
+        "Ready": "Listo",
+        "Paid": "Pagado",
+        "Denied": "Denegado",
+        "Replaced by a corrected claim": "Reemplazado por un reclamo corregido",
+        "Voided": "Anulado",
+        "Original": "Original",
+        "Corrected (replacement)": "Corregido (reemplazo)",
+        "Void": "Anulación",
+        "Grant": "Subvención",
+        "Contract": "Contrato",
+        "Pass-through grant": "Subvención de traspaso",
+        "ACO agreement": "Acuerdo con una ACO",
+        "funder": "financiador",
+        "amount": "monto",
+        "charge per hour of work": "cargo por hora de trabajo",
+        "services it pays for": "servicios que paga",
+        "reporting requirements": "requisitos de informes",
+        "No coverage on the date of service.": "No hay cobertura en la fecha del servicio.",
+        "Record the person's coverage (payer, member ID, dates), or charge a grant.": (
+            "Registre la cobertura de la persona (pagador, número de afiliado, fechas), o cargue "
+            "una subvención."
+        ),
+        "%(payer)s has no rules for this date of service.": (
+            "%(payer)s no tiene reglas para esta fecha de servicio."
+        ),
+        "Check the payer's rule set.": "Revise el conjunto de reglas del pagador.",
+        "No charge for %(code)s in your fee schedule.": "No hay cargo para %(code)s en su tarifario.",
+        "Add %(code)s to the fee schedule.": "Agregue %(code)s al tarifario.",
+        "The end must be on or after the start.": "El fin debe ser igual o posterior al inicio.",
+        "Choose a period of at most a year.": "Elija un período de un año como máximo.",
+        "Enter an amount.": "Escriba un monto.",
+        "Enter an amount from 0 to 999,999,999.": "Escriba un monto de 0 a 999.999.999.",
+        "Choose a claim filing indicator, such as MC or MB.": (
+            "Elija un indicador de tipo de reclamo, como MC o MB."
+        ),
+        "Choose one of the rule sets Puentes ships.": "Elija uno de los conjuntos de reglas de Puentes.",
+        "Choose one of the rule set's code families.": (
+            "Elija una de las familias de códigos del conjunto de reglas."
+        ),
+        "A payer with this name exists.": "Ya existe un pagador con este nombre.",
+        "Choose one of your organization's payers.": "Elija uno de los pagadores de su organización.",
+        "Choose primary or secondary.": "Elija primaria o secundaria.",
+        "Enter the visit's 5-character code, such as 99214 or G0438.": (
+            "Escriba el código de 5 caracteres de la visita, como 99214 o G0438."
+        ),
+        "Choose rendering or supervising.": "Elija prestador o supervisor.",
+        "A taxonomy code has 10 characters and ends in X (e.g. 251S00000X).": (
+            "Un código de taxonomía tiene 10 caracteres y termina en X (p. ej. 251S00000X)."
+        ),
+        "Enter the 9-digit ZIP+4 of the billing address.": (
+            "Escriba el ZIP+4 de 9 dígitos de la dirección de facturación."
+        ),
+        "Enter a 10-digit phone number.": "Escriba un teléfono de 10 dígitos.",
+        "Choose one of your supervising providers.": "Elija a uno de sus proveedores supervisores.",
+        "Choose a code one of the rule sets uses.": (
+            "Elija un código que use alguno de los conjuntos de reglas."
+        ),
+        "Choose grant, contract, pass-through grant or ACO agreement.": (
+            "Elija subvención, contrato, subvención de traspaso o acuerdo con una ACO."
+        ),
+        "Choose services from the list.": "Elija servicios de la lista.",
+        "Choose programs your organization runs.": "Elija programas de su organización.",
+        "the organization's NPI": "el NPI de la organización",
+        "the organization's tax ID (EIN)": "el número de identificación fiscal (EIN) de la organización",
+        "the organization's address": "la dirección de la organización",
+        "the ZIP+4 of the billing address": "el ZIP+4 de la dirección de facturación",
+        "the submitter ID": "el ID del remitente",
+        "Claims cannot be made yet. Missing: %(missing)s.": (
+            "Todavía no se pueden hacer reclamos. Falta: %(missing)s."
+        ),
+        "Complete the billing set-up.": "Complete la configuración de facturación.",
+        "Choose a period of at most a year, ending after it starts.": (
+            "Elija un período de un año como máximo, que termine después de empezar."
+        ),
+        "The period cannot end in the future.": "El período no puede terminar en el futuro.",
+        "Some of these encounters were just claimed in another batch. Generate again.": (
+            "Algunos de estos encuentros se acaban de reclamar en otro lote. Genere de nuevo."
+        ),
+        "Nothing in this period is ready to bill to %(payer)s.": (
+            "Nada de este período está listo para facturar a %(payer)s."
+        ),
+        "Choose approved, submitted, accepted or rejected.": (
+            "Elija approved, submitted, accepted o rejected."
+        ),
+        "This batch is %(current)s: it cannot become %(status)s.": (
+            "Este lote está %(current)s: no puede pasar a %(status)s."
+        ),
+        "Say why the batch was rejected.": "Diga por qué se rechazó el lote.",
+        "This claim no longer stands (it is %(status)s).": "Este reclamo ya no está vigente (%(status)s).",
+        "A void cannot be corrected or voided.": "Una anulación no se puede corregir ni anular.",
+        "This claim has not been submitted: reject its batch or wait until it is sent.": (
+            "Este reclamo no se ha enviado: rechace su lote o espere a que se envíe."
+        ),
+        "Say why the claim is voided.": "Diga por qué se anula el reclamo.",
+        "Say what the correction changes.": "Diga qué cambia la corrección.",
+        "The corrected claim would not be billable: %(why)s": (
+            "El reclamo corregido no sería facturable: %(why)s"
+        ),
+        "nothing to bill": "nada que facturar",
+        "An 835 file is plain ASCII text.": "Un archivo 835 es texto ASCII simple.",
+        "This is not a readable 835 remittance: %(why)s": "Esta no es una remesa 835 legible: %(why)s",
+        "These claims are not yours or do not exist: %(list)s.": (
+            "Estos reclamos no son suyos o no existen: %(list)s."
+        ),
+        "The remittance holds no claims.": "La remesa no contiene reclamos.",
+        "Remittance %(trace)s: paid %(paid)s": "Remesa %(trace)s: pagado %(paid)s",
+        "Denied by the payer": "Denegado por el pagador",
+        "Work queue": "Cola de trabajo",
+        "Batches": "Lotes",
+        "Remittances": "Remesas",
+        "Grants": "Subvenciones",
+        "Set-up": "Configuración",
+        "To fix": "Para corregirlo",
+        "Batch": "Lote",
+        "Claim batches": "Lotes de reclamos",
+        "%(counter)s claim": ("%(counter)s reclamo", "%(counter)s reclamos"),
+        "Download the 837P file": "Descargar el archivo 837P",
+        "Download CSV": "Descargar CSV",
+        "Claim": "Reclamo",
+        "Lines": "Líneas",
+        "Charge": "Cargo",
+        "Claims": "Reclamos",
+        "Charges": "Cargos",
+        "No batches yet.": "Todavía no hay lotes.",
+        "Diagnoses": "Diagnósticos",
+        "paid": "pagado",
+        "payer's number": "número del pagador",
+        "Units": "Unidades",
+        "Adjustments": "Ajustes",
+        "Correct or void": "Corregir o anular",
+        "Send a corrected claim": "Enviar un reclamo corregido",
+        "Void the claim": "Anular el reclamo",
+        "Grants and funding": "Subvenciones y financiamiento",
+        "Used": "Usado",
+        "No funding sources yet.": "Todavía no hay fuentes de financiamiento.",
+        "Charge unpaid work to grants": "Cargar a subvenciones el trabajo no pagado",
+        "Encounters no payer will pay (not billable, or denied) are charged to a grant that allows their program and services and has money left.": (
+            "Los encuentros que ningún pagador pagará (no facturables o denegados) se cargan a "
+            "una subvención que permita su programa y servicios y tenga fondos."
+        ),
+        "Charge grants": "Cargar a subvenciones",
+        "Add a funding source": "Agregar una fuente de financiamiento",
+        "Download XLSX": "Descargar XLSX",
+        "Nothing charged in this period.": "No se cargó nada en este período.",
+        "Billing work queue": "Cola de trabajo de facturación",
+        "No coverage": "Sin cobertura",
+        "%(counter)s encounter ready to bill": (
+            "%(counter)s encuentro listo para facturar",
+            "%(counter)s encuentros listos para facturar",
+        ),
+        "%(counter)s blocked": ("%(counter)s bloqueado", "%(counter)s bloqueados"),
+        "Generate the %(payer)s batch": "Generar el lote de %(payer)s",
+        "Blocked": "Bloqueados",
+        "Why, and what would fix it": "Por qué, y qué lo corregiría",
+        "No encounters to bill in this period.": "No hay encuentros para facturar en este período.",
+        "Remittances (835)": "Remesas (835)",
+        "Import an 835 file": "Importar un archivo 835",
+        "Post the payments": "Registrar los pagos",
+        "Trace number": "Número de rastreo",
+        "No remittances imported.": "No se han importado remesas.",
+        "Billing set-up": "Configuración de facturación",
+        "Payers": "Pagadores",
+        "No payers yet.": "Todavía no hay pagadores.",
+        "Add the payer": "Agregar el pagador",
+        "Billing profile": "Perfil de facturación",
+        "The NPI, tax ID and address on claims are the organization's own (Organization page).": (
+            "El NPI, el número fiscal y la dirección de los reclamos son los de la organización "
+            "(página Organización)."
+        ),
+        "Providers": "Proveedores",
+        "No providers yet.": "Todavía no hay proveedores.",
+        "Add the provider": "Agregar el proveedor",
+        "Fee schedule": "Tarifario",
+        "No fees yet.": "Todavía no hay tarifas.",
+        "Set the fee": "Fijar la tarifa",
+        "Rule sets": "Conjuntos de reglas",
+        "Dates of service": "Fechas de servicio",
+        "Codes": "Códigos",
+        "Not confirmed by the sources": "Sin confirmar en las fuentes",
+        "Not billable": "No facturable",
+        "Batch generated: review and approve it.": "Lote generado: revíselo y apruébelo.",
+        "Approve": "Aprobar",
+        "Mark submitted": "Marcar como enviado",
+        "Accepted by the clearinghouse": "Aceptado por la cámara de compensación",
+        "Batch updated.": "Lote actualizado.",
+        "Corrected claim created.": "Reclamo corregido creado.",
+        "Void created.": "Anulación creada.",
+        "Remittance posted.": "Remesa registrada.",
+        "Funding source added.": "Fuente de financiamiento agregada.",
+        "%(charged)s encounters charged to grants; %(none)s found no grant that allows them.": (
+            "%(charged)s encuentros cargados a subvenciones; %(none)s no encontraron una "
+            "subvención que los permita."
+        ),
+        "Coverage recorded.": "Cobertura registrada.",
+        "Record coverage": "Registrar la cobertura",
+        "Your organization has no payers yet: billing staff add them under Billing set-up.": (
+            "Su organización todavía no tiene pagadores: el personal de facturación los agrega "
+            "en Configuración de facturación."
+        ),
+        "Initiating visit recorded.": "Visita inicial registrada.",
+        "The billing practitioner's visit (an E/M or annual wellness visit) that the monthly G-codes need first.": (
+            "La visita del profesional que factura (E/M o de bienestar anual) que los códigos G "
+            "mensuales necesitan primero."
+        ),
+        "Record an initiating visit": "Registrar una visita inicial",
+        "Diagnosis (ICD-10-CM), if the practitioner gave one": (
+            "Diagnóstico (ICD-10-CM), si el profesional lo dio"
+        ),
+        "diagnosis (ICD-10-CM)": "diagnóstico (ICD-10-CM)",
+        "Enter an ICD-10-CM code, such as Z59.41 or E11.9.": (
+            "Escriba un código ICD-10-CM, como Z59.41 o E11.9."
+        ),
+        "Coverage": "Cobertura",
+        "No coverage recorded: the work can only be charged to grants.": (
+            "No hay cobertura registrada: el trabajo solo se puede cargar a subvenciones."
+        ),
+        "Initiating visit": "Visita inicial",
+        "Claimed": "Reclamado",
+        "Charged to a grant": "Cargado a una subvención",
+        "Ready to bill": "Listo para facturar",
+        "Not billable yet": "Todavía no facturable",
+        "Record people's insurance coverage and initiating visits": (
+            "Registrar la cobertura de seguro de las personas y las visitas iniciales"
+        ),
+        "See the billing queue, claims, remittances and grant reports": (
+            "Ver la cola de facturación, reclamos, remesas e informes de subvenciones"
+        ),
+        "Set up payers, providers and fees; generate, approve and submit claims; import remittances; charge grants": (
+            "Configurar pagadores, proveedores y tarifas; generar, aprobar y enviar reclamos; "
+            "importar remesas; cargar a subvenciones"
+        ),
+        "Billing": "Facturación",
+    }
+)

@@ -140,6 +140,19 @@ def worker_qualified(worker_type: str, allowed: Iterable[str], day: datetime.dat
     return worker_type in set(allowed)
 
 
+class _Title:
+    """A rule set's or family's title, put into the reader's language only when a message
+    needs it (most visits produce no message, and the engine runs per visit)."""
+
+    __slots__ = ("text",)
+
+    def __init__(self, text: Any) -> None:
+        self.text = text
+
+    def __str__(self) -> str:
+        return str(self.text.in_language(_language()))
+
+
 def _worker_label(worker_type: str) -> str:
     return str(dict(WorkerType.choices).get(worker_type, worker_type or _("no worker type")))
 
@@ -149,7 +162,7 @@ def _worker_label(worker_type: str) -> str:
 
 def _common_problems(rules: RuleSet, visit: Visit, person: PersonRecord) -> list[Problem]:
     problems: list[Problem] = []
-    title = rules.title.in_language(_language())
+    title = _Title(rules.title)
     if rules.services and not visit.services & set(rules.services):
         problems.append(
             Problem(
@@ -235,7 +248,7 @@ def _recommendation_problems(person: PersonRecord, day: datetime.date) -> list[P
 
 def _family_problems(family: Family, visit: Visit, person: PersonRecord) -> list[Problem]:
     problems = []
-    title = family.title.in_language(_language())
+    title = _Title(family.title)
     if family.worker_types and not worker_qualified(
         visit.worker_type, family.worker_types, visit.day
     ):
@@ -433,10 +446,13 @@ def _plan_of_care_limit(
         return
     before = ledger.units_by_year[visit.day.year]
     allowed = max(threshold.units - before, 0)
-    refusal = Problem(
-        _("%(n)s units already billed this year: a plan of care is needed.") % {"n": before},
-        _("Record the plan of care signed by a licensed practitioner."),
-    )
+
+    def refusal() -> Problem:
+        return Problem(
+            _("%(n)s units already billed this year: a plan of care is needed.") % {"n": before},
+            _("Record the plan of care signed by a licensed practitioner."),
+        )
+
     _cap(
         outcome,
         allowed,
@@ -451,7 +467,9 @@ def _plan_of_care_limit(
     )
 
 
-def _cap(outcome: Outcome, allowed: int, refusal: Problem, note: Callable[[int], str]) -> None:
+def _cap(
+    outcome: Outcome, allowed: int, refusal: Callable[[], Problem], note: Callable[[int], str]
+) -> None:
     """Claim at most ``allowed`` units: fewer lines or units (saying how many were left
     out, with ``note``), or none and ``refusal``."""
     total = sum(line.units for line in outcome.lines)
@@ -459,7 +477,7 @@ def _cap(outcome: Outcome, allowed: int, refusal: Problem, note: Callable[[int],
         return
     if allowed == 0:
         outcome.lines = []
-        outcome.problems.append(refusal)
+        outcome.problems.append(refusal())
         return
     kept, left = [], allowed
     for line in outcome.lines:
@@ -484,19 +502,21 @@ def _limit_label(limit: Limit) -> str:
 
 
 def _apply_limit(limit: Limit, visit: Visit, ledger: Ledger, outcome: Outcome) -> None:
-    label = _limit_label(limit)
     if limit.units is not None and limit.when_exceeded == "deny":
-        refusal = Problem(
-            _("The limit of %(limit)s is already reached.") % {"limit": label},
-            _("Charge this work to a grant."),
-        )
+
+        def refusal() -> Problem:
+            return Problem(
+                _("The limit of %(limit)s is already reached.") % {"limit": _limit_label(limit)},
+                _("Charge this work to a grant."),
+            )
+
         _cap(
             outcome,
             max(limit.units - ledger.used("units", limit.period, visit.day), 0),
             refusal,
             lambda n: (
                 _("%(n)s units over the limit of %(limit)s were not claimed.")
-                % {"n": n, "limit": label}
+                % {"n": n, "limit": _limit_label(limit)}
             ),
         )
         return
@@ -514,6 +534,7 @@ def _apply_limit(limit: Limit, visit: Visit, ledger: Ledger, outcome: Outcome) -
             if limit.when_exceeded == "prior_authorization"
             else _("Charge this work to a grant.")
         )
+        label = _limit_label(limit)
         outcome.problems.append(Problem(_("Over the limit of %(limit)s.") % {"limit": label}, fix))
 
 

@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
-from puentes.billing.models import BillingProfile, Claim, ClaimBatch
+from puentes.billing.models import BillingProfile, Claim, ClaimBatch, ClaimLine
 from puentes.billing.x12 import (
     Address,
     BillingProvider,
@@ -62,47 +62,82 @@ def envelope_for(batch: ClaimBatch) -> Envelope:
     )
 
 
+CLAIM_FIELDS = (
+    "id",
+    "claim_number",
+    "frequency",
+    "replaces__payer_claim_number",
+    "replaces__claim_number",
+    "diagnoses",
+    "coverage__member_id",
+    "person__family_name",
+    "person__given_name",
+    "person__date_of_birth",
+    "person__sex",
+    "person__address_line1",
+    "person__city",
+    "person__state",
+    "person__postal_code",
+)
+LINE_FIELDS = (
+    "claim_id",
+    "code",
+    "modifiers",
+    "charge",
+    "units",
+    "place_of_service",
+    "date_of_service",
+)
+
+
 def _claim_docs(batch: ClaimBatch) -> Iterator[ClaimDoc]:
-    claims = (
-        Claim.objects.filter(batch=batch)
-        .select_related("person", "coverage", "replaces")
-        .prefetch_related("lines")
-        .order_by("id")
+    """The batch's claims as documents, read as plain rows in claim order: the claims and
+    their lines are two ordered streams merged, so a batch is never held in memory."""
+    claims = Claim.objects.filter(batch=batch).order_by("id").values_list(*CLAIM_FIELDS)
+    lines = (
+        ClaimLine.objects.filter(claim__batch=batch)
+        .order_by("claim_id", "line_number")
+        .values_list(*LINE_FIELDS)
     )
-    for claim in claims.iterator(chunk_size=500):
-        person = claim.person
-        address = (
-            Address(person.address_line1, person.city, person.state, person.postal_code)
-            if person.address_line1
-            else None
-        )
-        original = claim.replaces
+    line_rows = iter(lines.iterator(chunk_size=5000))
+    pending = next(line_rows, None)
+    for row in claims.iterator(chunk_size=2000):
+        (
+            claim_id,
+            number,
+            frequency,
+            original_payer_number,
+            original_number,
+            diagnoses,
+            member_id,
+            family,
+            given,
+            born,
+            sex,
+            street,
+            city,
+            state,
+            postal,
+        ) = row
+        docs = []
+        while pending is not None and pending[0] == claim_id:
+            _id, code, modifiers, charge, units, place, day = pending
+            docs.append(LineDoc(code, tuple(modifiers), charge, units, place, day))
+            pending = next(line_rows, None)
         yield ClaimDoc(
-            number=claim.claim_number,
-            frequency=claim.frequency,
-            original_number=(original.payer_claim_number or original.claim_number)
-            if original
-            else "",
+            number=number,
+            frequency=frequency,
+            original_number=original_payer_number or original_number or "",
             subscriber=Subscriber(
-                member_id=claim.coverage.member_id,
-                last_name=person.family_name,
-                first_name=person.given_name,
-                birth_date=person.date_of_birth,
-                sex=person.sex,
-                address=address,
+                member_id=member_id,
+                last_name=family,
+                first_name=given,
+                birth_date=born,
+                sex=sex,
+                address=Address(street, city, state, postal) if street else None,
             ),
-            diagnoses=list(claim.diagnoses),
-            lines=[
-                LineDoc(
-                    line.code,
-                    tuple(line.modifiers),
-                    line.charge,
-                    line.units,
-                    line.place_of_service,
-                    line.date_of_service,
-                )
-                for line in claim.lines.all()
-            ],
+            diagnoses=list(diagnoses),
+            lines=docs,
         )
 
 

@@ -45,6 +45,7 @@ from puentes.care.models import Encounter, EncounterService, Program
 from puentes.care.services import encounters_mark_billed
 from puentes.core.actor import Actor
 from puentes.core.audit import audit_record
+from puentes.core.bulk import BulkInserter
 from puentes.core.concurrency import bump_version, check_version, lock_for_update
 from puentes.core.errors import DomainError, invalid
 from puentes.core.validators import validate_npi
@@ -406,49 +407,117 @@ def _claim_number(batch: ClaimBatch, index: int) -> str:
     return f"P{batch.pk}-{index}"
 
 
-def _save_claim(
+CLAIM_COLUMNS = [
+    "public_id",
+    "created_at",
+    "updated_at",
+    "version",
+    "organization",
+    "batch",
+    "payer",
+    "person",
+    "coverage",
+    "claim_number",
+    "frequency",
+    "replaces",
+    "status",
+    "status_reason",
+    "rule_set_id",
+    "rule_set_version",
+    "diagnoses",
+    "total_charge",
+    "payer_claim_number",
+]
+LINE_COLUMNS = [
+    "claim",
+    "encounter",
+    "person",
+    "line_number",
+    "code",
+    "modifiers",
+    "units",
+    "minutes",
+    "charge",
+    "place_of_service",
+    "date_of_service",
+    "family",
+    "is_current",
+    "adjustments",
+]
+EVENT_COLUMNS = ["claim", "occurred_at", "user", "from_status", "to_status", "reason"]
+
+
+def _save_claims(
     batch: ClaimBatch,
-    index: int,
-    row: Evaluated,
+    numbered: list[tuple[int, Evaluated]],
     frequency: str = "1",
     replaces: Claim | None = None,
-) -> Claim:
-    coverage, rules = cast(CoverageFacts, row.coverage), cast(RuleSet, row.rules)  # billable rows
-    claim = Claim.objects.create(
-        organization=batch.organization,
-        batch=batch,
-        payer=batch.payer,
-        person_id=row.visit.person,
-        coverage_id=coverage.pk,
-        claim_number=_claim_number(batch, index),
-        frequency=frequency,
-        replaces=replaces,
-        rule_set_id=rules.id,
-        rule_set_version=rules.version,
-        diagnoses=list(row.visit.diagnoses),
-        total_charge=sum(row.charges, Decimal(0)),
-    )
-    ClaimLine.objects.bulk_create(
-        ClaimLine(
-            claim=claim,
-            encounter_id=row.encounter_pk,
-            person_id=row.visit.person,
-            line_number=number,
-            code=line.code,
-            modifiers=list(line.modifiers),
-            units=line.units,
-            minutes=row.visit.minutes,
-            charge=charge,
-            place_of_service=row.visit.place_of_service,
-            date_of_service=row.visit.day,
-            family=row.outcome.family,
+) -> list[int]:
+    """Claims, their lines and first history entries for billable rows, inserted in bulk
+    (a batch may hold a million lines); returns the claims' keys in order."""
+    now = timezone.now()
+    numbers = [_claim_number(batch, index) for index, _row in numbered]
+    claim_rows = []
+    for number, (_index, row) in zip(numbers, numbered, strict=True):
+        coverage = cast(CoverageFacts, row.coverage)  # billable rows have coverage and rules
+        rules = cast(RuleSet, row.rules)
+        claim_rows.append(
+            (
+                uuid.uuid4(),
+                now,
+                now,
+                1,
+                batch.organization_id,
+                batch.pk,
+                batch.payer_id,
+                row.visit.person,
+                coverage.pk,
+                number,
+                frequency,
+                replaces.pk if replaces else None,
+                ClaimStatus.GENERATED,
+                "",
+                rules.id,
+                rules.version,
+                list(row.visit.diagnoses),
+                sum(row.charges, Decimal(0)),
+                "",
+            )
         )
-        for number, (line, charge) in enumerate(
+    BulkInserter(Claim, CLAIM_COLUMNS).insert(claim_rows)
+    keys = dict(
+        Claim.objects.filter(batch=batch, claim_number__in=numbers).values_list(
+            "claim_number", "pk"
+        )
+    )
+    claim_ids = [keys[number] for number in numbers]
+    BulkInserter(ClaimLine, LINE_COLUMNS).insert(
+        (
+            claim_id,
+            row.encounter_pk,
+            row.visit.person,
+            position,
+            line.code,
+            list(line.modifiers),
+            line.units,
+            row.visit.minutes,
+            charge,
+            row.visit.place_of_service,
+            row.visit.day,
+            row.outcome.family,
+            True,
+            [],
+        )
+        for claim_id, (_index, row) in zip(claim_ids, numbered, strict=True)
+        for position, (line, charge) in enumerate(
             zip(row.outcome.lines, row.charges, strict=True), start=1
         )
     )
-    ClaimEvent.objects.create(claim=claim, user=batch.created_by, to_status=claim.status)
-    return claim
+    user_id = batch.created_by_id
+    BulkInserter(ClaimEvent, EVENT_COLUMNS).insert(
+        (claim_id, now, user_id, "", ClaimStatus.GENERATED, "") for claim_id in claim_ids
+    )
+    return claim_ids
 
 
 @transaction.atomic
@@ -472,16 +541,20 @@ def batch_generate(
         period_end=end,
         created_by=actor.user,
     )
-    encounter_ids: list[int] = []
     count = 0
+    pending: list[tuple[int, Evaluated]] = []
     try:
         with transaction.atomic():
             for row in evaluate_period(actor.organization, start, end, payer=payer):
                 if not row.billable:
                     continue
                 count += 1
-                _save_claim(batch, count, row)
-                encounter_ids.append(row.encounter_pk)
+                pending.append((count, row))
+                if len(pending) == 2000:
+                    _save_claims(batch, pending)
+                    pending = []
+            if pending:
+                _save_claims(batch, pending)
     except IntegrityError:
         raise DomainError(
             "conflict",
@@ -492,7 +565,7 @@ def batch_generate(
             "invalid",
             _("Nothing in this period is ready to bill to %(payer)s.") % {"payer": payer.name},
         )
-    encounters_mark_billed(encounter_ids)
+    encounters_mark_billed(ClaimLine.objects.filter(claim__batch=batch).values("encounter_id"))
     audit_record(actor=actor, action="batch.generate", obj=batch, detail={"claims": count})
     return batch
 
@@ -669,10 +742,10 @@ def claim_correct(
             % {"why": " ".join(problems) or _("nothing to bill")},
         )
     batch = _follow_up_batch(actor, claim)
-    corrected = _save_claim(batch, 1, rows[0], frequency=Frequency.CORRECTED, replaces=claim)
-    for index, row in enumerate(rows[1:], start=2):
-        _save_claim(batch, index, row, frequency=Frequency.CORRECTED, replaces=claim)
-    encounters_mark_billed(wanted)
+    numbered = list(enumerate(rows, start=1))
+    first = _save_claims(batch, numbered, frequency=Frequency.CORRECTED, replaces=claim)[0]
+    corrected = Claim.objects.get(pk=first)
+    encounters_mark_billed(list(wanted))
     audit_record(actor=actor, action="claim.correct", obj=claim, person_id=claim.person.public_id)
     return corrected
 

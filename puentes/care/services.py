@@ -12,6 +12,7 @@ from typing import Any, cast
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
+from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -1421,9 +1422,11 @@ def encounter_amend(
     return amendment
 
 
-def encounters_mark_billed(encounter_ids: Iterable[int]) -> int:
-    """Lock encounters that went out on a claim (the billing engine calls this)."""
-    return Encounter.objects.filter(pk__in=list(encounter_ids), billed_at__isnull=True).update(
+def encounters_mark_billed(encounter_ids: Iterable[int] | QuerySet[Any]) -> int:
+    """Lock encounters that went out on a claim (the billing engine calls this, with a list
+    of ids or a subquery of them)."""
+    ids = encounter_ids if isinstance(encounter_ids, QuerySet) else list(encounter_ids)
+    return Encounter.objects.filter(pk__in=ids, billed_at__isnull=True).update(
         billed_at=timezone.now(), updated_at=timezone.now()
     )
 

@@ -246,6 +246,22 @@ def _recommendation_problems(person: PersonRecord, day: datetime.date) -> list[P
 # Family choice and lines -------------------------------------------------------------------
 
 
+def _family_allows(family: Family, visit: Visit, person: PersonRecord) -> bool:
+    """_family_problems without the messages: whether the family's conditions are met."""
+    return (
+        (
+            not family.worker_types
+            or worker_qualified(visit.worker_type, family.worker_types, visit.day)
+        )
+        and (not family.services or bool(visit.services & set(family.services)))
+        and (
+            not family.requires_initiating_visit
+            or any(v <= visit.day for v in person.initiating_visits)
+        )
+        and (not family.requires_treatment_plan or _current(person.plans_of_care, visit.day))
+    )
+
+
 def _family_problems(family: Family, visit: Visit, person: PersonRecord) -> list[Problem]:
     problems = []
     title = _Title(family.title)
@@ -565,16 +581,19 @@ def evaluate(
     order += [f for f in rules.families if f not in order]
     first_failure: Outcome | None = None
     for family in order:
-        lines, family_problems = _lines(family, visit, ledger)
-        family_problems = _family_problems(family, visit, person) + family_problems
-        outcome = Outcome(lines=lines, problems=problems + family_problems, family=family.id)
-        if not family_problems:
+        lines, line_problems = _lines(family, visit, ledger)
+        if not line_problems and _family_allows(family, visit, person):
+            outcome = Outcome(lines=lines, problems=problems, family=family.id)
             _plan_of_care_limit(rules, visit, person, ledger, outcome)
             for limit in rules.limits:
                 _apply_limit(limit, visit, ledger, outcome)
             return outcome
+        # Only the first family that applies on the day explains why it does not pay.
         if first_failure is None and any(c.in_effect(visit.day) for c in family.codes):
-            first_failure = outcome
+            family_problems = _family_problems(family, visit, person) + line_problems
+            first_failure = Outcome(
+                lines=lines, problems=problems + family_problems, family=family.id
+            )
     if first_failure is not None:
         return first_failure
     nothing = Problem(

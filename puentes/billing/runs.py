@@ -174,9 +174,14 @@ def candidate_encounters(
 
 
 def _visits(
-    organization: Organization, start: datetime.date, end: datetime.date, person_ids: list[int]
-) -> list[tuple[int, Visit, set[int]]]:
-    """(encounter pk, visit, linked need pks) for every person present, in date order."""
+    organization: Organization,
+    start: datetime.date,
+    end: datetime.date,
+    person_ids: list[int],
+    needs: dict[int, list[tuple[datetime.date, str, int]]],
+) -> list[tuple[int, Visit]]:
+    """(encounter pk, visit) for every person present, in date order, each with the
+    diagnoses the visit carries (see _visit_diagnoses)."""
     encounters = candidate_encounters(organization, start, end)
     individual = encounters.filter(is_group=False, person_id__in=person_ids)
     group_through = Encounter.participants.through.objects.filter(
@@ -205,6 +210,7 @@ def _visits(
     ).values_list("encounter_id", "need_id"):
         links[encounter].add(need)
     out = []
+    no_links: set[int] = set()
     for pk, day, started, minutes, size, services, place, worker_type in facts:
         for person in by_encounter[pk]:
             visit = Visit(
@@ -216,9 +222,9 @@ def _visits(
                 services=frozenset(services),
                 place_of_service=place,
                 worker_type=worker_type or "",
-                diagnoses=(),
+                diagnoses=_visit_diagnoses(needs.get(person, []), links.get(pk, no_links), day),
             )
-            out.append((pk, visit, links[pk]))
+            out.append((pk, visit))
     out.sort(key=lambda item: (item[1].person, item[1].day, str(item[1].key[1]), item[0]))
     return out
 
@@ -270,18 +276,12 @@ def evaluate_period(
         needs = _diagnoses(person_ids)
         ledgers = _ledgers(person_ids)
         done = set() if include_done else _already_done(person_ids)
-        for encounter_pk, visit, linked in _visits(organization, start, end, person_ids):
+        for encounter_pk, visit in _visits(organization, start, end, person_ids, needs):
             if (encounter_pk, visit.person) in done:
                 continue
             coverage = _covering(coverages.get(visit.person, []), visit.day)
             if payer is not None and (coverage is None or coverage.payer_id != payer.pk):
                 continue
-            visit = Visit(
-                **{
-                    **visit.__dict__,
-                    "diagnoses": _visit_diagnoses(needs.get(visit.person, []), linked, visit.day),
-                }
-            )
             yield _evaluate_one(
                 encounter_pk, visit, coverage, payers, records[visit.person], ledgers, fees
             )

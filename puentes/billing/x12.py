@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import lru_cache
 
 import pyx12.errors
 import pyx12.x12file
@@ -111,11 +112,15 @@ class ClaimDoc:
 SEX_CODES = {"female": "F", "male": "M"}
 
 
-def _segments_of_claim(claim: ClaimDoc, hl: int, envelope: Envelope) -> list[str]:
-    s = claim.subscriber
+# A subscriber loop (2000B) holds at most 100 claims (2300) in 005010X222A1.
+CLAIMS_PER_SUBSCRIBER = 100
+
+
+@lru_cache(maxsize=4096)
+def _subscriber_segments(s: Subscriber, filing: str, payer: Party) -> tuple[str, ...]:
+    """SBR, NM1*IL, N3/N4, DMG and NM1*PR of a subscriber (the patient), without the HL."""
     out = [
-        f"HL*{hl}*1*22*0",
-        f"SBR*P*18*******{envelope.filing_indicator}",
+        f"SBR*P*18*******{filing}",
         f"NM1*IL*1*{_text(s.last_name, 60)}*{_text(s.first_name, 35)}****MI*"
         f"{_text(s.member_id, 80)}",
     ]
@@ -126,17 +131,21 @@ def _segments_of_claim(claim: ClaimDoc, hl: int, envelope: Envelope) -> list[str
         ]
     out += [
         f"DMG*D8*{s.birth_date:%Y%m%d}*{SEX_CODES.get(s.sex, 'U')}",
-        f"NM1*PR*2*{_text(envelope.payer.name)}*****PI*{_text(envelope.payer.identifier, 80)}",
+        f"NM1*PR*2*{_text(payer.name)}*****PI*{_text(payer.identifier, 80)}",
     ]
+    return tuple(out)
+
+
+def _claim_segments(claim: ClaimDoc, supervising: str) -> list[str]:
+    """The 2300 claim loop and its 2400 service lines."""
     place = claim.lines[0].place_of_service
-    out.append(f"CLM*{claim.number}*{_money(claim.total)}***{place}:B:{claim.frequency}*Y*A*Y*Y")
+    out = [f"CLM*{claim.number}*{_money(claim.total)}***{place}:B:{claim.frequency}*Y*A*Y*Y"]
     if claim.frequency in ("7", "8"):
         out.append(f"REF*F8*{_text(claim.original_number, 50)}")
     codes = [code.replace(".", "") for code in claim.diagnoses[:12]]
     out.append("HI*" + "*".join(("ABK:" if i == 0 else "ABF:") + c for i, c in enumerate(codes)))
-    if envelope.supervising is not None:
-        last, first, npi = envelope.supervising
-        out.append(f"NM1*DQ*1*{_text(last)}*{_text(first, 35)}****XX*{npi}")
+    if supervising:
+        out.append(supervising)
     pointers = ":".join(str(n) for n in range(1, min(len(codes), 4) + 1))
     for number, line in enumerate(claim.lines, start=1):
         procedure = ":".join(["HC", line.code, *line.modifiers[:4]])
@@ -187,15 +196,30 @@ def write_837p(envelope: Envelope, claims: Iterable[ClaimDoc]) -> Iterator[str]:
         f"GS*HC*{_text(envelope.sender_id, 15)}*{_text(envelope.receiver_id, 15)}*"
         f"{created:%Y%m%d}*{created:%H%M}*{envelope.control_number}*X*005010X222A1~\n"
     )
+    supervising = ""
+    if envelope.supervising is not None:
+        last, first, npi = envelope.supervising
+        supervising = f"NM1*DQ*1*{_text(last)}*{_text(first, 35)}****XX*{npi}"
     st_number, in_transaction, count, hl = 0, 0, 0, 1
+    subscriber: Subscriber | None = None
+    under_subscriber = 0
     for claim in claims:
         if in_transaction == 0:
             st_number += 1
             header = _transaction_header(envelope, st_number)
-            count, hl = len(header), 1
+            count, hl, subscriber = len(header), 1, None
             yield "".join(f"{segment}~\n" for segment in header)
-        hl += 1
-        segments = _segments_of_claim(claim, hl, envelope)
+        segments = []
+        # Consecutive claims of one person share their subscriber loop.
+        if claim.subscriber != subscriber or under_subscriber == CLAIMS_PER_SUBSCRIBER:
+            hl += 1
+            subscriber, under_subscriber = claim.subscriber, 0
+            segments.append(f"HL*{hl}*1*22*0")
+            segments += _subscriber_segments(
+                claim.subscriber, envelope.filing_indicator, envelope.payer
+            )
+        segments += _claim_segments(claim, supervising)
+        under_subscriber += 1
         count += len(segments)
         yield "".join(f"{segment}~\n" for segment in segments)
         in_transaction += 1

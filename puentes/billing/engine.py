@@ -11,10 +11,11 @@ import datetime
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from django.utils.formats import date_format
-from django.utils.translation import gettext as _
+from django.utils.translation import get_language, gettext
 
 from puentes.billing.rulesets import Code, Family, Limit, RuleSet
 from puentes.care.models import EncounterService, labels_of
@@ -71,6 +72,17 @@ class Outcome:
     @property
     def billable(self) -> bool:
         return bool(self.lines) and not self.problems
+
+
+@lru_cache(maxsize=2048)
+def _translated(message: str, language: str | None) -> str:
+    return gettext(message)
+
+
+def _(message: str) -> str:
+    """gettext, remembered per language: the engine asks for the same few messages for a
+    million visits (formatting happens after, so the cache holds only message ids)."""
+    return _translated(message, get_language())
 
 
 def _month(day: datetime.date) -> tuple[int, int]:
@@ -558,8 +570,6 @@ def _apply_limit(limit: Limit, visit: Visit, ledger: Ledger, outcome: Outcome) -
 
 
 def _language() -> str:
-    from django.utils.translation import get_language
-
     return get_language() or "en"
 
 

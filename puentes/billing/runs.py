@@ -61,9 +61,16 @@ class Evaluated:
         return self.outcome.billable
 
 
+def _within(person_ids: list[int]) -> dict[str, int]:
+    """A chunk of people (sorted ids) as an id range: one indexed range instead of a
+    thousand parameters. Rows of people in the range but not in the chunk are harmless
+    (keyed by person, or skipped by _visits)."""
+    return {"person_id__gte": person_ids[0], "person_id__lte": person_ids[-1]}
+
+
 def _coverages(person_ids: list[int]) -> dict[int, list[CoverageFacts]]:
     found: dict[int, list[CoverageFacts]] = defaultdict(list)
-    rows = Coverage.objects.filter(person_id__in=person_ids).values_list(
+    rows = Coverage.objects.filter(**_within(person_ids)).values_list(
         "pk", "person_id", "payer_id", "member_id", "start_date", "end_date", "priority"
     )
     for pk, person, payer, member, start, end, priority in rows:
@@ -79,19 +86,19 @@ def _covering(options: list[CoverageFacts], day: datetime.date) -> CoverageFacts
 
 def _person_records(person_ids: list[int]) -> dict[int, PersonRecord]:
     records: dict[int, PersonRecord] = defaultdict(PersonRecord)
-    for person, start, end in Recommendation.objects.filter(person_id__in=person_ids).values_list(
+    for person, start, end in Recommendation.objects.filter(**_within(person_ids)).values_list(
         "person_id", "recommended_on", "expires_on"
     ):
         records[person].recommendations.append((start, end))
-    for person, start, end in PlanOfCare.objects.filter(person_id__in=person_ids).values_list(
+    for person, start, end in PlanOfCare.objects.filter(**_within(person_ids)).values_list(
         "person_id", "signed_on", "valid_until"
     ):
         records[person].plans_of_care.append((start, end))
-    for person, day in InitiatingVisit.objects.filter(person_id__in=person_ids).values_list(
+    for person, day in InitiatingVisit.objects.filter(**_within(person_ids)).values_list(
         "person_id", "visit_date"
     ):
         records[person].initiating_visits.append(day)
-    enrollments = Enrollment.objects.filter(person_id__in=person_ids).exclude(status="referred")
+    enrollments = Enrollment.objects.filter(**_within(person_ids)).exclude(status="referred")
     for person, kind, began, ended in enrollments.values_list(
         "person_id", "program__kind", "start_date", "end_date"
     ):
@@ -102,12 +109,12 @@ def _person_records(person_ids: list[int]) -> dict[int, PersonRecord]:
 def _diagnoses(person_ids: list[int]) -> dict[int, list[tuple[datetime.date, str, int]]]:
     """Each person's needs with a Z code: (identified on, code, need pk)."""
     found: dict[int, list[tuple[datetime.date, str, int]]] = defaultdict(list)
-    needs = Need.objects.filter(person_id__in=person_ids).exclude(z_code="")
+    needs = Need.objects.filter(**_within(person_ids)).exclude(z_code="")
     needs = needs.exclude(status=NeedStatus.DECLINED)
     for pk, person, day, code in needs.values_list("pk", "person_id", "identified_on", "z_code"):
         found[person].append((day, code, pk))
     for person, code, start in (
-        Recommendation.objects.filter(person_id__in=person_ids)
+        Recommendation.objects.filter(**_within(person_ids))
         .exclude(diagnosis_code="")
         .values_list("person_id", "diagnosis_code", "recommended_on")
     ):
@@ -132,7 +139,7 @@ def _ledgers(person_ids: list[int]) -> dict[tuple[int, str], Ledger]:
     """What is billed and standing for each person, per rule set, from current claim lines."""
     ledgers: dict[tuple[int, str], Ledger] = defaultdict(Ledger)
     rows = (
-        ClaimLine.objects.filter(person_id__in=person_ids, is_current=True)
+        ClaimLine.objects.filter(**_within(person_ids), is_current=True)
         .values_list(
             "person_id",
             "claim__rule_set_id",
@@ -173,6 +180,18 @@ def candidate_encounters(
     )
 
 
+VISIT_FIELDS = (
+    "pk",
+    "occurred_on",
+    "start_time",
+    "duration_minutes",
+    "group_size",
+    "services",
+    "place_of_service",
+    "worker__worker_type",
+)
+
+
 def _visits(
     organization: Organization,
     start: datetime.date,
@@ -183,48 +202,37 @@ def _visits(
     """(encounter pk, visit) for every person present, in date order, each with the
     diagnoses the visit carries (see _visit_diagnoses)."""
     encounters = candidate_encounters(organization, start, end)
-    individual = encounters.filter(is_group=False, person_id__in=person_ids)
-    group_through = Encounter.participants.through.objects.filter(
-        person_id__in=person_ids,
-        encounter__in=encounters.filter(is_group=True),
+    individual = encounters.filter(is_group=False, **_within(person_ids)).values_list(
+        "person_id", *VISIT_FIELDS
     )
-    presence = list(individual.values_list("pk", "person_id")) + list(
-        group_through.values_list("encounter_id", "person_id")
-    )
-    by_encounter: dict[int, list[int]] = defaultdict(list)
-    for encounter, person in presence:
-        by_encounter[encounter].append(person)
-    facts = Encounter.objects.filter(pk__in=list(by_encounter)).values_list(
-        "pk",
-        "occurred_on",
-        "start_time",
-        "duration_minutes",
-        "group_size",
-        "services",
-        "place_of_service",
-        "worker__worker_type",
-    )
+    group = Encounter.participants.through.objects.filter(
+        **_within(person_ids), encounter__in=encounters.filter(is_group=True)
+    ).values_list("person_id", *(f"encounter__{name}" for name in VISIT_FIELDS))
     links: dict[int, set[int]] = defaultdict(set)
     for encounter, need in Encounter.needs.through.objects.filter(
-        encounter_id__in=list(by_encounter)
+        need__person_id__gte=person_ids[0],
+        need__person_id__lte=person_ids[-1],
+        encounter__occurred_on__gte=start,
+        encounter__occurred_on__lte=end,
     ).values_list("encounter_id", "need_id"):
         links[encounter].add(need)
+    wanted = set(person_ids)
+    facts = [row for row in [*individual, *group] if row[0] in wanted]
     out = []
     no_links: set[int] = set()
-    for pk, day, started, minutes, size, services, place, worker_type in facts:
-        for person in by_encounter[pk]:
-            visit = Visit(
-                key=(pk, started),
-                person=person,
-                day=day,
-                minutes=minutes,
-                participants=size,
-                services=frozenset(services),
-                place_of_service=place,
-                worker_type=worker_type or "",
-                diagnoses=_visit_diagnoses(needs.get(person, []), links.get(pk, no_links), day),
-            )
-            out.append((pk, visit))
+    for person, pk, day, started, minutes, size, services, place, worker_type in facts:
+        visit = Visit(
+            key=(pk, started),
+            person=person,
+            day=day,
+            minutes=minutes,
+            participants=size,
+            services=frozenset(services),
+            place_of_service=place,
+            worker_type=worker_type or "",
+            diagnoses=_visit_diagnoses(needs.get(person, []), links.get(pk, no_links), day),
+        )
+        out.append((pk, visit))
     out.sort(key=lambda item: (item[1].person, item[1].day, str(item[1].key[1]), item[0]))
     return out
 
@@ -234,6 +242,7 @@ def _people_in_period(
     start: datetime.date,
     end: datetime.date,
     people: list[int] | None = None,
+    payer: Payer | None = None,
 ) -> Iterator[list[int]]:
     encounters = candidate_encounters(organization, start, end)
     ids = set(encounters.filter(is_group=False).values_list("person_id", flat=True))
@@ -242,15 +251,19 @@ def _people_in_period(
             encounter__in=encounters.filter(is_group=True)
         ).values_list("person_id", flat=True)
     )
-    ordered = sorted(ids if people is None else ids & set(people))
+    if people is not None:
+        ids &= set(people)
+    if payer is not None:
+        ids &= set(Coverage.objects.filter(payer=payer).values_list("person_id", flat=True))
+    ordered = sorted(ids)
     for index in range(0, len(ordered), 1000):
         yield ordered[index : index + 1000]
 
 
 def _already_done(person_ids: list[int]) -> set[tuple[int, int]]:
     """(encounter, person) pairs that stand on a claim or are charged to a grant."""
-    claimed = ClaimLine.objects.filter(person_id__in=person_ids, is_current=True)
-    charged = GrantCharge.objects.filter(person_id__in=person_ids)
+    claimed = ClaimLine.objects.filter(**_within(person_ids), is_current=True)
+    charged = GrantCharge.objects.filter(**_within(person_ids))
     return set(claimed.values_list("encounter_id", "person_id")) | set(
         charged.values_list("encounter_id", "person_id")
     )
@@ -270,7 +283,7 @@ def evaluate_period(
     given), person by person in date order so limits count earlier visits first."""
     payers = {p.pk: p for p in Payer.objects.filter(organization=organization)}
     fees = _fees(organization)
-    for person_ids in _people_in_period(organization, start, end, people):
+    for person_ids in _people_in_period(organization, start, end, people, payer):
         coverages = _coverages(person_ids)
         records = _person_records(person_ids)
         needs = _diagnoses(person_ids)

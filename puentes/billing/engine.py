@@ -10,6 +10,7 @@ and what this run has billed so far.
 import datetime
 from collections import Counter
 from collections.abc import Callable, Iterable
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -79,10 +80,15 @@ def _translated(message: str, language: str | None) -> str:
     return gettext(message)
 
 
+# The reader's language for the visit being evaluated: read once per visit (Django's
+# get_language is a thread-local lookup, too slow to repeat for every message).
+_LANGUAGE: ContextVar[str] = ContextVar("billing_engine_language", default="en")
+
+
 def _(message: str) -> str:
     """gettext, remembered per language: the engine asks for the same few messages for a
     million visits (formatting happens after, so the cache holds only message ids)."""
-    return _translated(message, get_language())
+    return _translated(message, _LANGUAGE.get())
 
 
 def _month(day: datetime.date) -> tuple[int, int]:
@@ -570,7 +576,7 @@ def _apply_limit(limit: Limit, visit: Visit, ledger: Ledger, outcome: Outcome) -
 
 
 def _language() -> str:
-    return get_language() or "en"
+    return _LANGUAGE.get()
 
 
 def evaluate(
@@ -579,8 +585,20 @@ def evaluate(
     person: PersonRecord,
     ledger: Ledger,
     prefer: Iterable[str] = (),
+    language: str | None = None,
 ) -> Outcome:
-    """Lines for the visit, or every reason it is not billable (with fixes)."""
+    """Lines for the visit, or every reason it is not billable (with fixes), in
+    ``language`` (by default the active one; a caller evaluating many visits passes it)."""
+    token = _LANGUAGE.set(language or get_language() or "en")
+    try:
+        return _evaluate(rules, visit, person, ledger, prefer)
+    finally:
+        _LANGUAGE.reset(token)
+
+
+def _evaluate(
+    rules: RuleSet, visit: Visit, person: PersonRecord, ledger: Ledger, prefer: Iterable[str]
+) -> Outcome:
     if not rules.billable:
         reason = (
             rules.not_billable_reason.in_language(_language()) if rules.not_billable_reason else ""
@@ -616,6 +634,14 @@ def evaluate(
 
 def unconfirmed_values(rules: RuleSet) -> list[str]:
     """What the rule set uses that its sources do not confirm (shown beside its results)."""
+    token = _LANGUAGE.set(get_language() or "en")
+    try:
+        return _unconfirmed(rules)
+    finally:
+        _LANGUAGE.reset(token)
+
+
+def _unconfirmed(rules: RuleSet) -> list[str]:
     found = [_limit_label(limit) for limit in rules.limits if not limit.confirmed]
     threshold = rules.plan_of_care_after_units_per_year
     if threshold is not None and not threshold.confirmed:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from puentes.billing.engine import Ledger, Line, Outcome, PersonRecord, Problem, Visit, evaluate
@@ -283,6 +284,7 @@ def evaluate_period(
     given), person by person in date order so limits count earlier visits first."""
     payers = {p.pk: p for p in Payer.objects.filter(organization=organization)}
     fees = _fees(organization)
+    language = get_language() or "en"
     for person_ids in _people_in_period(organization, start, end, people, payer):
         coverages = _coverages(person_ids)
         records = _person_records(person_ids)
@@ -296,7 +298,14 @@ def evaluate_period(
             if payer is not None and (coverage is None or coverage.payer_id != payer.pk):
                 continue
             yield _evaluate_one(
-                encounter_pk, visit, coverage, payers, records[visit.person], ledgers, fees
+                encounter_pk,
+                visit,
+                coverage,
+                payers,
+                records[visit.person],
+                ledgers,
+                fees,
+                language,
             )
 
 
@@ -308,6 +317,7 @@ def _evaluate_one(
     record: PersonRecord,
     ledgers: dict[tuple[int, str], Ledger],
     fees: dict[str, Decimal],
+    language: str,
 ) -> Evaluated:
     if coverage is None:
         outcome = Outcome(
@@ -333,7 +343,7 @@ def _evaluate_one(
         return Evaluated(visit, encounter_pk, coverage, payer, None, outcome, [])
     ledger = ledgers[(visit.person, rules.id)]
     prefer = [payer.preferred_family] if payer.preferred_family else []
-    outcome = evaluate(rules, visit, record, ledger, prefer)
+    outcome = evaluate(rules, visit, record, ledger, prefer, language)
     charges = []
     for line in outcome.lines:
         fee = fees.get(line.code)

@@ -21,7 +21,9 @@ class BulkInserter:
         quote = connection.ops.quote_name
         columns = ", ".join(quote(str(f.column)) for f in fields)
         marks = ", ".join(["%s"] * len(fields))
-        self.sql = f"INSERT INTO {quote(model._meta.db_table)} ({columns}) VALUES ({marks})"  # noqa: S608 - names from the model
+        table = quote(model._meta.db_table)
+        self.sql = f"INSERT INTO {table} ({columns}) VALUES ({marks})"  # noqa: S608 - model names
+        self.copy_sql = f"COPY {table} ({columns}) FROM STDIN"
         self.converters: list[Callable[[Any], Any] | None] = [
             None if f.get_internal_type() in _AS_IS else self._converter(f) for f in fields
         ]
@@ -56,6 +58,13 @@ class BulkInserter:
             [v if c is None or v is None else c(v) for v, c in zip(row, converters, strict=True)]
             for row in rows
         ]
-        if prepared:
-            with connection.cursor() as cursor:
+        if not prepared:
+            return
+        with connection.cursor() as cursor:
+            if connection.vendor == "postgresql":
+                # COPY is PostgreSQL's bulk path: one stream instead of a statement a row.
+                with cursor.cursor.copy(self.copy_sql) as copy:
+                    for row in prepared:
+                        copy.write_row(row)
+            else:
                 cursor.executemany(self.sql, prepared)

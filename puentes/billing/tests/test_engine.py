@@ -246,3 +246,15 @@ def test_doula_initial_then_prenatal_visits():
     assert codes(first) == [("Z1032", 1)] and first.lines[0].modifiers == ("XP",)
     ledger.record(doula.day, 90, first.family, first.lines)
     assert codes(evaluate(rules, doula, recommended(), ledger)) == [("Z1034", 1)]
+
+
+def test_reasons_come_in_the_readers_language():
+    from django.utils import translation
+
+    with translation.override("es"):
+        outcome = evaluate(medi_cal(), visit(minutes=10), recommended(), Ledger())
+    assert outcome.problems[0].reason == (
+        "10 minutos no llegan a los 16 que necesita una unidad de 98960."
+    )
+    english = evaluate(medi_cal(), visit(minutes=10), recommended(), Ledger(), language="en")
+    assert english.problems[0].reason.startswith("10 minutes is under")

@@ -7,12 +7,16 @@ flat however many encounters a period holds.
 """
 
 import datetime
+import json
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 from typing import Any
 
+from django.db.models import TextField
+from django.db.models.functions import Cast
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
@@ -187,10 +191,17 @@ VISIT_FIELDS = (
     "start_time",
     "duration_minutes",
     "group_size",
-    "services",
+    "services_text",
     "place_of_service",
     "worker__worker_type",
 )
+
+
+@lru_cache(maxsize=4096)
+def _services(text: str) -> frozenset[str]:
+    """An encounter's services from their JSON text: the same few lists recur, so each is
+    parsed once."""
+    return frozenset(json.loads(text))
 
 
 def _visits(
@@ -203,12 +214,21 @@ def _visits(
     """(encounter pk, visit) for every person present, in date order, each with the
     diagnoses the visit carries (see _visit_diagnoses)."""
     encounters = candidate_encounters(organization, start, end)
-    individual = encounters.filter(is_group=False, **_within(person_ids)).values_list(
-        "person_id", *VISIT_FIELDS
+    individual = (
+        encounters.filter(is_group=False, **_within(person_ids))
+        .annotate(services_text=Cast("services", TextField()))
+        .values_list("person_id", *VISIT_FIELDS)
     )
-    group = Encounter.participants.through.objects.filter(
-        **_within(person_ids), encounter__in=encounters.filter(is_group=True)
-    ).values_list("person_id", *(f"encounter__{name}" for name in VISIT_FIELDS))
+    group = (
+        Encounter.participants.through.objects.filter(
+            **_within(person_ids), encounter__in=encounters.filter(is_group=True)
+        )
+        .annotate(services_text=Cast("encounter__services", TextField()))
+        .values_list(
+            "person_id",
+            *(name if name == "services_text" else f"encounter__{name}" for name in VISIT_FIELDS),
+        )
+    )
     links: dict[int, set[int]] = defaultdict(set)
     for encounter, need in Encounter.needs.through.objects.filter(
         need__person_id__gte=person_ids[0],
@@ -228,7 +248,7 @@ def _visits(
             day=day,
             minutes=minutes,
             participants=size,
-            services=frozenset(services),
+            services=_services(services),
             place_of_service=place,
             worker_type=worker_type or "",
             diagnoses=_visit_diagnoses(needs.get(person, []), links.get(pk, no_links), day),

@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 from faker import Faker
 
+from puentes.billing import services as billing
 from puentes.care import services as care
 from puentes.core.actor import Actor
 from puentes.directory.models import ServiceAtLocation
@@ -26,40 +27,107 @@ from puentes.web.demo_directory import load_demo_directory
 DEMO_PASSWORD = "puentes-demo"
 CLINIC = "Valle Community Health Center"
 # Real ZIP codes around Sacramento and Fresno, so addresses get real centroids.
-DEMO_ZIPS = ["95815", "95817", "95818", "95820", "95823", "95824", "95828", "95838",
-             "93701", "93702", "93706", "93721", "93725", "93727"]  # fmt: skip
+DEMO_ZIPS = [
+    "95815",
+    "95817",
+    "95818",
+    "95820",
+    "95823",
+    "95824",
+    "95828",
+    "95838",
+    "93701",
+    "93702",
+    "93706",
+    "93721",
+    "93725",
+    "93727",
+]
 
 ORGANIZATIONS = {
-    "clinic": {"name": CLINIC, "kind": "health_center", "npi": "1234567893",
-               "tax_id": "94-1234567", "address_line1": "2100 Stockton Blvd",
-               "city": "Sacramento", "state": "CA", "postal_code": "95817",
-               "phone": "(916) 555-0142", "languages_served": ["en", "es", "hmn", "vi"]},
-    "pantry": {"name": "Eastside Food Pantry", "kind": "cbo", "address_line1": "410 Oak Ave",
-               "city": "Sacramento", "state": "CA", "postal_code": "95815",
-               "languages_served": ["en", "es"]},
-    "hub": {"name": "Valley Community Information Exchange", "kind": "other",
-            "city": "Sacramento", "state": "CA", "postal_code": "95814",
-            "languages_served": ["en", "es"]},
-    "elsewhere": {"name": "Elsewhere Health Partners", "kind": "health_plan", "city": "Fresno",
-                  "state": "CA", "postal_code": "93721", "languages_served": ["en"]},
-}  # fmt: skip
+    "clinic": {
+        "name": CLINIC,
+        "kind": "health_center",
+        "npi": "1234567893",
+        "tax_id": "94-1234567",
+        "address_line1": "2100 Stockton Blvd",
+        "city": "Sacramento",
+        "state": "CA",
+        "postal_code": "95817",
+        "phone": "(916) 555-0142",
+        "languages_served": ["en", "es", "hmn", "vi"],
+    },
+    "pantry": {
+        "name": "Eastside Food Pantry",
+        "kind": "cbo",
+        "address_line1": "410 Oak Ave",
+        "city": "Sacramento",
+        "state": "CA",
+        "postal_code": "95815",
+        "languages_served": ["en", "es"],
+    },
+    "hub": {
+        "name": "Valley Community Information Exchange",
+        "kind": "other",
+        "city": "Sacramento",
+        "state": "CA",
+        "postal_code": "95814",
+        "languages_served": ["en", "es"],
+    },
+    "elsewhere": {
+        "name": "Elsewhere Health Partners",
+        "kind": "health_plan",
+        "city": "Fresno",
+        "state": "CA",
+        "postal_code": "93721",
+        "languages_served": ["en"],
+    },
+}
 DEMO_PROGRAMS = [
-    {"name": "Asthma home visiting", "kind": "asthma", "follow_up_days": 14,
-     "caseload_limit": 40, "worker_types": ["chw", "promotor"],
-     "target_population": "Children and adults with poorly controlled asthma"},
-    {"name": "Diabetes self-management", "kind": "diabetes", "follow_up_days": 30,
-     "caseload_limit": 60, "worker_types": ["chw", "promotor"],
-     "target_population": "Adults with an HbA1c of 8% or more"},
-    {"name": "Prenatal and postpartum support", "kind": "perinatal", "follow_up_days": 7,
-     "worker_types": ["doula", "promotor"]},
-    {"name": "Enhanced Care Management", "kind": "ecm", "follow_up_days": 7,
-     "caseload_limit": 20, "worker_types": ["chw", "navigator"]},
-]  # fmt: skip
-ASTHMA_GOAL = {"description": "Sleep through the night without coughing",
-               "measure": "Asthma control test", "comparator": "ge", "target_value": 20,
-               "unit": "points"}  # fmt: skip
-SUGAR_GOAL = {"description": "Bring my sugar down so I can keep working",
-              "measure": "HbA1c", "comparator": "lt", "target_value": 8, "unit": "%"}  # fmt: skip
+    {
+        "name": "Asthma home visiting",
+        "kind": "asthma",
+        "follow_up_days": 14,
+        "caseload_limit": 40,
+        "worker_types": ["chw", "promotor"],
+        "target_population": "Children and adults with poorly controlled asthma",
+    },
+    {
+        "name": "Diabetes self-management",
+        "kind": "diabetes",
+        "follow_up_days": 30,
+        "caseload_limit": 60,
+        "worker_types": ["chw", "promotor"],
+        "target_population": "Adults with an HbA1c of 8% or more",
+    },
+    {
+        "name": "Prenatal and postpartum support",
+        "kind": "perinatal",
+        "follow_up_days": 7,
+        "worker_types": ["doula", "promotor"],
+    },
+    {
+        "name": "Enhanced Care Management",
+        "kind": "ecm",
+        "follow_up_days": 7,
+        "caseload_limit": 20,
+        "worker_types": ["chw", "navigator"],
+    },
+]
+ASTHMA_GOAL = {
+    "description": "Sleep through the night without coughing",
+    "measure": "Asthma control test",
+    "comparator": "ge",
+    "target_value": 20,
+    "unit": "points",
+}
+SUGAR_GOAL = {
+    "description": "Bring my sugar down so I can keep working",
+    "measure": "HbA1c",
+    "comparator": "lt",
+    "target_value": 8,
+    "unit": "%",
+}
 CAST = [
     # username, first, last, organization, role, worker type, language
     ("ana", "Ana", "Morales", "clinic", Role.CHW, WorkerType.PROMOTOR, "en"),
@@ -90,6 +158,7 @@ class Command(BaseCommand):
             load_demo_directory(organizations["pantry"], count=options["listings"])
             self._referrals(members)
             self._care(members)
+            self._billing(members)
         self.stdout.write(self.style.SUCCESS("Demo data loaded."))
 
     def _cast(self, organizations: dict[str, Organization]) -> dict[str, Membership]:
@@ -193,14 +262,20 @@ class Command(BaseCommand):
             )
             if position < 2:
                 referral = referrals.referral_transition(
-                    actor=as_pat, referral_id=referral.public_id, version=referral.version,
+                    actor=as_pat,
+                    referral_id=referral.public_id,
+                    version=referral.version,
                     status="accepted",
-                )  # fmt: skip
+                )
             if position == 0:
                 referrals.referral_transition(
-                    actor=as_pat, referral_id=referral.public_id, version=referral.version,
-                    status="completed", outcome="food", outcome_note="Two weeks of groceries",
-                )  # fmt: skip
+                    actor=as_pat,
+                    referral_id=referral.public_id,
+                    version=referral.version,
+                    status="completed",
+                    outcome="food",
+                    outcome_note="Two weeks of groceries",
+                )
 
     def _care(self, members: dict[str, Membership]) -> None:
         """The clinic's programs; a dozen of ana's people enrolled in asthma home visiting
@@ -258,6 +333,7 @@ class Command(BaseCommand):
                     "recommended_on": visit_day - datetime.timedelta(days=30),
                     "expires_on": visit_day + datetime.timedelta(days=335),
                     "scope": "Health education and navigation for a chronic condition",
+                    "diagnosis_code": "Z71.89",
                 },
             )
         if people_of_ana:
@@ -270,6 +346,76 @@ class Command(BaseCommand):
                     "community_supports": ["housing_navigation"],
                 },
             )
+
+    def _billing(self, members: dict[str, Membership]) -> None:
+        """The clinic set up to bill Medi-Cal (profile, supervising provider, fees), the
+        people in its programs covered, and a county grant for what Medi-Cal does not pay."""
+        ana, bea = members["ana"], members["bea"]
+        as_ana = Actor(organization=ana.organization, role=ana.role, user=ana.user, membership=ana)
+        as_bea = Actor(organization=bea.organization, role=bea.role, user=bea.user, membership=bea)
+        supervisor = billing.provider_add(
+            actor=as_bea,
+            fields={
+                "first_name": "Rosa",
+                "last_name": "Kim",
+                "npi": "1234567893",
+                "role": "supervising",
+            },
+        )
+        billing.billing_profile_set(
+            actor=as_bea,
+            fields={
+                "taxonomy_code": "251S00000X",
+                "postal_code_9": "958171234",
+                "submitter_id": "VALLECHC01",
+                "contact_name": "Bea Nguyen",
+                "contact_phone": "9165550142",
+                "supervising_provider_id": supervisor.public_id,
+            },
+        )
+        for code, charge in {
+            "98960": "52.00",
+            "98961": "26.00",
+            "98962": "18.00",
+            "G0019": "80.00",
+            "G0022": "45.00",
+        }.items():
+            billing.fee_set(actor=as_bea, code=code, charge=charge)
+        medi_cal = billing.payer_create(
+            actor=as_bea,
+            fields={
+                "name": "Medi-Cal",
+                "payer_identifier": "610442",
+                "filing_indicator": "MC",
+                "rule_set_id": "medi-cal-chw",
+            },
+        )
+        today = timezone.localdate()
+        enrolled = Person.objects.filter(enrollments__organization=ana.organization).distinct()
+        for person in enrolled:
+            billing.coverage_add(
+                actor=as_ana,
+                person_id=person.public_id,
+                fields={
+                    "payer_id": medi_cal.public_id,
+                    "member_id": f"9{person.pk:07d}A",
+                    "start_date": today - datetime.timedelta(days=365),
+                    "plan_name": "Medi-Cal FFS",
+                },
+            )
+        billing.funding_source_create(
+            actor=as_bea,
+            fields={
+                "name": "County CHW grant",
+                "funder": "Sacramento County Public Health",
+                "kind": "grant",
+                "start_date": today - datetime.timedelta(days=200),
+                "end_date": today + datetime.timedelta(days=165),
+                "amount": "50000",
+                "hourly_rate": "55",
+                "services": [],
+            },
+        )
 
     def _screenings(self, rng: random.Random, actor: Actor, created: list[Any]) -> None:
         """About a third of the people were screened with the AHC core tool."""

@@ -1879,3 +1879,12 @@ ES.update(
         "Billing": "Facturación",
     }
 )
+
+ES.update(
+    {
+        "Showing the first %(limit)s encounters of the period; a batch takes them all. Choose a shorter period to see the rest.": (
+            "Se muestran los primeros %(limit)s encuentros del período; un lote los toma todos. "
+            "Elija un período más corto para ver el resto."
+        ),
+    }
+)

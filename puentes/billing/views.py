@@ -22,16 +22,20 @@ from puentes.core.errors import DomainError
 from puentes.people.selectors import person_get
 from puentes.web.pages import act, actor_page, form_errors_from, refusal_text, submit
 
+# The queue page lists this many encounters at most (a batch takes every one of them).
+QUEUE_LIMIT = 500
+
 
 @actor_page("billing.view")
 def queue(request: HttpRequest, actor: Actor) -> HttpResponse:
     period = forms.PeriodForm(request.GET or None)
     start, end = period.period()
     try:
-        queues = selectors.work_queue(actor=actor, start=start, end=end)
+        queues = selectors.work_queue(actor=actor, start=start, end=end, limit=QUEUE_LIMIT)
     except DomainError as error:
         form_errors_from(period, error)
         queues = []
+    shown = sum(len(q.ready) + len(q.blocked) for q in queues)
     return render(
         request,
         "billing/queue.html",
@@ -40,6 +44,8 @@ def queue(request: HttpRequest, actor: Actor) -> HttpResponse:
             "start": start,
             "end": end,
             "queues": queues,
+            "truncated": shown >= QUEUE_LIMIT,
+            "limit": QUEUE_LIMIT,
             "can_manage": actor.can("billing.manage"),
         },
     )

@@ -1888,3 +1888,28 @@ ES.update(
         ),
     }
 )
+
+ES.update(
+    {
+        "An FQHC or RHC cannot be the supervising provider on fee-for-service claims for %(title)s.": (
+            "Un FQHC o RHC no puede ser el proveedor supervisor en reclamos de pago por "
+            "servicio de %(title)s."
+        ),
+        "Bill the person's managed-care plan, or charge the work to a grant.": (
+            "Facture al plan de atención administrada de la persona, o cargue el trabajo a una "
+            "subvención."
+        ),
+        "a managed-care plan (not fee-for-service)": (
+            "un plan de atención administrada (no de pago por servicio)"
+        ),
+        "A managed-care plan (not fee-for-service)": (
+            "Un plan de atención administrada (no de pago por servicio)"
+        ),
+        "a federally qualified or rural health center (FQHC/RHC)": (
+            "un centro de salud calificado federalmente o rural (FQHC/RHC)"
+        ),
+        "We are a federally qualified or rural health center (FQHC/RHC)": (
+            "Somos un centro de salud calificado federalmente o rural (FQHC/RHC)"
+        ),
+    }
+)

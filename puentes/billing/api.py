@@ -41,6 +41,7 @@ class PayerIn(Schema, extra="forbid"):
     )
     rule_set_id: str = Field(..., description="See GET /billing/rule-sets")
     preferred_family: str = ""
+    managed_care: bool = Field(False, description="A managed-care plan, not fee-for-service")
 
 
 class PayerOut(Schema):
@@ -50,6 +51,7 @@ class PayerOut(Schema):
     filing_indicator: str
     rule_set_id: str
     preferred_family: str
+    managed_care: bool
 
 
 class RuleSetOut(Schema):
@@ -98,6 +100,7 @@ class ProfileIn(Schema, extra="forbid"):
     contact_name: str | None = None
     contact_phone: str | None = None
     supervising_provider_id: uuid.UUID | None = None
+    fqhc_or_rhc: bool | None = None
 
 
 @router.post("/billing/providers", response={201: dict[str, Any]})

@@ -648,3 +648,25 @@ def _unconfirmed(rules: RuleSet) -> list[str]:
         found.append(_("plan of care after %(n)s units a year") % {"n": threshold.units})
     found += [c.code for f in rules.families for c in f.codes if not c.confirmed]
     return found
+
+
+def billing_provider_problems(
+    rules: RuleSet, fqhc_or_rhc: bool, managed_care: bool
+) -> list[Problem]:
+    """Whether the organization may bill this payer program at all."""
+    if fqhc_or_rhc and not managed_care and not rules.fqhc_rhc_fee_for_service:
+        token = _LANGUAGE.set(get_language() or "en")
+        try:
+            return [
+                Problem(
+                    _(
+                        "An FQHC or RHC cannot be the supervising provider on fee-for-service "
+                        "claims for %(title)s."
+                    )
+                    % {"title": rules.title.in_language(_language())},
+                    _("Bill the person's managed-care plan, or charge the work to a grant."),
+                )
+            ]
+        finally:
+            _LANGUAGE.reset(token)
+    return []

@@ -61,6 +61,9 @@ class PayerForm(forms.Form):
     )
     rule_set_id = forms.ChoiceField(label=_("Rule set"))
     preferred_family = forms.CharField(label=_("Preferred codes"), max_length=40, required=False)
+    managed_care = forms.BooleanField(
+        label=_("A managed-care plan (not fee-for-service)"), required=False
+    )
 
     def __init__(self, *args: Any, rule_sets: list[tuple[str, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -83,6 +86,9 @@ class ProfileForm(forms.Form):
     contact_name = forms.CharField(label=_("Billing contact"), max_length=60, required=False)
     contact_phone = forms.CharField(label=_("Billing contact phone"), max_length=14, required=False)
     supervising_provider_id = forms.ChoiceField(label=_("Supervising provider"), required=False)
+    fqhc_or_rhc = forms.BooleanField(
+        label=_("We are a federally qualified or rural health center (FQHC/RHC)"), required=False
+    )
 
     def __init__(self, *args: Any, providers: list[tuple[str, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

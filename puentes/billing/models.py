@@ -30,6 +30,9 @@ class Payer(BaseModel):
     )
     rule_set_id = models.CharField(_("rule set"), max_length=60)
     preferred_family = models.CharField(_("preferred codes"), max_length=40, blank=True)
+    managed_care = models.BooleanField(
+        _("a managed-care plan (not fee-for-service)"), default=False
+    )
 
     class Meta:
         ordering = ["name", "id"]
@@ -101,6 +104,9 @@ class BillingProfile(BaseModel):
     contact_phone = models.CharField(_("billing contact phone"), max_length=10, blank=True)
     supervising_provider = models.ForeignKey(
         Provider, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    fqhc_or_rhc = models.BooleanField(
+        _("a federally qualified or rural health center (FQHC/RHC)"), default=False
     )
 
     def __str__(self) -> str:

@@ -17,6 +17,7 @@ def payer_out(payer: Payer) -> dict[str, Any]:
         "filing_indicator": payer.filing_indicator,
         "rule_set_id": payer.rule_set_id,
         "preferred_family": payer.preferred_family,
+        "managed_care": payer.managed_care,
     }
 
 

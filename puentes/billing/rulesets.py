@@ -123,6 +123,9 @@ class RuleSet(Strict):
     requires_recommendation: bool = False
     plan_of_care_after_units_per_year: Threshold | None = None
     excluded_program_kinds: list[str] = []
+    # Whether an FQHC or RHC may be the billing (supervising) provider on fee-for-service
+    # claims; managed-care plans are billed either way.
+    fqhc_rhc_fee_for_service: bool = True
     diagnosis_required: bool = True
     limits: list[Limit] = []
     families: list[Family] = []

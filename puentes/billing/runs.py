@@ -20,8 +20,18 @@ from django.db.models.functions import Cast
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from puentes.billing.engine import Ledger, Line, Outcome, PersonRecord, Problem, Visit, evaluate
+from puentes.billing.engine import (
+    Ledger,
+    Line,
+    Outcome,
+    PersonRecord,
+    Problem,
+    Visit,
+    billing_provider_problems,
+    evaluate,
+)
 from puentes.billing.models import (
+    BillingProfile,
     ClaimLine,
     Coverage,
     FeeScheduleEntry,
@@ -305,6 +315,9 @@ def evaluate_period(
     payers = {p.pk: p for p in Payer.objects.filter(organization=organization)}
     fees = _fees(organization)
     language = get_language() or "en"
+    fqhc_or_rhc = BillingProfile.objects.filter(
+        organization=organization, fqhc_or_rhc=True
+    ).exists()
     for person_ids in _people_in_period(organization, start, end, people, payer):
         coverages = _coverages(person_ids)
         records = _person_records(person_ids)
@@ -326,6 +339,7 @@ def evaluate_period(
                 ledgers,
                 fees,
                 language,
+                fqhc_or_rhc,
             )
 
 
@@ -338,6 +352,7 @@ def _evaluate_one(
     ledgers: dict[tuple[int, str], Ledger],
     fees: dict[str, Decimal],
     language: str,
+    fqhc_or_rhc: bool,
 ) -> Evaluated:
     if coverage is None:
         outcome = Outcome(
@@ -364,6 +379,7 @@ def _evaluate_one(
     ledger = ledgers[(visit.person, rules.id)]
     prefer = [payer.preferred_family] if payer.preferred_family else []
     outcome = evaluate(rules, visit, record, ledger, prefer, language)
+    outcome.problems[:0] = billing_provider_problems(rules, fqhc_or_rhc, payer.managed_care)
     charges = []
     for line in outcome.lines:
         fee = fees.get(line.code)

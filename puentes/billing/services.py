@@ -132,6 +132,7 @@ def payer_create(*, actor: Actor, fields: Fields) -> Payer:
                 filing_indicator=fields["filing_indicator"],
                 rule_set_id=rule_set_id,
                 preferred_family=preferred,
+                managed_care=bool(fields.get("managed_care")),
             )
     except IntegrityError:
         raise DomainError(
@@ -252,6 +253,7 @@ def provider_add(*, actor: Actor, fields: Fields) -> Provider:
 
 
 PROFILE_FIELDS = {
+    "fqhc_or_rhc",
     "taxonomy_code",
     "postal_code_9",
     "submitter_id",
@@ -299,6 +301,8 @@ def billing_profile_set(*, actor: Actor, fields: Fields) -> BillingProfile:
     profile.submitter_id = str(fields.get("submitter_id", profile.submitter_id) or "")[:15]
     profile.contact_name = str(fields.get("contact_name", profile.contact_name) or "")[:60]
     profile.supervising_provider = supervising
+    if "fqhc_or_rhc" in fields:
+        profile.fqhc_or_rhc = bool(fields["fqhc_or_rhc"])
     bump_version(profile)
     profile.save()
     audit_record(actor=actor, action="billing_profile.set", obj=profile)

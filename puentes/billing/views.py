@@ -350,6 +350,7 @@ def _profile_initial(actor: Actor) -> dict[str, Any]:
         "submitter_id": profile.submitter_id,
         "contact_name": profile.contact_name,
         "contact_phone": profile.contact_phone,
+        "fqhc_or_rhc": profile.fqhc_or_rhc,
         "supervising_provider_id": str(profile.supervising_provider.public_id)
         if profile.supervising_provider
         else "",

@@ -9,7 +9,7 @@ import pytest
 from conftest import actor_for
 from puentes.billing import selectors, services
 from puentes.billing.exports import batch_837p, batch_csv
-from puentes.billing.models import Claim, ClaimBatch, ClaimLine
+from puentes.billing.models import Claim, ClaimBatch, ClaimLine, Coverage
 from puentes.billing.x12 import validate_with_pyx12
 from puentes.care import services as care_services
 from puentes.core.errors import DomainError
@@ -356,3 +356,30 @@ def test_the_chw_sees_what_became_of_her_encounter(ana, bea, covered, medi_cal, 
     [claimed] = selectors.encounter_billing(actor=actor_for(ana), encounter=good)
     assert claimed["state"] == "claimed" and claimed["claim"].status == "generated"
     assert datetime.date.today()  # keep datetime used
+
+
+def test_an_fqhc_bills_medi_cal_chw_through_managed_care_only(bea, covered, medi_cal, log_visit):
+    services.billing_profile_set(actor=actor_for(bea), fields={"fqhc_or_rhc": True})
+    log_visit()
+    [queue] = selectors.work_queue(actor=actor_for(bea), start=days_ago(30), end=days_ago(0))
+    assert not queue.ready
+    assert (
+        queue.blocked[0]
+        .outcome.problems[0]
+        .reason.startswith(
+            "An FQHC or RHC cannot be the supervising provider on fee-for-service claims"
+        )
+    )
+    plan = services.payer_create(
+        actor=actor_for(bea),
+        fields={
+            "name": "Medi-Cal managed care",
+            "payer_identifier": "MCP01",
+            "filing_indicator": "MC",
+            "rule_set_id": "medi-cal-chw",
+            "managed_care": True,
+        },
+    )
+    Coverage.objects.update(payer=plan)
+    [queue] = selectors.work_queue(actor=actor_for(bea), start=days_ago(30), end=days_ago(0))
+    assert queue.payer == plan and len(queue.ready) == 1

@@ -92,6 +92,10 @@ def main() -> None:
         sign_in(admin, "sam")
         admin.goto(f"{BASE}/care/team/")
         admin.screenshot(path=str(OUT / "team.png"))
+        desktop.clear_cookies()
+        sign_in(admin, "bea")
+        admin.goto(f"{BASE}/billing/")
+        admin.screenshot(path=str(OUT / "billing-queue.png"), full_page=True)
         browser.close()
 
 

@@ -70,6 +70,9 @@ class Evaluated:
     rules: RuleSet | None
     outcome: Outcome
     charges: list[Decimal]
+    # Filled in for pages that show the rows (the work queue), not by the run itself.
+    person_name: str = ""
+    encounter_id: Any = None
 
     @property
     def billable(self) -> bool:

@@ -172,13 +172,30 @@ def work_queue(
     actor.require("billing.view")
     _period(start, end)
     queues: dict[Any, PayerQueue] = {}
+    rows = []
     for shown, row in enumerate(evaluate_period(actor.organization, start, end)):
         if shown >= limit:
             break
+        rows.append(row)
         key = row.payer.pk if row.payer else None
         queue = queues.setdefault(key, PayerQueue(row.payer))
         (queue.ready if row.billable else queue.blocked).append(row)
+    _name_rows(rows)
     return sorted(queues.values(), key=lambda q: (q.payer is None, q.payer.name if q.payer else ""))
+
+
+def _name_rows(rows: list[Evaluated]) -> None:
+    """Who each row is about, and its encounter's public id, for the page."""
+    people = Person.objects.in_bulk({r.visit.person for r in rows})
+    encounters = dict(
+        Encounter.objects.filter(pk__in={r.encounter_pk for r in rows}).values_list(
+            "pk", "public_id"
+        )
+    )
+    for row in rows:
+        person = people.get(row.visit.person)
+        row.person_name = person.display_name if person else ""
+        row.encounter_id = encounters.get(row.encounter_pk)
 
 
 def encounter_billing(*, actor: Actor, encounter: Encounter) -> list[dict[str, Any]]:

@@ -5,7 +5,7 @@ while an earlier claim of it stands."""
 
 import datetime
 import uuid
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from decimal import Decimal, InvalidOperation
 from typing import Any, cast
 
@@ -48,22 +48,9 @@ from puentes.core.audit import audit_record
 from puentes.core.bulk import BulkInserter
 from puentes.core.concurrency import bump_version, check_version, lock_for_update
 from puentes.core.errors import DomainError, invalid
+from puentes.core.inputs import Errors, Fields, clean_text, is_uuid, raise_if
 from puentes.core.validators import validate_npi
 from puentes.people.selectors import person_get
-
-Fields = Mapping[str, Any]
-Errors = dict[str, list[str]]
-
-
-def _text(fields: Fields, name: str, errors: Errors, *, limit: int, required: bool = True) -> str:
-    value = str(fields.get(name) or "").strip()
-    if required and not value:
-        errors.setdefault(name, []).append(_("This field is required."))
-    elif len(value) > limit:
-        errors.setdefault(name, []).append(
-            _("Keep it under %(limit)s characters.") % {"limit": limit}
-        )
-    return value
 
 
 def _npi(fields: Fields, name: str, errors: Errors) -> str:
@@ -99,11 +86,6 @@ def _date(fields: Fields, name: str, errors: Errors, *, required: bool = True) -
     return value
 
 
-def _raise_if(errors: Errors) -> None:
-    if errors:
-        raise invalid(errors)
-
-
 # Set-up --------------------------------------------------------------------------------
 
 
@@ -111,8 +93,8 @@ def _raise_if(errors: Errors) -> None:
 def payer_create(*, actor: Actor, fields: Fields) -> Payer:
     actor.require("billing.manage")
     errors: Errors = {}
-    name = _text(fields, "name", errors, limit=120)
-    identifier = _text(fields, "payer_identifier", errors, limit=80)
+    name = clean_text(fields, "name", errors, limit=120, required=True)
+    identifier = clean_text(fields, "payer_identifier", errors, limit=80, required=True)
     if fields.get("filing_indicator") not in FilingIndicator.values:
         errors["filing_indicator"] = [_("Choose a claim filing indicator, such as MC or MB.")]
     rule_set_id = str(fields.get("rule_set_id") or "")
@@ -122,7 +104,7 @@ def payer_create(*, actor: Actor, fields: Fields) -> Payer:
     families = {f.id for r in rule_sets() if r.id == rule_set_id for f in r.families}
     if preferred and preferred not in families:
         errors["preferred_family"] = [_("Choose one of the rule set's code families.")]
-    _raise_if(errors)
+    raise_if(errors)
     try:
         with transaction.atomic():
             payer = Payer.objects.create(
@@ -151,13 +133,13 @@ def coverage_add(*, actor: Actor, person_id: uuid.UUID | str, fields: Fields) ->
     payer_id = str(fields.get("payer_id") or "")
     payer = (
         Payer.objects.filter(organization=actor.organization, public_id=payer_id).first()
-        if _is_uuid(payer_id)
+        if is_uuid(payer_id)
         else None
     )
     if payer is None:
         errors["payer_id"] = [_("Choose one of your organization's payers.")]
-    member_id = _text(fields, "member_id", errors, limit=40)
-    plan = _text(fields, "plan_name", errors, limit=120, required=False)
+    member_id = clean_text(fields, "member_id", errors, limit=40, required=True)
+    plan = clean_text(fields, "plan_name", errors, limit=120, required=False)
     start = _date(fields, "start_date", errors)
     end = _date(fields, "end_date", errors, required=False)
     if start and end and end < start:
@@ -165,7 +147,7 @@ def coverage_add(*, actor: Actor, person_id: uuid.UUID | str, fields: Fields) ->
     priority = fields.get("priority") or CoveragePriority.PRIMARY
     if priority not in CoveragePriority.values:
         errors["priority"] = [_("Choose primary or secondary.")]
-    _raise_if(errors)
+    raise_if(errors)
     coverage = Coverage.objects.create(
         organization=actor.organization,
         person=person,
@@ -211,12 +193,12 @@ def initiating_visit_record(
     day = _date(fields, "visit_date", errors)
     if day and day > timezone.localdate():
         errors["visit_date"] = [_("The date cannot be in the future.")]
-    code = _text(fields, "code", errors, limit=5)
+    code = clean_text(fields, "code", errors, limit=5, required=True)
     if code and not (len(code) == 5 and (code.isdigit() or code.startswith("G"))):
         errors["code"] = [_("Enter the visit's 5-character code, such as 99214 or G0438.")]
-    name = _text(fields, "practitioner_name", errors, limit=200)
+    name = clean_text(fields, "practitioner_name", errors, limit=200, required=True)
     npi = _npi(fields, "practitioner_npi", errors)
-    _raise_if(errors)
+    raise_if(errors)
     visit = InitiatingVisit.objects.create(
         organization=actor.organization,
         person=person,
@@ -235,12 +217,12 @@ def initiating_visit_record(
 def provider_add(*, actor: Actor, fields: Fields) -> Provider:
     actor.require("billing.manage")
     errors: Errors = {}
-    first = _text(fields, "first_name", errors, limit=60)
-    last = _text(fields, "last_name", errors, limit=60)
+    first = clean_text(fields, "first_name", errors, limit=60, required=True)
+    last = clean_text(fields, "last_name", errors, limit=60, required=True)
     npi = _npi(fields, "npi", errors)
     if fields.get("role") not in ProviderRole.values:
         errors["role"] = [_("Choose rendering or supervising.")]
-    _raise_if(errors)
+    raise_if(errors)
     provider = Provider.objects.create(
         organization=actor.organization,
         first_name=first,
@@ -291,12 +273,12 @@ def billing_profile_set(*, actor: Actor, fields: Fields) -> BillingProfile:
             Provider.objects.filter(
                 organization=actor.organization, public_id=value, role="supervising"
             ).first()
-            if _is_uuid(value)
+            if is_uuid(value)
             else None
         )
         if value and supervising is None:
             errors["supervising_provider_id"] = [_("Choose one of your supervising providers.")]
-    _raise_if(errors)
+    raise_if(errors)
     profile.taxonomy_code, profile.postal_code_9, profile.contact_phone = taxonomy, zip9, phone
     profile.submitter_id = str(fields.get("submitter_id", profile.submitter_id) or "")[:15]
     profile.contact_name = str(fields.get("contact_name", profile.contact_name) or "")[:60]
@@ -318,7 +300,7 @@ def fee_set(*, actor: Actor, code: str, charge: Any) -> FeeScheduleEntry:
     if code not in known:
         errors["code"] = [_("Choose a code one of the rule sets uses.")]
     amount = _money(charge, "charge", errors)
-    _raise_if(errors)
+    raise_if(errors)
     entry, _created = FeeScheduleEntry.objects.update_or_create(
         organization=actor.organization, code=code, defaults={"charge": amount}
     )
@@ -333,8 +315,8 @@ def funding_source_create(*, actor: Actor, fields: Fields) -> FundingSource:
     """A grant, contract, pass-through grant or ACO agreement that pays for CHW work."""
     actor.require("billing.manage")
     errors: Errors = {}
-    name = _text(fields, "name", errors, limit=120)
-    funder = _text(fields, "funder", errors, limit=120)
+    name = clean_text(fields, "name", errors, limit=120, required=True)
+    funder = clean_text(fields, "funder", errors, limit=120, required=True)
     if fields.get("kind") not in FundingKind.values:
         errors["kind"] = [_("Choose grant, contract, pass-through grant or ACO agreement.")]
     start, end = _date(fields, "start_date", errors), _date(fields, "end_date", errors)
@@ -348,13 +330,13 @@ def funding_source_create(*, actor: Actor, fields: Fields) -> FundingSource:
     program_ids = [str(p) for p in fields.get("program_ids") or []]
     programs = list(
         Program.objects.filter(
-            organization=actor.organization, public_id__in=[p for p in program_ids if _is_uuid(p)]
+            organization=actor.organization, public_id__in=[p for p in program_ids if is_uuid(p)]
         )
     )
     if len(programs) != len(set(program_ids)):
         errors["program_ids"] = [_("Choose programs your organization runs.")]
-    reporting = _text(fields, "reporting", errors, limit=2000, required=False)
-    _raise_if(errors)
+    reporting = clean_text(fields, "reporting", errors, limit=2000, required=False)
+    raise_if(errors)
     funding = FundingSource.objects.create(
         organization=actor.organization,
         name=name,
@@ -370,14 +352,6 @@ def funding_source_create(*, actor: Actor, fields: Fields) -> FundingSource:
     funding.programs.set(programs)
     audit_record(actor=actor, action="funding.create", obj=funding)
     return funding
-
-
-def _is_uuid(value: Any) -> bool:
-    try:
-        uuid.UUID(str(value))
-    except ValueError:
-        return False
-    return True
 
 
 # Batches and claims ---------------------------------------------------------------------

@@ -50,6 +50,7 @@ from puentes.core.actor import Actor
 from puentes.core.audit import audit_record
 from puentes.core.concurrency import bump_version, check_version, lock_for_update
 from puentes.core.errors import DomainError, invalid
+from puentes.core.inputs import Errors, Fields, clean_text, is_uuid, raise_if
 from puentes.core.validators import validate_npi
 from puentes.network.models import Membership, WorkerType
 from puentes.people import services as people_services
@@ -58,23 +59,9 @@ from puentes.people.selectors import person_get
 from puentes.referrals.models import CLOSED_STATUSES, Referral
 from puentes.screening.models import Need
 
-Fields = Mapping[str, Any]
-Errors = dict[str, list[str]]
-
 
 def _today() -> datetime.date:
     return timezone.localdate()
-
-
-def _text(fields: Fields, name: str, errors: Errors, *, limit: int, required: bool = False) -> str:
-    value = str(fields.get(name) or "").strip()
-    if required and not value:
-        errors.setdefault(name, []).append(_("This field is required."))
-    elif len(value) > limit:
-        errors.setdefault(name, []).append(
-            _("Keep it under %(limit)s characters.") % {"limit": f"{limit:,}"}
-        )
-    return value
 
 
 def _codes(values: Any, allowed: Iterable[str], name: str, errors: Errors) -> list[str]:
@@ -95,25 +82,12 @@ def _worker(actor: Actor, member_id: Any, name: str, errors: Errors) -> Membersh
         )
         .select_related("user")
         .first()
-        if _is_uuid(member_id)
+        if is_uuid(member_id)
         else None
     )
     if member is None:
         errors.setdefault(name, []).append(_("Choose a current member of your organization."))
     return member
-
-
-def _is_uuid(value: Any) -> bool:
-    try:
-        uuid.UUID(str(value))
-    except ValueError:
-        return False
-    return True
-
-
-def _raise_if(errors: Errors) -> None:
-    if errors:
-        raise invalid(errors)
 
 
 # Programs ------------------------------------------------------------------------------
@@ -137,14 +111,14 @@ def _clean_program(fields: Fields) -> dict[str, Any]:
         errors["__all__"] = [_("Unknown fields: %(f)s.") % {"f": ", ".join(sorted(unknown))}]
     clean: dict[str, Any] = {}
     if "name" in fields:
-        clean["name"] = _text(fields, "name", errors, limit=120, required=True)
+        clean["name"] = clean_text(fields, "name", errors, limit=120, required=True)
     if "kind" in fields:
         if fields["kind"] not in ProgramKind.values:
             errors["kind"] = [_("Choose a kind of program from the list.")]
         clean["kind"] = fields["kind"]
     for name, limit in (("description", 2000), ("target_population", 500)):
         if name in fields:
-            clean[name] = _text(fields, name, errors, limit=limit)
+            clean[name] = clean_text(fields, name, errors, limit=limit)
     if "worker_types" in fields:
         clean["worker_types"] = _codes(
             fields["worker_types"], WorkerType.values, "worker_types", errors
@@ -161,7 +135,7 @@ def _clean_program(fields: Fields) -> dict[str, Any]:
         clean["caseload_limit"] = limit
     if "is_active" in fields:
         clean["is_active"] = bool(fields["is_active"])
-    _raise_if(errors)
+    raise_if(errors)
     return clean
 
 
@@ -183,7 +157,7 @@ def program_create(*, actor: Actor, fields: Fields) -> Program:
     missing = {
         name: [_("This field is required.")] for name in ("name", "kind") if not fields.get(name)
     }
-    _raise_if(missing)
+    raise_if(missing)
     program = Program(organization=actor.organization, **_clean_program(fields))
     _save_program(program)
     audit_record(actor=actor, action="program.create", obj=program)
@@ -226,7 +200,7 @@ STARTING_STATUSES = (EnrollmentStatus.REFERRED, EnrollmentStatus.ENROLLED, Enrol
 def _program_of_organization(actor: Actor, program_id: Any, errors: Errors) -> Program | None:
     program = (
         Program.objects.filter(organization=actor.organization, public_id=program_id).first()
-        if _is_uuid(program_id)
+        if is_uuid(program_id)
         else None
     )
     if program is None:
@@ -299,7 +273,7 @@ def enrollment_create(*, actor: Actor, person_id: uuid.UUID | str, fields: Field
         errors["program_id"] = [
             _("%(person)s is already in this program.") % {"person": person.display_name}
         ]
-    _raise_if(errors)
+    raise_if(errors)
     program = cast(Program, program)  # a missing program is among the errors raised above
     enrollment = Enrollment.objects.create(
         organization=actor.organization,
@@ -411,7 +385,7 @@ def enrollment_update(
         "community_supports": fields.get("community_supports", enrollment.community_supports),
     }
     calaim = _calaim(enrollment.program, merged, errors)
-    _raise_if(errors)
+    raise_if(errors)
     enrollment.ecm_populations = calaim["ecm_populations"]
     enrollment.community_supports = calaim["community_supports"]
     bump_version(enrollment)
@@ -513,7 +487,7 @@ def _links(actor: Actor, person: Person, fields: Fields, errors: Errors) -> dict
         value = fields.get(name)
         if not value:
             continue
-        found = queryset.filter(public_id=value).first() if _is_uuid(value) else None
+        found = queryset.filter(public_id=value).first() if is_uuid(value) else None
         if found is None:
             errors[name] = [_("Choose one of this person's records.")]
         links[attribute] = found
@@ -525,8 +499,8 @@ def follow_up_create(*, actor: Actor, person_id: uuid.UUID | str, fields: Fields
     actor.require("care.manage")
     person = person_get(actor=actor, public_id=person_id)
     errors: Errors = {}
-    title = _text(fields, "title", errors, limit=200, required=True)
-    note = _text(fields, "note", errors, limit=1000)
+    title = clean_text(fields, "title", errors, limit=200, required=True)
+    note = clean_text(fields, "note", errors, limit=1000)
     due_on = fields.get("due_on")
     if not isinstance(due_on, datetime.date):
         errors["due_on"] = [_("Choose the date it is due.")]
@@ -536,7 +510,7 @@ def follow_up_create(*, actor: Actor, person_id: uuid.UUID | str, fields: Fields
         _worker(actor, assignee_id, "assignee_id", errors) if assignee_id else actor.membership
     )
     links = _links(actor, person, fields, errors)
-    _raise_if(errors)
+    raise_if(errors)
     follow_up = FollowUp.objects.create(
         organization=actor.organization,
         person=person,
@@ -594,16 +568,16 @@ def follow_up_update(
     if unknown:
         errors["__all__"] = [_("Unknown fields: %(f)s.") % {"f": ", ".join(sorted(unknown))}]
     if "title" in fields:
-        follow_up.title = _text(fields, "title", errors, limit=200, required=True)
+        follow_up.title = clean_text(fields, "title", errors, limit=200, required=True)
     if "note" in fields:
-        follow_up.note = _text(fields, "note", errors, limit=1000)
+        follow_up.note = clean_text(fields, "note", errors, limit=1000)
     if "due_on" in fields:
         if not isinstance(fields["due_on"], datetime.date):
             errors["due_on"] = [_("Choose the date it is due.")]
         follow_up.due_on = fields["due_on"]
     if "assignee_id" in fields:
         follow_up.assignee = _worker(actor, fields["assignee_id"], "assignee_id", errors)
-    _raise_if(errors)
+    raise_if(errors)
     bump_version(follow_up)
     follow_up.save()
     audit_record(
@@ -628,7 +602,7 @@ def _enrollment_of(actor: Actor, person: Person, enrollment_id: Any, errors: Err
         )
         .select_related("program")
         .first()
-        if _is_uuid(enrollment_id)
+        if is_uuid(enrollment_id)
         else None
     )
     if enrollment is None:
@@ -666,8 +640,8 @@ def care_plan_create(
     person = person_get(actor=actor, public_id=person_id)
     errors: Errors = {}
     enrollment = _enrollment_of(actor, person, enrollment_id, errors)
-    title = _text({"title": title}, "title", errors, limit=200)
-    _raise_if(errors)
+    title = clean_text({"title": title}, "title", errors, limit=200)
+    raise_if(errors)
     if CarePlan.objects.filter(person=person, enrollment=enrollment).exists():
         raise DomainError(
             "duplicate",
@@ -723,11 +697,11 @@ def _clean_goal(
         return not partial or name in fields
 
     if wanted("description"):
-        clean["description"] = _text(fields, "description", errors, limit=500, required=True)
+        clean["description"] = clean_text(fields, "description", errors, limit=500, required=True)
     if wanted("measure"):
-        clean["measure"] = _text(fields, "measure", errors, limit=100, required=True)
+        clean["measure"] = clean_text(fields, "measure", errors, limit=100, required=True)
     if wanted("unit"):
-        clean["unit"] = _text(fields, "unit", errors, limit=30)
+        clean["unit"] = clean_text(fields, "unit", errors, limit=30)
     if wanted("comparator"):
         if fields.get("comparator") not in Comparator.values:
             errors["comparator"] = [_("Choose below, at most, exactly, at least or above.")]
@@ -756,12 +730,12 @@ def _clean_goal(
             Need.objects.filter(
                 person=person,
                 organization=actor.organization,
-                public_id__in=[i for i in ids if _is_uuid(i)],
+                public_id__in=[i for i in ids if is_uuid(i)],
             )
         )
         if len(needs) != len(set(ids)):
             errors["need_ids"] = [_("Choose needs of this person.")]
-    _raise_if(errors)
+    raise_if(errors)
     return clean, needs
 
 
@@ -775,7 +749,7 @@ def goal_create(
     person = person_get(actor=actor, public_id=person_id)
     errors: Errors = {}
     enrollment = _enrollment_of(actor, person, enrollment_id, errors)
-    _raise_if(errors)
+    raise_if(errors)
     clean, needs = _clean_goal(actor, person, fields, partial=False)
     if clean["target_date"] < _today():
         raise invalid({"target_date": [_("The target date cannot be in the past.")]})
@@ -827,8 +801,8 @@ def goal_progress_add(*, actor: Actor, goal_id: uuid.UUID | str, fields: Fields)
     value_2 = _decimal(
         fields.get("value_2"), "value_2", errors, required=goal.target_value_2 is not None
     )
-    note = _text(fields, "note", errors, limit=500)
-    _raise_if(errors)
+    note = clean_text(fields, "note", errors, limit=500)
+    raise_if(errors)
     progress = GoalProgress.objects.create(
         goal=goal,
         recorded_on=recorded_on,
@@ -861,7 +835,9 @@ def _practitioner(fields: Fields, errors: Errors) -> dict[str, Any]:
     if fields.get("credential") not in Credential.values:
         errors["credential"] = [_("Choose the practitioner's credential.")]
     return {
-        "practitioner_name": _text(fields, "practitioner_name", errors, limit=200, required=True),
+        "practitioner_name": clean_text(
+            fields, "practitioner_name", errors, limit=200, required=True
+        ),
         "practitioner_npi": npi,
         "credential": fields.get("credential"),
     }
@@ -916,11 +892,11 @@ def _record_document(
     if end and isinstance(start, datetime.date) and end <= start:
         errors[end_name] = [end_message]
     columns.update({start_name: start, end_name: end})
-    columns[text[0]] = _text(fields, text[0], errors, limit=text[1], required=True)
+    columns[text[0]] = clean_text(fields, text[0], errors, limit=text[1], required=True)
     if extra is not None:
         columns.update(extra(person, errors))
     columns.update(_attachment(attachment, errors))
-    _raise_if(errors)
+    raise_if(errors)
     document = model.objects.create(
         organization=actor.organization, person=person, created_by=actor.user, **columns
     )
@@ -985,7 +961,7 @@ def plan_of_care_record(
         if not plan_id:
             return {}
         plans = CarePlan.objects.filter(organization=actor.organization, person=person)
-        plan = plans.filter(public_id=plan_id).first() if _is_uuid(plan_id) else None
+        plan = plans.filter(public_id=plan_id).first() if is_uuid(plan_id) else None
         if plan is None:
             errors["care_plan_id"] = [_("Choose one of this person's care plans.")]
         return {"care_plan": plan}
@@ -1024,7 +1000,7 @@ def document_attach(
         )
     errors: Errors = {}
     scan = _attachment(upload, errors)
-    _raise_if(errors)
+    raise_if(errors)
     document.attachment, document.attachment_name = scan["attachment"], scan["attachment_name"]
     bump_version(document)
     document.save()
@@ -1134,7 +1110,7 @@ def _people_present(actor: Actor, fields: Fields, errors: Errors) -> tuple[Any, 
     people = {
         str(p.public_id): p
         for p in Person.objects.filter(
-            organization=actor.organization, public_id__in=[i for i in ids if _is_uuid(i)]
+            organization=actor.organization, public_id__in=[i for i in ids if is_uuid(i)]
         )
     }
     if len(people) != len(set(ids)):
@@ -1166,7 +1142,7 @@ def _linked(
     linked: dict[str, list[Any]] = {}
     for name, queryset in querysets.items():
         ids = [str(i) for i in fields.get(name) or []]
-        rows = list(queryset.filter(public_id__in=[i for i in ids if _is_uuid(i)]))
+        rows = list(queryset.filter(public_id__in=[i for i in ids if is_uuid(i)]))
         if len(rows) != len(set(ids)):
             errors[name] = [_("Choose records of the people present.")]
         linked[name] = rows
@@ -1196,12 +1172,12 @@ def _clean_encounter(actor: Actor, fields: Fields) -> tuple[dict[str, Any], dict
     if not services and "services" not in errors:
         errors["services"] = [_("Choose at least one service delivered.")]
     topics = _codes(fields.get("topics"), EncounterTopic.values, "topics", errors)
-    note = _text(fields, "note", errors, limit=5000)
+    note = clean_text(fields, "note", errors, limit=5000)
     enrollment = (
         _enrollment_of(actor, person, fields.get("enrollment_id"), errors) if person else None
     )
     linked = _linked(actor, present, fields, errors)
-    _raise_if(errors)
+    raise_if(errors)
     columns = {
         "person": person,
         "is_group": bool(fields.get("is_group")),
@@ -1452,13 +1428,13 @@ def caseload_reassign(
     errors: Errors = {}
     source = (
         _worker(actor, from_member_id, "from_member_id", errors)
-        if _is_uuid(from_member_id)
+        if is_uuid(from_member_id)
         else None
     )
     target = _worker(actor, to_member_id, "to_member_id", errors)
     if source is None and "from_member_id" not in errors:
         errors["from_member_id"] = [_("Choose a current member of your organization.")]
-    _raise_if(errors)
+    raise_if(errors)
     source, target = cast(Membership, source), cast(Membership, target)  # checked above
     people_services.caseload_unassign(
         actor=actor, person_id=person.public_id, member_id=source.public_id

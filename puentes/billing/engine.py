@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from django.utils.formats import date_format
 from django.utils.translation import get_language, gettext
@@ -25,8 +25,9 @@ from puentes.network.models import WorkerType
 Period = tuple[datetime.date, datetime.date | None]
 
 
-@dataclass(frozen=True)
-class Visit:
+class Visit(NamedTuple):
+    """One encounter, for one person present (a tuple: a run builds a million of them)."""
+
     key: Any
     person: Any
     day: datetime.date

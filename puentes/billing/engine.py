@@ -265,67 +265,55 @@ def _recommendation_problems(person: PersonRecord, day: datetime.date) -> list[P
 # Family choice and lines -------------------------------------------------------------------
 
 
-def _family_allows(family: Family, visit: Visit, person: PersonRecord) -> bool:
-    """_family_problems without the messages: whether the family's conditions are met."""
-    return (
-        (
-            not family.worker_types
-            or worker_qualified(visit.worker_type, family.worker_types, visit.day)
-        )
-        and (not family.services or bool(visit.services & set(family.services)))
-        and (
-            not family.requires_initiating_visit
-            or any(v <= visit.day for v in person.initiating_visits)
-        )
-        and (not family.requires_treatment_plan or _current(person.plans_of_care, visit.day))
-    )
-
-
-def _family_problems(family: Family, visit: Visit, person: PersonRecord) -> list[Problem]:
-    problems = []
-    title = _Title(family.title)
+def _family_unmet(family: Family, visit: Visit, person: PersonRecord) -> list[str]:
+    """Which of the family's conditions the visit does not meet (cheap: no messages)."""
+    unmet = []
     if family.worker_types and not worker_qualified(
         visit.worker_type, family.worker_types, visit.day
     ):
-        problems.append(
-            Problem(
-                _("%(family)s must be delivered by: %(types)s.")
-                % {
-                    "family": title,
-                    "types": ", ".join(_worker_label(t) for t in family.worker_types),
-                },
-                _("Assign a qualified worker."),
-            )
-        )
+        unmet.append("worker")
     if family.services and not visit.services & set(family.services):
-        problems.append(
-            Problem(
-                _("%(family)s pays for %(services)s only.")
-                % {
-                    "family": title,
-                    "services": ", ".join(labels_of(EncounterService, family.services)),
-                },
-                _("Record the service that was delivered."),
-            )
-        )
+        unmet.append("services")
     if family.requires_initiating_visit and not any(
         v <= visit.day for v in person.initiating_visits
     ):
-        problems.append(
-            Problem(
-                _("%(family)s needs an initiating visit by the billing practitioner first.")
-                % {"family": title},
-                _("Record the initiating visit (an E/M or annual wellness visit)."),
-            )
-        )
+        unmet.append("initiating_visit")
     if family.requires_treatment_plan and not _current(person.plans_of_care, visit.day):
-        problems.append(
-            Problem(
-                _("%(family)s needs a current treatment plan.") % {"family": title},
-                _("Record the plan of care signed by a licensed practitioner."),
-            )
-        )
-    return problems
+        unmet.append("treatment_plan")
+    return unmet
+
+
+def _family_problems(family: Family, unmet: list[str]) -> list[Problem]:
+    """The unmet conditions of a family, said with their fixes."""
+    title = _Title(family.title)
+    said = {
+        "worker": lambda: Problem(
+            _("%(family)s must be delivered by: %(types)s.")
+            % {
+                "family": title,
+                "types": ", ".join(_worker_label(t) for t in family.worker_types or []),
+            },
+            _("Assign a qualified worker."),
+        ),
+        "services": lambda: Problem(
+            _("%(family)s pays for %(services)s only.")
+            % {
+                "family": title,
+                "services": ", ".join(labels_of(EncounterService, family.services or [])),
+            },
+            _("Record the service that was delivered."),
+        ),
+        "initiating_visit": lambda: Problem(
+            _("%(family)s needs an initiating visit by the billing practitioner first.")
+            % {"family": title},
+            _("Record the initiating visit (an E/M or annual wellness visit)."),
+        ),
+        "treatment_plan": lambda: Problem(
+            _("%(family)s needs a current treatment plan.") % {"family": title},
+            _("Record the plan of care signed by a licensed practitioner."),
+        ),
+    }
+    return [said[condition]() for condition in unmet]
 
 
 def _per_encounter(codes: list[Code], visit: Visit) -> tuple[list[Line], list[Problem]]:
@@ -611,7 +599,8 @@ def _evaluate(
     first_failure: Outcome | None = None
     for family in order:
         lines, line_problems = _lines(family, visit, ledger)
-        if not line_problems and _family_allows(family, visit, person):
+        unmet = _family_unmet(family, visit, person)
+        if not line_problems and not unmet:
             outcome = Outcome(lines=lines, problems=problems, family=family.id)
             _plan_of_care_limit(rules, visit, person, ledger, outcome)
             for limit in rules.limits:
@@ -619,7 +608,7 @@ def _evaluate(
             return outcome
         # Only the first family that applies on the day explains why it does not pay.
         if first_failure is None and any(c.in_effect(visit.day) for c in family.codes):
-            family_problems = _family_problems(family, visit, person) + line_problems
+            family_problems = _family_problems(family, unmet) + line_problems
             first_failure = Outcome(
                 lines=lines, problems=problems + family_problems, family=family.id
             )

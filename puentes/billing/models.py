@@ -186,6 +186,10 @@ class ClaimStatus(models.TextChoices):
     VOIDED = "voided", _("Voided")
 
 
+# The claims that went out and still stand.
+CORRECTABLE_STATUSES = ("submitted", "accepted", "paid", "denied")
+
+
 class Frequency(models.TextChoices):
     ORIGINAL = "1", _("Original")
     CORRECTED = "7", _("Corrected (replacement)")
@@ -217,6 +221,12 @@ class Claim(BaseModel):
 
     def __str__(self) -> str:
         return self.claim_number
+
+    @property
+    def correctable(self) -> bool:
+        """Whether a corrected claim or a void may replace it: it went out and still stands,
+        and is not itself a void."""
+        return self.frequency != Frequency.VOID and self.status in CORRECTABLE_STATUSES
 
 
 class ClaimLine(models.Model):

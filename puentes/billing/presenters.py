@@ -7,6 +7,8 @@ from puentes.billing.engine import unconfirmed_values
 from puentes.billing.models import Claim, ClaimBatch, Coverage, FundingSource, Payer
 from puentes.billing.rulesets import RuleSet
 from puentes.billing.runs import Evaluated
+from puentes.care.models import Encounter
+from puentes.people.models import Person
 
 
 def payer_out(payer: Payer) -> dict[str, Any]:
@@ -53,8 +55,6 @@ def coverage_out(coverage: Coverage) -> dict[str, Any]:
 
 def public_ids(rows: list[Evaluated]) -> dict[str, dict[int, Any]]:
     """The public ids of the rows' encounters and people (integer keys never leave)."""
-    from puentes.care.models import Encounter
-    from puentes.people.models import Person
 
     return {
         "encounters": dict(

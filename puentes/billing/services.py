@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from puentes.billing import selectors
+from puentes.billing.engine import Outcome, Problem, Visit
 from puentes.billing.models import (
     BatchStatus,
     BillingProfile,
@@ -614,6 +615,9 @@ def batch_move(
 
 
 def _standing(claim: Claim) -> None:
+    """Refuse, saying why, to correct or void a claim that is not correctable."""
+    if claim.correctable:
+        return
     if claim.status in (ClaimStatus.REPLACED, ClaimStatus.VOIDED, ClaimStatus.REJECTED):
         raise DomainError(
             "conflict",
@@ -881,7 +885,6 @@ def _cost(minutes: int, funding: FundingSource) -> Decimal:
 
 def _denied_rows(actor: Actor, start: datetime.date, end: datetime.date) -> Iterable[Evaluated]:
     """Denied claim lines of the period not yet charged, as rows a grant can take."""
-    from puentes.billing.engine import Outcome, Problem, Visit
 
     lines = (
         ClaimLine.objects.filter(

@@ -147,9 +147,7 @@ def claim_detail(request: HttpRequest, actor: Actor, claim_id: uuid.UUID) -> Htt
             "lines": claim.lines.select_related("encounter"),
             "events": claim.events.select_related("user"),
             "form": form,
-            "can_change": actor.can("billing.manage")
-            and claim.status in ("submitted", "accepted", "paid", "denied")
-            and claim.frequency != "8",
+            "can_change": actor.can("billing.manage") and claim.correctable,
         },
     )
 

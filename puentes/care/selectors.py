@@ -4,7 +4,7 @@ found (404). Nothing here is shared through referrals."""
 
 import datetime
 import uuid
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -35,6 +35,9 @@ from puentes.core.actor import Actor
 from puentes.core.errors import invalid, not_found
 from puentes.network.models import Membership
 from puentes.people.models import CaseloadAssignment, Person
+from puentes.referrals.selectors import referral_list
+from puentes.screening.definitions import instrument_find
+from puentes.screening.selectors import need_list, screening_list
 
 
 def _one(queryset: QuerySet[Any], public_id: uuid.UUID | str) -> Any:
@@ -290,7 +293,6 @@ class TimelineEntry:
     title: str
     detail: str = ""
     url: str = ""
-    sort_key: tuple[Any, ...] = field(default=(), repr=False)
 
 
 def _day(moment: datetime.datetime | None) -> datetime.date:
@@ -298,7 +300,6 @@ def _day(moment: datetime.datetime | None) -> datetime.date:
 
 
 def _instrument_title(screening: Any) -> str:
-    from puentes.screening.definitions import instrument_find
 
     instrument = instrument_find(screening.instrument_id, screening.instrument_version)
     if instrument is None:
@@ -310,8 +311,6 @@ def _instrument_title(screening: Any) -> str:
 def person_timeline(*, actor: Actor, person: Person, limit: int = 50) -> list[TimelineEntry]:
     """Screenings, needs, referrals, enrollments, goals, follow-ups and encounters of one
     person, newest first (the most recent ``limit`` of each kind, then the latest overall)."""
-    from puentes.referrals.selectors import referral_list
-    from puentes.screening.selectors import need_list, screening_list
 
     actor.require("care.view")
     entries: list[TimelineEntry] = []
@@ -417,14 +416,20 @@ class WorkerCaseload:
     over_limit: list[str]
 
 
-def team_workers(*, actor: Actor) -> QuerySet[Membership]:
-    actor.require("team.view")
+def frontline_workers(*, actor: Actor) -> QuerySet[Membership]:
+    """The organization's current members with a worker type (who carry caseloads)."""
+    actor.require("care.view")
     return (
         Membership.objects.filter(organization=actor.organization, is_active=True)
         .exclude(worker_type="")
         .select_related("user")
         .order_by("user__first_name", "user__last_name", "id")
     )
+
+
+def team_workers(*, actor: Actor) -> QuerySet[Membership]:
+    actor.require("team.view")
+    return frontline_workers(actor=actor)
 
 
 def team_member_get(*, actor: Actor, public_id: uuid.UUID | str) -> Membership:

@@ -25,7 +25,6 @@ from puentes.care.models import (
 from puentes.core.actor import Actor
 from puentes.core.errors import DomainError, not_found
 from puentes.core.http import stored_file_download
-from puentes.network.models import Membership
 from puentes.people.models import Person
 from puentes.people.selectors import person_get, person_list
 from puentes.referrals.selectors import referral_list
@@ -34,11 +33,7 @@ from puentes.web.pages import act, actor_page, form_errors_from, submit
 
 
 def _workers(actor: Actor) -> list[tuple[str, str]]:
-    members = Membership.objects.filter(organization=actor.organization, is_active=True)
-    return [
-        (str(m.public_id), m.display_name)
-        for m in members.exclude(worker_type="").select_related("user")
-    ]
+    return [(str(m.public_id), m.display_name) for m in selectors.frontline_workers(actor=actor)]
 
 
 # Programs ------------------------------------------------------------------------------
@@ -136,16 +131,8 @@ def enroll(request: HttpRequest, actor: Actor, person_id: uuid.UUID) -> HttpResp
                         % {"worker": member.display_name, "detail": warning},
                     )
             return redirect("people:detail", person_id=person.public_id)
-    ecm_programs = [
-        str(p.public_id)
-        for p in selectors.program_list(actor=actor).filter(
-            kind__in=[ProgramKind.ECM, ProgramKind.COMMUNITY_SUPPORTS]
-        )
-    ]
     return render(
-        request,
-        "care/enroll.html",
-        {"form": form, "person": person, "programs": programs, "calaim_programs": ecm_programs},
+        request, "care/enroll.html", {"form": form, "person": person, "programs": programs}
     )
 
 

@@ -6,7 +6,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
+from django.http import HttpRequest
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from ninja import Field, File, Router, Schema
@@ -24,9 +24,9 @@ from puentes.billing.presenters import (
     public_ids,
     rule_set_out,
 )
-from puentes.billing.rulesets import rule_sets
 from puentes.care.selectors import encounter_get
 from puentes.core.errors import invalid
+from puentes.core.http import attachment
 from puentes.network.auth import actor_of
 from puentes.people.selectors import person_get
 
@@ -70,8 +70,8 @@ class RuleSetOut(Schema):
 
 @router.get("/billing/rule-sets", response=list[RuleSetOut], summary="The payer rule sets shipped")
 def rule_set_list(request: HttpRequest) -> Any:
-    actor_of(request).require("billing.view")
-    return [rule_set_out(r, get_language() or "en") for r in rule_sets()]
+    language = get_language() or "en"
+    return [rule_set_out(r, language) for r in selectors.rule_set_list(actor=actor_of(request))]
 
 
 @router.get("/billing/payers", response=list[PayerOut])
@@ -393,24 +393,20 @@ def batch_move(request: HttpRequest, batch_id: uuid.UUID, payload: BatchMoveIn) 
     summary="The batch as an X12 005010X222A1 837P file",
 )
 def batch_837p(request: HttpRequest, batch_id: uuid.UUID) -> Any:
-    batch = selectors.batch_get(actor=actor_of(request), public_id=batch_id)
-    return _download(
-        exports.batch_837p(batch), f"batch-{batch.public_id}.837", "application/edi-x12"
-    )
+    return _batch_file(request, batch_id, "837p")
 
 
 @router.get(
     "/billing/batches/{batch_id}/csv", response={200: None}, summary="The batch's claims as CSV"
 )
 def batch_csv(request: HttpRequest, batch_id: uuid.UUID) -> Any:
+    return _batch_file(request, batch_id, "csv")
+
+
+def _batch_file(request: HttpRequest, batch_id: uuid.UUID, kind: str) -> Any:
     batch = selectors.batch_get(actor=actor_of(request), public_id=batch_id)
-    return _download(exports.batch_csv(batch), f"batch-{batch.public_id}.csv", "text/csv")
-
-
-def _download(chunks: Any, name: str, content_type: str) -> StreamingHttpResponse:
-    response = StreamingHttpResponse(chunks, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    return response
+    write, content_type, suffix = exports.BATCH_FILES[kind]
+    return attachment(write(batch), f"batch-{batch.public_id}.{suffix}", content_type)
 
 
 @router.get("/billing/claims/{claim_id}", response=ClaimOut)
@@ -447,8 +443,6 @@ def claim_void(request: HttpRequest, claim_id: uuid.UUID, payload: ClaimChangeIn
     summary="Import an X12 835 (multipart field `file`)",
 )
 def remittance_import(request: HttpRequest, file: File[UploadedFile]) -> Any:
-    if (file.size or 0) > 20 * 1024 * 1024:
-        raise invalid({"file": [_("The file is larger than 20 MB.")]})
     remittance = services.remittance_import(
         actor=actor_of(request), file_name=file.name or "835", content=file.read()
     )
@@ -531,17 +525,9 @@ def grant_report(
     actor = actor_of(request)
     funding = selectors.funding_get(actor=actor, public_id=funding_id)
     report = selectors.grant_report(actor=actor, funding=funding, start=start, end=end)
-    if format == "csv":
-        response = HttpResponse(exports.grant_report_csv(report), content_type="text/csv")
-        response["Content-Disposition"] = 'attachment; filename="grant-report.csv"'
-        return response
-    if format == "xlsx":
-        response = HttpResponse(
-            exports.grant_report_xlsx(report),
-            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        )
-        response["Content-Disposition"] = 'attachment; filename="grant-report.xlsx"'
-        return response
+    if format in exports.GRANT_REPORT_FILES:
+        write, content_type = exports.GRANT_REPORT_FILES[format]
+        return attachment(write(report), f"grant-report.{format}", content_type)
     if format != "json":
         raise invalid({"format": [_("Choose json, csv or xlsx.")]})
     return {key: value for key, value in report.items() if key not in ("funding", "charges")}

@@ -3,7 +3,7 @@ grant report as CSV or XLSX. Each is streamed (or written row by row) from the d
 
 import csv
 import io
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from decimal import Decimal
 from typing import Any
 
@@ -256,3 +256,15 @@ def grant_report_xlsx(report: dict[str, Any]) -> bytes:
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
+
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+# A batch's files: the writer, the content type and the file name's suffix.
+BATCH_FILES: dict[str, tuple[Callable[[ClaimBatch], Iterator[str]], str, str]] = {
+    "837p": (batch_837p, "application/edi-x12", "837"),
+    "csv": (batch_csv, "text/csv", "csv"),
+}
+GRANT_REPORT_FILES: dict[str, tuple[Callable[[dict[str, Any]], Any], str]] = {
+    "csv": (grant_report_csv, "text/csv"),
+    "xlsx": (grant_report_xlsx, XLSX),
+}

@@ -26,6 +26,7 @@ from puentes.billing.models import (
     Provider,
     Remittance,
 )
+from puentes.billing.rulesets import RuleSet, rule_sets
 from puentes.billing.runs import Evaluated, evaluate_period
 from puentes.care.models import Encounter
 from puentes.core.actor import Actor
@@ -41,6 +42,11 @@ def _one(queryset: QuerySet[Any], public_id: uuid.UUID | str) -> Any:
     if found is None:
         raise not_found()
     return found
+
+
+def rule_set_list(*, actor: Actor) -> tuple[RuleSet, ...]:
+    actor.require("billing.view")
+    return rule_sets()
 
 
 def payer_list(*, actor: Actor) -> QuerySet[Payer]:

@@ -735,11 +735,16 @@ def claim_correct(
 # Remittances ----------------------------------------------------------------------------
 
 
+REMITTANCE_MAX_BYTES = 20 * 1024 * 1024
+
+
 @transaction.atomic
 def remittance_import(*, actor: Actor, file_name: str, content: bytes) -> Remittance:
     """Post an X12 835: payments, adjustments and denials to claims and lines. A file that is
     malformed, or names a claim this organization did not send, is refused whole."""
     actor.require("billing.manage")
+    if len(content) > REMITTANCE_MAX_BYTES:
+        raise invalid({"file": [_("The file is larger than 20 MB.")]})
     try:
         doc = read_835(content.decode("ascii"))
     except UnicodeDecodeError:

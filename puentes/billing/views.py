@@ -5,7 +5,8 @@ import uuid
 from typing import Any
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
+from django.http import HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import get_language
@@ -15,10 +16,10 @@ from django.views.decorators.http import require_POST
 from puentes.billing import exports, forms, selectors, services
 from puentes.billing.models import BatchStatus
 from puentes.billing.presenters import rule_set_out
-from puentes.billing.rulesets import rule_sets
 from puentes.care.selectors import program_list
 from puentes.core.actor import Actor
-from puentes.core.errors import DomainError
+from puentes.core.errors import DomainError, not_found
+from puentes.core.http import attachment
 from puentes.people.selectors import person_get
 from puentes.web.pages import act, actor_page, form_errors_from, refusal_text, submit
 
@@ -126,13 +127,10 @@ def batch_move(request: HttpRequest, actor: Actor, batch_id: uuid.UUID) -> HttpR
 @actor_page("billing.view")
 def batch_file(request: HttpRequest, actor: Actor, batch_id: uuid.UUID, kind: str) -> Any:
     batch = selectors.batch_get(actor=actor, public_id=batch_id)
-    chunks = exports.batch_837p(batch) if kind == "837p" else exports.batch_csv(batch)
-    response = StreamingHttpResponse(
-        chunks, content_type="application/edi-x12" if kind == "837p" else "text/csv"
-    )
-    suffix = "837" if kind == "837p" else "csv"
-    response["Content-Disposition"] = f'attachment; filename="batch-{batch.public_id}.{suffix}"'
-    return response
+    if kind not in exports.BATCH_FILES:
+        raise not_found()
+    write, content_type, suffix = exports.BATCH_FILES[kind]
+    return attachment(write(batch), f"batch-{batch.public_id}.{suffix}", content_type)
 
 
 @actor_page("billing.view")
@@ -257,23 +255,15 @@ def grants_charge(request: HttpRequest, actor: Actor) -> HttpResponse:
 
 
 @actor_page("billing.view")
-def grant_report(request: HttpRequest, actor: Actor, funding_id: uuid.UUID) -> HttpResponse:
+def grant_report(request: HttpRequest, actor: Actor, funding_id: uuid.UUID) -> HttpResponseBase:
     source = selectors.funding_get(actor=actor, public_id=funding_id)
     period = forms.PeriodForm(request.GET or None)
     start, end = period.period()
     report = selectors.grant_report(actor=actor, funding=source, start=start, end=end)
     wanted = request.GET.get("format", "")
-    if wanted == "csv":
-        response = HttpResponse(exports.grant_report_csv(report), content_type="text/csv")
-        response["Content-Disposition"] = 'attachment; filename="grant-report.csv"'
-        return response
-    if wanted == "xlsx":
-        response = HttpResponse(
-            exports.grant_report_xlsx(report),
-            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        )
-        response["Content-Disposition"] = 'attachment; filename="grant-report.xlsx"'
-        return response
+    if wanted in exports.GRANT_REPORT_FILES:
+        write, content_type = exports.GRANT_REPORT_FILES[wanted]
+        return attachment(write(report), f"grant-report.{wanted}", content_type)
     return render(
         request, "billing/grant_report.html", {"report": report, "period": period, "source": source}
     )
@@ -283,7 +273,10 @@ def grant_report(request: HttpRequest, actor: Actor, funding_id: uuid.UUID) -> H
 def setup(request: HttpRequest, actor: Actor) -> HttpResponse:
     """Payers, providers, the billing profile and the fee schedule, each with its form."""
     language = get_language() or "en"
-    sets = [(r.id, f"{r.title.in_language(language)} ({r.jurisdiction})") for r in rule_sets()]
+    sets = [
+        (r.id, f"{r.title.in_language(language)} ({r.jurisdiction})")
+        for r in selectors.rule_set_list(actor=actor)
+    ]
     providers = [
         (str(p.public_id), str(p))
         for p in selectors.provider_list(actor=actor).filter(role="supervising")
@@ -332,7 +325,7 @@ def setup(request: HttpRequest, actor: Actor) -> HttpResponse:
             "payers": selectors.payer_list(actor=actor),
             "providers": selectors.provider_list(actor=actor),
             "fees": selectors.fee_list(actor=actor),
-            "rule_sets": [rule_set_out(r, language) for r in rule_sets()],
+            "rule_sets": [rule_set_out(r, language) for r in selectors.rule_set_list(actor=actor)],
             "can_manage": actor.can("billing.manage"),
         },
     )

@@ -3,7 +3,8 @@
 from typing import Any
 
 from django.conf import settings
-from django.http import FileResponse, HttpRequest
+from django.http import FileResponse, HttpRequest, HttpResponse, StreamingHttpResponse
+from django.http.response import HttpResponseBase
 
 from puentes.core.errors import not_found
 
@@ -23,3 +24,14 @@ def stored_file_download(stored: Any, filename: str) -> FileResponse:
     if not stored:
         raise not_found()
     return FileResponse(stored.open("rb"), as_attachment=True, filename=filename)
+
+
+def attachment(content: Any, filename: str, content_type: str) -> HttpResponseBase:
+    """A download: bytes or text at once, or an iterator of chunks streamed."""
+    response: HttpResponseBase
+    if isinstance(content, str | bytes):
+        response = HttpResponse(content, content_type=content_type)
+    else:
+        response = StreamingHttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response

@@ -315,6 +315,8 @@ class ClaimLineOut(Schema):
     date_of_service: date
     code: str
     modifiers: list[str]
+    place_of_service: str
+    diagnosis_pointers: list[int]
     units: int
     charge: Decimal
     paid_amount: Decimal | None

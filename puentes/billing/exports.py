@@ -87,6 +87,7 @@ LINE_FIELDS = (
     "units",
     "place_of_service",
     "date_of_service",
+    "diagnosis_pointers",
 )
 
 
@@ -121,8 +122,8 @@ def _claim_docs(batch: ClaimBatch) -> Iterator[ClaimDoc]:
         ) = row
         docs = []
         while pending is not None and pending[0] == claim_id:
-            _id, code, modifiers, charge, units, place, day = pending
-            docs.append(LineDoc(code, tuple(modifiers), charge, units, place, day))
+            _id, code, modifiers, charge, units, place, day, pointers = pending
+            docs.append(LineDoc(code, tuple(modifiers), charge, units, place, day, tuple(pointers)))
             pending = next(line_rows, None)
         yield ClaimDoc(
             number=number,
@@ -161,6 +162,7 @@ CSV_HEADER = [
     "units",
     "charge",
     "place_of_service",
+    "diagnosis_pointers",
 ]
 
 
@@ -189,6 +191,7 @@ def batch_csv(batch: ClaimBatch) -> Iterator[str]:
                     line.units,
                     f"{line.charge:.2f}",
                     line.place_of_service,
+                    " ".join(str(n) for n in line.pointers),
                 ]
             )
         yield buffer.getvalue()

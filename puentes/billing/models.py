@@ -230,7 +230,8 @@ class Claim(BaseModel):
 
 
 class ClaimLine(models.Model):
-    """One service line. ``is_current`` is true while the line stands (not voided or
+    """One service line: a claim holds a person's services of the batch, each with its own
+    date. ``is_current`` is true while the line stands (not voided or
     replaced): a partial unique index makes a second current claim of the same encounter,
     person and code impossible, even when two batches are generated at once."""
 
@@ -249,6 +250,8 @@ class ClaimLine(models.Model):
     is_current = models.BooleanField(default=True)
     paid_amount = models.DecimalField(max_digits=11, decimal_places=2, null=True, blank=True)
     adjustments = models.JSONField(default=list, blank=True)
+    # Which of the claim's diagnoses (1-based, at most 4) this service treats.
+    diagnosis_pointers = models.JSONField(default=list, blank=True)
 
     class Meta:
         ordering = ["claim_id", "line_number"]

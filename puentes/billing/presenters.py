@@ -136,6 +136,8 @@ def claim_out(claim: Claim) -> dict[str, Any]:
                 "date_of_service": line.date_of_service,
                 "code": line.code,
                 "modifiers": line.modifiers,
+                "place_of_service": line.place_of_service,
+                "diagnosis_pointers": line.diagnosis_pointers,
                 "units": line.units,
                 "charge": line.charge,
                 "paid_amount": line.paid_amount,

@@ -5,7 +5,8 @@ while an earlier claim of it stands."""
 
 import datetime
 import uuid
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Any, cast
 
@@ -386,6 +387,9 @@ def _claim_number(batch: ClaimBatch, index: int) -> str:
     return f"P{batch.pk}-{index}"
 
 
+CLAIMS_PER_WRITE = 500  # claims (of up to 50 lines each) inserted at a time
+
+
 CLAIM_COLUMNS = [
     "public_id",
     "created_at",
@@ -422,24 +426,84 @@ LINE_COLUMNS = [
     "family",
     "is_current",
     "adjustments",
+    "diagnosis_pointers",
 ]
 EVENT_COLUMNS = ["claim", "occurred_at", "user", "from_status", "to_status", "reason"]
 
 
+# An 837P claim holds at most 50 service lines (loop 2400) and 12 diagnoses (HI); a line
+# points to at most 4 of them (SV107).
+MAX_CLAIM_LINES = 50
+MAX_CLAIM_DIAGNOSES = 12
+MAX_LINE_POINTERS = 4
+
+
+@dataclass
+class ClaimDraft:
+    """One claim in the making: a person's billable visits under one coverage and rule set,
+    each line with its own date of service and pointers into the claim's diagnoses."""
+
+    rows: list[Evaluated] = field(default_factory=list)
+    diagnoses: list[str] = field(default_factory=list)
+    pointers: list[list[int]] = field(default_factory=list)  # per row
+    line_count: int = 0
+
+    def fits(self, row: Evaluated) -> bool:
+        new_codes = [code for code in row.visit.diagnoses if code not in self.diagnoses]
+        return (
+            self.line_count + len(row.outcome.lines) <= MAX_CLAIM_LINES
+            and len(self.diagnoses) + len(new_codes) <= MAX_CLAIM_DIAGNOSES
+        )
+
+    def add(self, row: Evaluated) -> None:
+        for code in row.visit.diagnoses:
+            if code not in self.diagnoses:
+                self.diagnoses.append(code)
+        pointers = [self.diagnoses.index(code) + 1 for code in row.visit.diagnoses]
+        self.pointers.append(pointers[:MAX_LINE_POINTERS] or ([1] if self.diagnoses else []))
+        self.rows.append(row)
+        self.line_count += len(row.outcome.lines)
+
+
+def _claim_key(row: Evaluated) -> tuple[int, int, str, str]:
+    coverage = cast(CoverageFacts, row.coverage)  # billable rows have coverage and rules
+    rules = cast(RuleSet, row.rules)
+    return (row.visit.person, coverage.pk, rules.id, rules.version)
+
+
+def claim_drafts(rows: Iterable[Evaluated]) -> Iterator[ClaimDraft]:
+    """Billable rows (in person order) gathered into claims: one a person, coverage and rule
+    set, and another only when the 837P's limits of lines or diagnoses would be passed.
+    Fewer, fuller claims are what payers expect, and a batch of a million services stays
+    about a claim a person."""
+    draft, key = ClaimDraft(), None
+    for row in rows:
+        row_key = _claim_key(row)
+        if draft.rows and (row_key != key or not draft.fits(row)):
+            yield draft
+            draft = ClaimDraft()
+        key = row_key
+        draft.add(row)
+    if draft.rows:
+        yield draft
+
+
 def _save_claims(
     batch: ClaimBatch,
-    numbered: list[tuple[int, Evaluated]],
+    drafts: list[ClaimDraft],
+    first_number: int,
     frequency: str = "1",
     replaces: Claim | None = None,
 ) -> list[int]:
-    """Claims, their lines and first history entries for billable rows, inserted in bulk
-    (a batch may hold a million lines); returns the claims' keys in order."""
+    """Claims, their lines and first history entries, inserted in bulk (a batch may hold a
+    million lines); returns the claims' keys in order."""
     now = timezone.now()
-    numbers = [_claim_number(batch, index) for index, _row in numbered]
+    numbers = [_claim_number(batch, first_number + i) for i in range(len(drafts))]
     claim_rows = []
-    for number, (_index, row) in zip(numbers, numbered, strict=True):
-        coverage = cast(CoverageFacts, row.coverage)  # billable rows have coverage and rules
-        rules = cast(RuleSet, row.rules)
+    for number, draft in zip(numbers, drafts, strict=True):
+        first = draft.rows[0]
+        coverage = cast(CoverageFacts, first.coverage)
+        rules = cast(RuleSet, first.rules)
         claim_rows.append(
             (
                 uuid.uuid4(),
@@ -449,7 +513,7 @@ def _save_claims(
                 batch.organization_id,
                 batch.pk,
                 batch.payer_id,
-                row.visit.person,
+                first.visit.person,
                 coverage.pk,
                 number,
                 frequency,
@@ -458,8 +522,8 @@ def _save_claims(
                 "",
                 rules.id,
                 rules.version,
-                list(row.visit.diagnoses),
-                sum(row.charges, Decimal(0)),
+                draft.diagnoses,
+                sum((sum(row.charges, Decimal(0)) for row in draft.rows), Decimal(0)),
                 "",
             )
         )
@@ -471,32 +535,40 @@ def _save_claims(
     )
     claim_ids = [keys[number] for number in numbers]
     BulkInserter(ClaimLine, LINE_COLUMNS).insert(
-        (
-            claim_id,
-            row.encounter_pk,
-            row.visit.person,
-            position,
-            line.code,
-            list(line.modifiers),
-            line.units,
-            row.visit.minutes,
-            charge,
-            row.visit.place_of_service,
-            row.visit.day,
-            row.outcome.family,
-            True,
-            [],
-        )
-        for claim_id, (_index, row) in zip(claim_ids, numbered, strict=True)
-        for position, (line, charge) in enumerate(
-            zip(row.outcome.lines, row.charges, strict=True), start=1
-        )
+        line
+        for claim_id, draft in zip(claim_ids, drafts, strict=True)
+        for line in _lines(claim_id, draft)
     )
     user_id = batch.created_by_id
     BulkInserter(ClaimEvent, EVENT_COLUMNS).insert(
         (claim_id, now, user_id, "", ClaimStatus.GENERATED, "") for claim_id in claim_ids
     )
     return claim_ids
+
+
+def _lines(claim_id: int, draft: ClaimDraft) -> Iterator[tuple[Any, ...]]:
+    position = 0
+    for row, pointers in zip(draft.rows, draft.pointers, strict=True):
+        visit = row.visit
+        for line, charge in zip(row.outcome.lines, row.charges, strict=True):
+            position += 1
+            yield (
+                claim_id,
+                row.encounter_pk,
+                visit.person,
+                position,
+                line.code,
+                list(line.modifiers),
+                line.units,
+                visit.minutes,
+                charge,
+                visit.place_of_service,
+                visit.day,
+                row.outcome.family,
+                True,
+                [],
+                pointers,
+            )
 
 
 @transaction.atomic
@@ -521,19 +593,22 @@ def batch_generate(
         created_by=actor.user,
     )
     count = 0
-    pending: list[tuple[int, Evaluated]] = []
+    pending: list[ClaimDraft] = []
     try:
         with transaction.atomic():
-            for row in evaluate_period(actor.organization, start, end, payer=payer):
-                if not row.billable:
-                    continue
-                count += 1
-                pending.append((count, row))
-                if len(pending) == 2000:
-                    _save_claims(batch, pending)
-                    pending = []
+            billable = (
+                row
+                for row in evaluate_period(actor.organization, start, end, payer=payer)
+                if row.billable
+            )
+            for draft in claim_drafts(billable):
+                pending.append(draft)
+                if len(pending) == CLAIMS_PER_WRITE:
+                    _save_claims(batch, pending, first_number=count + 1)
+                    count, pending = count + len(pending), []
             if pending:
-                _save_claims(batch, pending)
+                _save_claims(batch, pending, first_number=count + 1)
+                count += len(pending)
     except IntegrityError:
         raise DomainError(
             "conflict",
@@ -724,8 +799,10 @@ def claim_correct(
             % {"why": " ".join(problems) or _("nothing to bill")},
         )
     batch = _follow_up_batch(actor, claim)
-    numbered = list(enumerate(rows, start=1))
-    first = _save_claims(batch, numbered, frequency=Frequency.CORRECTED, replaces=claim)[0]
+    drafts = list(claim_drafts(rows))
+    first = _save_claims(
+        batch, drafts, first_number=1, frequency=Frequency.CORRECTED, replaces=claim
+    )[0]
     corrected = Claim.objects.get(pk=first)
     encounters_mark_billed(list(wanted))
     audit_record(actor=actor, action="claim.correct", obj=claim, person_id=claim.person.public_id)
@@ -807,11 +884,29 @@ def _post(claim: Claim, payment: Any, user: Any, remittance: Remittance) -> None
     claim.payer_claim_number = payment.payer_claim_number[:50]
     bump_version(claim)
     claim.save()
-    lines = list(claim.lines.order_by("line_number"))
-    for line, service in zip(lines, payment.services, strict=False):
+    unposted = list(claim.lines.order_by("line_number"))
+    for service in payment.services:
+        line = _line_paid_by(unposted, service)
+        if line is None:
+            continue
+        unposted.remove(line)
         line.paid_amount = service.paid
         line.adjustments = service.adjustments
         line.save(update_fields=["paid_amount", "adjustments"])
+
+
+def _line_paid_by(lines: list[ClaimLine], service: Any) -> ClaimLine | None:
+    """The claim's line an 835 service payment (SVC) speaks of: the same code, on the same
+    date when the payer gives it, in line order (payers may reorder or leave out lines)."""
+    return next(
+        (
+            line
+            for line in lines
+            if line.code == service.code
+            and (service.day is None or line.date_of_service == service.day)
+        ),
+        None,
+    )
 
 
 # Grants ------------------------------------------------------------------------------------

@@ -93,6 +93,7 @@ class LineDoc:
     units: int
     place_of_service: str
     day: datetime.date
+    pointers: tuple[int, ...] = ()
 
 
 @dataclass
@@ -137,7 +138,9 @@ def _subscriber_segments(s: Subscriber, filing: str, payer: Party) -> tuple[str,
 
 
 def _claim_segments(claim: ClaimDoc, supervising: str) -> list[str]:
-    """The 2300 claim loop and its 2400 service lines."""
+    """The 2300 claim loop and its 2400 service lines. The claim's place of service is its
+    first line's; a line elsewhere says its own (SV105). A line points to its own diagnoses
+    (SV107), or to the first four when it names none."""
     place = claim.lines[0].place_of_service
     out = [f"CLM*{claim.number}*{_money(claim.total)}***{place}:B:{claim.frequency}*Y*A*Y*Y"]
     if claim.frequency in ("7", "8"):
@@ -146,12 +149,15 @@ def _claim_segments(claim: ClaimDoc, supervising: str) -> list[str]:
     out.append("HI*" + "*".join(("ABK:" if i == 0 else "ABF:") + c for i, c in enumerate(codes)))
     if supervising:
         out.append(supervising)
-    pointers = ":".join(str(n) for n in range(1, min(len(codes), 4) + 1))
+    first_four = ":".join(str(n) for n in range(1, min(len(codes), 4) + 1))
     for number, line in enumerate(claim.lines, start=1):
         procedure = ":".join(["HC", line.code, *line.modifiers[:4]])
+        elsewhere = line.place_of_service if line.place_of_service != place else ""
+        valid = [str(n) for n in line.pointers if 1 <= n <= len(codes)][:4]
+        pointers = ":".join(valid) or first_four
         out += [
             f"LX*{number}",
-            f"SV1*{procedure}*{_money(line.charge)}*UN*{line.units}***{pointers}",
+            f"SV1*{procedure}*{_money(line.charge)}*UN*{line.units}*{elsewhere}**{pointers}",
             f"DTP*472*D8*{line.day:%Y%m%d}",
         ]
     return out
@@ -246,6 +252,7 @@ class ServicePayment:
     paid: Decimal
     units: int
     adjustments: list[dict[str, str]]
+    day: datetime.date | None = None
 
 
 @dataclass
@@ -346,6 +353,8 @@ def read_835(text: str) -> RemittanceDoc:
                     adjustments=[],
                 )
                 claim.services.append(service)
+            elif seg_id == "DTM" and service is not None and get("DTM01") in ("472", "150"):
+                service.day = _date(get("DTM02") or "")
             elif seg_id == "CAS" and claim is not None:
                 (service.adjustments if service is not None else claim.adjustments).extend(
                     _adjustments(seg)

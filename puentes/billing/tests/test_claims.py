@@ -8,11 +8,15 @@ import pytest
 
 from conftest import actor_for
 from puentes.billing import selectors, services
+from puentes.billing.engine import Line, Outcome, Visit
 from puentes.billing.exports import batch_837p, batch_csv
 from puentes.billing.models import Claim, ClaimBatch, ClaimLine, Coverage
+from puentes.billing.rulesets import rule_set_for
+from puentes.billing.runs import CoverageFacts, Evaluated
 from puentes.billing.x12 import validate_with_pyx12
 from puentes.care import services as care_services
 from puentes.core.errors import DomainError
+from puentes.screening import services as screening_services
 
 from .conftest import days_ago
 
@@ -47,10 +51,12 @@ def test_a_batch_becomes_an_837p_that_pyx12_accepts(bea, covered, medi_cal, log_
     )
     batch = generate(bea, medi_cal)
     claims = list(batch.claims.order_by("id"))
+    assert len(claims) == 1  # María's two services of the batch, a line each
     assert [(ln.code, ln.units, ln.charge) for c in claims for ln in c.lines.all()] == [
         ("98960", 2, Decimal("100.00")),
         ("98961", 1, Decimal("30.00")),
     ]
+    assert claims[0].total_charge == Decimal("130.00")
     assert claims[0].diagnoses == ["Z59.41"]
     first.refresh_from_db()
     assert first.billed_at is not None  # the encounter is locked now
@@ -59,8 +65,58 @@ def test_a_batch_becomes_an_837p_that_pyx12_accepts(bea, covered, medi_cal, log_
     assert accepted, ack
     assert "IK5*A" in ack and "AK9*A*1*1*1" in ack
     assert "CLM*P" in text and "SV1*HC:98960*100*UN*2***1" in text and "NM1*DQ*1*KIM*ROSA" in text
+    assert text.count("DTP*472*D8*") == 2
     rows = "".join(batch_csv(batch)).splitlines()
     assert rows[0].startswith("claim_number,frequency") and len(rows) == 3
+
+
+def test_each_line_points_to_the_diagnoses_of_its_own_visit(
+    bea, ana, maria, covered, medi_cal, log_visit
+):
+    housing = screening_services.need_record(
+        actor=actor_for(ana), person_id=maria.public_id, category="housing-instability",
+        z_code="Z59.811",
+    )  # fmt: skip
+    log_visit(day=12, need_ids=[str(covered.public_id)])
+    log_visit(day=6, need_ids=[str(housing.public_id)], place_of_service="02")
+    batch = generate(bea, medi_cal)
+    claim = batch.claims.get()
+    assert claim.diagnoses == ["Z59.41", "Z59.811"]
+    assert [ln.diagnosis_pointers for ln in claim.lines.all()] == [[1], [2]]
+    text = "".join(batch_837p(batch))
+    assert "HI*ABK:Z5941*ABF:Z59811~" in text
+    # The second visit was by telehealth: its line says so; its pointer is its own need.
+    assert "SV1*HC:98960*50*UN*1***1~" in text and "SV1*HC:98960*50*UN*1*02**2~" in text
+    accepted, ack = validate_with_pyx12(text)
+    assert accepted, ack
+
+
+def _row(person: int, lines: int = 1, diagnoses: tuple[str, ...] = ("Z59.41",), coverage=1):
+    visit = Visit(
+        key=(person, None), person=person, day=datetime.date(2025, 5, 1), minutes=30,
+        participants=1, services=frozenset(), place_of_service="12", worker_type="chw",
+        diagnoses=diagnoses,
+    )  # fmt: skip
+    outcome = Outcome(lines=[Line("98960", (), 1, "")] * lines, family="cpt")
+    facts = CoverageFacts(coverage, 1, "M1", datetime.date(2025, 1, 1), None, True)
+    rules = rule_set_for("medi-cal-chw", datetime.date(2025, 5, 1))
+    return Evaluated(visit, person, facts, None, rules, outcome, [Decimal(50)] * lines)
+
+
+def test_claims_are_split_at_the_837p_limits_and_by_person_and_coverage():
+    rows = [_row(1, lines=20) for _ in range(3)]  # 60 lines: 40 + 20
+    rows += [_row(2, diagnoses=(f"Z59.{n}",)) for n in range(14)]  # 14 diagnoses: 12 + 2
+    rows += [_row(2, coverage=2), _row(3)]
+    drafts = list(services.claim_drafts(rows))
+    assert [(d.rows[0].visit.person, d.line_count, len(d.diagnoses)) for d in drafts] == [
+        (1, 40, 1),
+        (1, 20, 1),
+        (2, 12, 12),
+        (2, 2, 2),
+        (2, 1, 1),
+        (3, 1, 1),
+    ]
+    assert drafts[3].pointers == [[1], [2]]
 
 
 def test_a_service_is_never_claimed_twice(bea, covered, medi_cal, log_visit):
@@ -120,12 +176,17 @@ def _submitted(bea, medi_cal):
     return services.batch_move(actor=actor, batch_id=batch.public_id, version=2, status="submitted")
 
 
-def remittance_835(claim: Claim, status: str = "1", paid: str = "45", adjustment: str = "5") -> str:
-    line = claim.lines.get()
-    segments = [
-        "ISA*00*          *00*          *ZZ*610442         *ZZ*PUENTES01      "
-        "*261122*1200*^*00501*000000777*0*P*:",
-        "GS*HP*610442*PUENTES01*20261122*1200*777*X*005010X221A1",
+def remittance_835(
+    claim: Claim,
+    status: str = "1",
+    paid: str = "45",
+    adjustment: str = "5",
+    services_paid: list[tuple[ClaimLine, str, str]] | None = None,
+) -> str:
+    """An 835 paying the claim: by default its first line, with ``paid`` and one CO-45
+    adjustment; or each (line, paid, adjustment) given, in the order given."""
+    paid_lines = services_paid or [(claim.lines.first(), paid, adjustment)]
+    body = [
         "ST*835*0001",
         f"BPR*I*{paid}*C*ACH*CCP*01*121000248*DA*123456*1234567890**01*121000248*DA*654321*20261120",
         "TRN*1*EFT12345*1234567890",
@@ -138,10 +199,19 @@ def remittance_835(claim: Claim, status: str = "1", paid: str = "45", adjustment
         "LX*1",
         f"CLP*{claim.claim_number}*{status}*{claim.total_charge:.2f}*{paid}**MC*PAYER99887",
         "NM1*QC*1*LOPEZ*MARIA****MI*91234567A",
-        f"SVC*HC:{line.code}*{line.charge:.2f}*{paid}**{line.units}",
-        f"DTM*472*{line.date_of_service:%Y%m%d}",
-        f"CAS*CO*45*{adjustment}",
-        "SE*16*0001",
+    ]
+    for line, line_paid, line_adjustment in paid_lines:
+        body += [
+            f"SVC*HC:{line.code}*{line.charge:.2f}*{line_paid}**{line.units}",
+            f"DTM*472*{line.date_of_service:%Y%m%d}",
+            f"CAS*CO*45*{line_adjustment}",
+        ]
+    segments = [
+        "ISA*00*          *00*          *ZZ*610442         *ZZ*PUENTES01      "
+        "*261122*1200*^*00501*000000777*0*P*:",
+        "GS*HP*610442*PUENTES01*20261122*1200*777*X*005010X221A1",
+        *body,
+        f"SE*{len(body) + 1}*0001",
         "GE*1*777",
         "IEA*1*000000777",
     ]
@@ -163,6 +233,20 @@ def test_posting_an_835(bea, covered, medi_cal, log_visit):
     assert line.paid_amount == Decimal("45") and line.adjustments == [
         {"group": "CO", "reason": "45", "amount": "5"}
     ]
+
+
+def test_an_835_pays_each_line_by_code_and_date_whatever_its_order(
+    bea, covered, medi_cal, log_visit
+):
+    log_visit(day=12)
+    log_visit(day=6)
+    claim = _submitted(bea, medi_cal).claims.get()
+    early, late = claim.lines.all()
+    text = remittance_835(claim, paid="40", services_paid=[(late, "15", "35"), (early, "25", "25")])
+    services.remittance_import(actor=actor_for(bea), file_name="era", content=text.encode())
+    early.refresh_from_db()
+    late.refresh_from_db()
+    assert (early.paid_amount, late.paid_amount) == (Decimal("25"), Decimal("15"))
 
 
 @pytest.mark.parametrize(

@@ -185,7 +185,7 @@ def remittance_835(
 ) -> str:
     """An 835 paying the claim: by default its first line, with ``paid`` and one CO-45
     adjustment; or each (line, paid, adjustment) given, in the order given."""
-    paid_lines = services_paid or [(claim.lines.first(), paid, adjustment)]
+    paid_lines = services_paid or [(claim.lines.all()[0], paid, adjustment)]
     body = [
         "ST*835*0001",
         f"BPR*I*{paid}*C*ACH*CCP*01*121000248*DA*123456*1234567890**01*121000248*DA*654321*20261120",

@@ -8,8 +8,7 @@ and what this run has billed so far.
 """
 
 import datetime
-from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -92,49 +91,61 @@ def _(message: str) -> str:
     return _translated(message, _LANGUAGE.get())
 
 
-def _month(day: datetime.date) -> tuple[int, int]:
-    return day.year, day.month
+# Where each measure sits in a period's tally [units, minutes, visits].
+_MEASURE = {"units": 0, "minutes": 1, "visits": 2}
 
 
 @dataclass
 class Ledger:
-    """What is already billed for one person under one rule set."""
+    """What is already billed for one person under one rule set: units, minutes and visits
+    per day, month and year; minutes per code family and month; each code's visits and last
+    day. Plain dicts of small lists: a run records a million visits."""
 
-    units_by_day: Counter[datetime.date] = field(default_factory=Counter)
-    minutes_by_day: Counter[datetime.date] = field(default_factory=Counter)
-    units_by_month: Counter[tuple[int, int]] = field(default_factory=Counter)
-    units_by_year: Counter[int] = field(default_factory=Counter)
-    minutes_by_year: Counter[int] = field(default_factory=Counter)
-    visits_by_day: Counter[datetime.date] = field(default_factory=Counter)
-    visits_by_year: Counter[int] = field(default_factory=Counter)
-    visits_by_month: Counter[tuple[int, int]] = field(default_factory=Counter)
-    minutes_by_month: Counter[tuple[int, int]] = field(default_factory=Counter)
-    family_minutes_by_month: Counter[tuple[str, tuple[int, int]]] = field(default_factory=Counter)
-    visits_by_code: Counter[str] = field(default_factory=Counter)
+    by_day: dict[datetime.date, list[int]] = field(default_factory=dict)
+    by_month: dict[tuple[int, int], list[int]] = field(default_factory=dict)
+    by_year: dict[int, list[int]] = field(default_factory=dict)
+    family_minutes_by_month: dict[tuple[str, tuple[int, int]], int] = field(default_factory=dict)
+    visits_by_code: dict[str, int] = field(default_factory=dict)
     last_day_by_code: dict[str, datetime.date] = field(default_factory=dict)
 
     def record(self, day: datetime.date, minutes: int, family: str, lines: Iterable[Line]) -> None:
-        lines = list(lines)
-        units = sum(line.units for line in lines)
-        self.units_by_day[day] += units
-        self.units_by_month[_month(day)] += units
-        self.units_by_year[day.year] += units
-        self.minutes_by_day[day] += minutes
-        self.minutes_by_month[_month(day)] += minutes
-        self.minutes_by_year[day.year] += minutes
-        self.visits_by_day[day] += 1
-        self.visits_by_month[_month(day)] += 1
-        self.visits_by_year[day.year] += 1
-        self.family_minutes_by_month[(family, _month(day))] += minutes
+        units = 0
         for line in lines:
-            self.visits_by_code[line.code] += 1
-            self.last_day_by_code[line.code] = max(day, self.last_day_by_code.get(line.code, day))
+            units += line.units
+            code = line.code
+            self.visits_by_code[code] = self.visits_by_code.get(code, 0) + 1
+            last = self.last_day_by_code.get(code)
+            if last is None or day > last:
+                self.last_day_by_code[code] = day
+        month = (day.year, day.month)
+        _add(self.by_day, day, units, minutes)
+        _add(self.by_month, month, units, minutes)
+        _add(self.by_year, day.year, units, minutes)
+        key = (family, month)
+        self.family_minutes_by_month[key] = self.family_minutes_by_month.get(key, 0) + minutes
 
     def used(self, measure: str, period: str, day: datetime.date) -> int:
         """Units, minutes or visits already billed in the day, month or year of ``day``."""
-        key = {"day": day, "month": _month(day), "year": day.year}[period]
-        counter: Counter[Any] = getattr(self, f"{measure}_by_{period}")
-        return int(counter[key])
+        if period == "day":
+            tally = self.by_day.get(day)
+        elif period == "month":
+            tally = self.by_month.get((day.year, day.month))
+        else:
+            tally = self.by_year.get(day.year)
+        return tally[_MEASURE[measure]] if tally else 0
+
+    def family_minutes(self, family: str, day: datetime.date) -> int:
+        return self.family_minutes_by_month.get((family, (day.year, day.month)), 0)
+
+
+def _add(table: dict[Any, list[int]], key: Any, units: int, minutes: int) -> None:
+    tally = table.get(key)
+    if tally is None:
+        table[key] = [units, minutes, 1]
+    else:
+        tally[0] += units
+        tally[1] += minutes
+        tally[2] += 1
 
 
 def cpt_units(minutes: int, unit_minutes: int) -> int:
@@ -152,11 +163,11 @@ def _day(value: datetime.date) -> str:
     return date_format(value, "SHORT_DATE_FORMAT")
 
 
-def worker_qualified(worker_type: str, allowed: Iterable[str], day: datetime.date) -> bool:
+def worker_qualified(worker_type: str, allowed: Collection[str], day: datetime.date) -> bool:
     """Whether a worker may deliver the work on ``day``. Today this is their worker type;
     the workforce capability will add certificates and training hours here (``day`` is
     when they must hold them)."""
-    return worker_type in set(allowed)
+    return worker_type in allowed
 
 
 class _Title:
@@ -182,7 +193,7 @@ def _worker_label(worker_type: str) -> str:
 def _common_problems(rules: RuleSet, visit: Visit, person: PersonRecord) -> list[Problem]:
     problems: list[Problem] = []
     title = _Title(rules.title)
-    if rules.services and not visit.services & set(rules.services):
+    if rules.services and visit.services.isdisjoint(rules.services):
         problems.append(
             Problem(
                 _("The services delivered (%(services)s) are not covered by %(title)s.")
@@ -272,7 +283,7 @@ def _family_unmet(family: Family, visit: Visit, person: PersonRecord) -> list[st
         visit.worker_type, family.worker_types, visit.day
     ):
         unmet.append("worker")
-    if family.services and not visit.services & set(family.services):
+    if family.services and visit.services.isdisjoint(family.services):
         unmet.append("services")
     if family.requires_initiating_visit and not any(
         v <= visit.day for v in person.initiating_visits
@@ -351,7 +362,7 @@ def _monthly(
     addon = next((c for c in codes if c.timing == "monthly_addon"), None)
     if first is None:
         return [], []
-    before = ledger.family_minutes_by_month[(family.id, _month(visit.day))]
+    before = ledger.family_minutes(family.id, visit.day)
     after = before + visit.minutes
 
     def earned(total: int) -> tuple[int, int]:
@@ -406,7 +417,8 @@ def _per_visit(codes: list[Code], visit: Visit, ledger: Ledger) -> tuple[list[Li
                 )
             )
             continue
-        if code.max_visits is not None and ledger.visits_by_code[code.code] >= code.max_visits:
+        billed = ledger.visits_by_code.get(code.code, 0)
+        if code.max_visits is not None and billed >= code.max_visits:
             problems.append(
                 Problem(
                     _("%(code)s was already billed %(n)s times, its maximum.")
@@ -467,7 +479,7 @@ def _plan_of_care_limit(
     threshold = rules.plan_of_care_after_units_per_year
     if threshold is None or _current(person.plans_of_care, visit.day):
         return
-    before = ledger.units_by_year[visit.day.year]
+    before = ledger.used("units", "year", visit.day)
     allowed = max(threshold.units - before, 0)
 
     def refusal() -> Problem:
@@ -594,8 +606,10 @@ def _evaluate(
         )
         return Outcome(problems=[Problem(reason, _("Charge the work to a grant that allows it."))])
     problems = _common_problems(rules, visit, person)
-    order = [f for f in (rules.family(p) for p in prefer) if f is not None]
-    order += [f for f in rules.families if f not in order]
+    order = list(rules.families)
+    preferred = [f for f in (rules.family(p) for p in prefer) if f is not None]
+    if preferred:
+        order = preferred + [f for f in order if f not in preferred]
     first_failure: Outcome | None = None
     for family in order:
         lines, line_problems = _lines(family, visit, ledger)

@@ -8,7 +8,7 @@ shown as such. Adding a payer, or a new year's rules, is adding a file: the engi
 """
 
 import datetime
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Literal
 
@@ -184,6 +184,8 @@ def rule_set_ids() -> list[str]:
     return sorted({r.id for r in rule_sets()})
 
 
+@lru_cache(maxsize=8192)
 def rule_set_for(rule_set_id: str, day: datetime.date) -> RuleSet | None:
-    """The version of a rule set in effect on a date of service."""
+    """The version of a rule set in effect on a date of service (remembered: a run asks
+    for the same few hundred days a million times, and rule sets load once a process)."""
     return next((r for r in rule_sets() if r.id == rule_set_id and r.in_effect(day)), None)

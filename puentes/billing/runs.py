@@ -145,7 +145,9 @@ def _visit_diagnoses(
 ) -> tuple[str, ...]:
     """The Z codes of the needs the encounter worked on; else of the person's needs known on
     the day; else the practitioner's code. At most 12 (an 837P claim's limit)."""
-    chosen = [code for _day, code, pk in person_needs if pk in linked]
+    if not person_needs:
+        return ()
+    chosen = [code for _day, code, pk in person_needs if pk in linked] if linked else []
     if not chosen:
         chosen = [code for known, code, pk in person_needs if pk and known <= day]
     if not chosen:
@@ -267,7 +269,16 @@ def _visits(
             diagnoses=_visit_diagnoses(needs.get(person, []), links.get(pk, no_links), day),
         )
         out.append((pk, visit))
-    out.sort(key=lambda item: (item[1].person, item[1].day, str(item[1].key[1]), item[0]))
+    # Date order; within a day by start time, visits without one last.
+    out.sort(
+        key=lambda item: (
+            item[1].person,
+            item[1].day,
+            item[1].key[1] is None,
+            item[1].key[1] or datetime.time.min,
+            item[0],
+        )
+    )
     return out
 
 

@@ -4,7 +4,7 @@ import datetime
 
 import pytest
 
-from puentes.billing.engine import Ledger, PersonRecord, Visit, cpt_units, evaluate
+from puentes.billing.engine import Ledger, Line, PersonRecord, Visit, cpt_units, evaluate
 from puentes.billing.rulesets import RuleSet, rule_set_for, rule_sets
 
 D = datetime.date
@@ -83,7 +83,7 @@ def test_a_visits_minutes_become_98960_units(minutes, units):
 
 def test_the_13th_unit_in_a_year_needs_a_plan_of_care():
     ledger = Ledger()
-    ledger.units_by_year[2025] = 12
+    ledger.record(D(2025, 1, 6), 360, "cpt", [Line("98960", (), 12, "")])
     outcome = evaluate(medi_cal(), visit(), recommended(), ledger)
     assert not outcome.billable
     assert (
@@ -92,8 +92,9 @@ def test_the_13th_unit_in_a_year_needs_a_plan_of_care():
     assert outcome.problems[0].fix == "Record the plan of care signed by a licensed practitioner."
     with_plan = recommended(plans_of_care=[(D(2025, 1, 1), None)])
     assert codes(evaluate(medi_cal(), visit(), with_plan, ledger)) == [("98960", 1)]
-    ledger.units_by_year[2025] = 11
-    partly = evaluate(medi_cal(), visit(minutes=60), recommended(), ledger)
+    eleven = Ledger()
+    eleven.record(D(2025, 1, 6), 330, "cpt", [Line("98960", (), 11, "")])
+    partly = evaluate(medi_cal(), visit(minutes=60), recommended(), eleven)
     assert codes(partly) == [("98960", 1)]
     assert partly.notes == [
         "1 units past the 12 a year allowed without a plan of care were not claimed."
@@ -168,7 +169,7 @@ def test_every_reason_at_once_for_an_undocumented_visit():
 
 def test_the_unconfirmed_daily_cap_of_medi_cal_limits_units():
     ledger = Ledger()
-    ledger.units_by_day[MEDI_CAL_DAY] = 3
+    ledger.record(MEDI_CAL_DAY, 90, "cpt", [Line("98960", (), 3, "")])
     outcome = evaluate(
         medi_cal(), visit(minutes=90), recommended(plans_of_care=[(D(2025, 1, 1), None)]), ledger
     )
@@ -181,7 +182,7 @@ def test_the_unconfirmed_daily_cap_of_medi_cal_limits_units():
 def test_michigan_limits_ask_for_prior_authorization():
     rules = rule_set_for("michigan-chw", D(2025, 2, 3))
     ledger = Ledger()
-    ledger.minutes_by_day[D(2025, 2, 3)] = 100
+    ledger.record(D(2025, 2, 3), 100, "cpt", [])
     outcome = evaluate(rules, visit(day=D(2025, 2, 3), minutes=30), recommended(), ledger)
     assert outcome.problems[0].reason == "Over the limit of 120 minutes a day."
     assert outcome.problems[0].fix == "Get prior authorization from the payer."

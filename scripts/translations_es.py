@@ -1913,3 +1913,20 @@ ES.update(
         ),
     }
 )
+
+ES.update(
+    {
+        "Being generated": "Generándose",
+        "Not generated": "No generado",
+        "A batch for %(payer)s is being generated: wait for it to finish.": (
+            "Se está generando un lote para %(payer)s: espere a que termine."
+        ),
+        "Every encounter of the period is being checked against the payer's rules. This page updates itself.": (  # noqa: E501
+            "Cada encuentro del período se está revisando con las reglas del pagador. Esta "
+            "página se actualiza sola."
+        ),
+        "The first %(shown)s claims are shown; the files hold every one.": (
+            "Se muestran los primeros %(shown)s reclamos; los archivos los contienen todos."
+        ),
+    }
+)

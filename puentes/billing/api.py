@@ -356,10 +356,17 @@ class ClaimChangeIn(Schema, extra="forbid"):
     reason: str
 
 
-@router.post("/billing/batches", response={201: BatchOut}, summary="Generate a batch of claims")
-def batch_generate(request: HttpRequest, payload: BatchIn) -> Any:
-    batch = services.batch_generate(actor=actor_of(request), **payload.dict())
-    return Status(201, batch_out(batch))
+@router.post(
+    "/billing/batches",
+    response={202: BatchOut},
+    summary="Queue a batch of claims",
+    description="Checks the payer, the period and the billing set-up at once, then generates "
+    "the batch in the background: poll the batch until its status is no longer `queued` "
+    "(`generated`, or `failed` with the reason in `status_reason`).",
+)
+def batch_request(request: HttpRequest, payload: BatchIn) -> Any:
+    batch = services.batch_request(actor=actor_of(request), **payload.dict())
+    return Status(202, batch_out(batch))
 
 
 @router.get("/billing/batches", response=list[BatchOut])

@@ -148,6 +148,8 @@ class InitiatingVisit(BaseModel):
 
 
 class BatchStatus(models.TextChoices):
+    QUEUED = "queued", _("Being generated")
+    FAILED = "failed", _("Not generated")
     GENERATED = "generated", _("Generated")
     APPROVED = "approved", _("Approved")
     SUBMITTED = "submitted", _("Submitted")

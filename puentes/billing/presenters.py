@@ -3,6 +3,7 @@
 from decimal import Decimal
 from typing import Any
 
+from puentes.billing import selectors
 from puentes.billing.engine import unconfirmed_values
 from puentes.billing.models import Claim, ClaimBatch, Coverage, FundingSource, Payer
 from puentes.billing.rulesets import RuleSet
@@ -98,7 +99,12 @@ def evaluated_out(row: Evaluated, ids: dict[str, dict[int, Any]]) -> dict[str, A
 
 
 def batch_out(batch: ClaimBatch) -> dict[str, Any]:
-    claims = batch.claims.all()
+    """A batch with its claim count and total: annotated by batch_list, else counted."""
+    if hasattr(batch, "claim_count"):
+        total = Decimal(getattr(batch, "total", None) or 0).quantize(Decimal("0.01"))
+        summary = {"claims": batch.claim_count, "total": total}
+    else:
+        summary = selectors.batch_summary(batch)
     return {
         "id": batch.public_id,
         "version": batch.version,
@@ -107,8 +113,8 @@ def batch_out(batch: ClaimBatch) -> dict[str, Any]:
         "period_end": batch.period_end,
         "status": batch.status,
         "status_reason": batch.status_reason,
-        "claims": len(claims),
-        "total_charge": sum((c.total_charge for c in claims), Decimal(0)),
+        "claims": summary["claims"],
+        "total_charge": summary["total"],
         "control_number": batch.control_number,
     }
 

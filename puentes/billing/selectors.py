@@ -111,6 +111,15 @@ def batch_list(*, actor: Actor, payer: Payer | None = None) -> QuerySet[ClaimBat
     )
 
 
+def batch_summary(batch: ClaimBatch) -> dict[str, Any]:
+    """How many claims a batch (already reached through batch_get) holds, and their total."""
+    found = Claim.objects.filter(batch=batch).aggregate(
+        claims=Count("id"), total=Sum("total_charge")
+    )
+    total = Decimal(found["total"] or 0).quantize(Decimal("0.01"))
+    return {"claims": found["claims"], "total": total}
+
+
 def batch_get(*, actor: Actor, public_id: uuid.UUID | str) -> ClaimBatch:
     actor.require("billing.view")
     batches = ClaimBatch.objects.filter(organization=actor.organization).select_related("payer")

@@ -10,10 +10,11 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Any, cast
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
-from django.db.models import Max, Sum
-from django.utils import timezone
+from django.db import IntegrityError, connection, transaction
+from django.db.models import F, Max, Sum
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from puentes.billing import selectors
@@ -571,19 +572,24 @@ def _lines(claim_id: int, draft: ClaimDraft) -> Iterator[tuple[Any, ...]]:
             )
 
 
-@transaction.atomic
-def batch_generate(
-    *, actor: Actor, payer_id: uuid.UUID | str, start: datetime.date, end: datetime.date
-) -> ClaimBatch:
-    """Claims for every encounter of the period ready to bill to the payer. Two people
-    generating at once wait for each other (the payer row is locked), and the claim lines'
-    unique index refuses a second claim of the same service whatever happens."""
-    actor.require("billing.manage")
-    payer = lock_for_update(Payer, selectors.payer_get(actor=actor, public_id=payer_id).pk)
+def _check_period(start: datetime.date, end: datetime.date) -> None:
     if end < start or (end - start).days > 366:
         raise invalid({"end": [_("Choose a period of at most a year, ending after it starts.")]})
     if end > timezone.localdate():
         raise invalid({"end": [_("The period cannot end in the future.")]})
+
+
+@transaction.atomic
+def batch_generate(
+    *, actor: Actor, payer_id: uuid.UUID | str, start: datetime.date, end: datetime.date
+) -> ClaimBatch:
+    """Claims for every encounter of the period ready to bill to the payer, generated now
+    (pages and the API queue the work with batch_request instead). Two people generating at
+    once wait for each other (the payer row is locked), and the claim lines' unique index
+    refuses a second claim of the same service whatever happens."""
+    actor.require("billing.manage")
+    payer = lock_for_update(Payer, selectors.payer_get(actor=actor, public_id=payer_id).pk)
+    _check_period(start, end)
     _claim_readiness(actor)
     batch = ClaimBatch.objects.create(
         organization=actor.organization,
@@ -592,13 +598,23 @@ def batch_generate(
         period_end=end,
         created_by=actor.user,
     )
+    count = _fill(batch, payer)
+    audit_record(actor=actor, action="batch.generate", obj=batch, detail={"claims": count})
+    return batch
+
+
+def _fill(batch: ClaimBatch, payer: Payer) -> int:
+    """Write the batch's claims (the payer row is locked by the caller); return how many.
+    Nothing to bill, or a service claimed meanwhile by another batch, is refused."""
     count = 0
     pending: list[ClaimDraft] = []
     try:
         with transaction.atomic():
             billable = (
                 row
-                for row in evaluate_period(actor.organization, start, end, payer=payer)
+                for row in evaluate_period(
+                    batch.organization, batch.period_start, batch.period_end, payer=payer
+                )
                 if row.billable
             )
             for draft in claim_drafts(billable):
@@ -620,18 +636,99 @@ def batch_generate(
             _("Nothing in this period is ready to bill to %(payer)s.") % {"payer": payer.name},
         )
     encounters_mark_billed(ClaimLine.objects.filter(claim__batch=batch).values("encounter_id"))
+    return count
+
+
+def batch_request(
+    *, actor: Actor, payer_id: uuid.UUID | str, start: datetime.date, end: datetime.date
+) -> ClaimBatch:
+    """Queue a batch: everything that can be checked at once is (the payer, the period, the
+    billing set-up), then a background task generates it — a year of a large program's
+    work takes minutes. The batch says "being generated" until the task is done."""
+    actor.require("billing.manage")
+    with transaction.atomic():
+        payer = lock_for_update(Payer, selectors.payer_get(actor=actor, public_id=payer_id).pk)
+        _check_period(start, end)
+        _claim_readiness(actor)
+        if ClaimBatch.objects.filter(payer=payer, status=BatchStatus.QUEUED).exists():
+            raise DomainError(
+                "conflict",
+                _("A batch for %(payer)s is being generated: wait for it to finish.")
+                % {"payer": payer.name},
+            )
+        batch = ClaimBatch.objects.create(
+            organization=actor.organization,
+            payer=payer,
+            period_start=start,
+            period_end=end,
+            created_by=actor.user,
+            status=BatchStatus.QUEUED,
+        )
+        audit_record(actor=actor, action="batch.request", obj=batch)
+        transaction.on_commit(lambda: _enqueue_generation(batch.pk))
+    return batch
+
+
+def _enqueue_generation(batch_pk: int) -> None:
+    from puentes.billing.tasks import generate_batch
+
+    generate_batch.enqueue(batch_pk)
+
+
+def batch_generate_run(batch_pk: int) -> ClaimBatch:
+    """The background task's work: generate a queued batch, all or nothing. When nothing is
+    ready to bill (or another batch claimed it first) the batch ends as not generated,
+    saying why in its creator's language."""
+    batch = ClaimBatch.objects.select_related("organization", "payer", "created_by").get(
+        pk=batch_pk
+    )
+    if batch.status != BatchStatus.QUEUED:
+        return batch  # a retried task must not generate twice
+    creator = batch.created_by
+    with translation.override(creator.language if creator else settings.LANGUAGE_CODE):
+        try:
+            with transaction.atomic():
+                lock_for_update(Payer, batch.payer_id)
+                count = _fill(batch, batch.payer)
+                _finish_batch(batch, BatchStatus.GENERATED, "")
+        except DomainError as refusal:
+            count = 0
+            _finish_batch(batch, BatchStatus.FAILED, str(refusal.message))
+    actor = Actor(organization=batch.organization, role="billing", user=creator)
     audit_record(actor=actor, action="batch.generate", obj=batch, detail={"claims": count})
     return batch
 
 
+def _finish_batch(batch: ClaimBatch, status: str, reason: str) -> None:
+    batch.status, batch.status_reason = status, reason[:500]
+    bump_version(batch)
+    batch.save(update_fields=["status", "status_reason", "version", "updated_at"])
+
+
 def _move_claims(batch: ClaimBatch, to_status: str, user: Any, reason: str = "") -> None:
-    for claim in batch.claims.exclude(status__in=[ClaimStatus.REPLACED, ClaimStatus.VOIDED]):
-        ClaimEvent.objects.create(
-            claim=claim, user=user, from_status=claim.status, to_status=to_status, reason=reason
+    """Every standing claim of the batch moves, each with a history entry: two set-based
+    statements, since a batch may hold a hundred thousand claims."""
+    standing = batch.claims.exclude(status__in=[ClaimStatus.REPLACED, ClaimStatus.VOIDED])
+    now = timezone.now()
+    events, claims = ClaimEvent._meta.db_table, Claim._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {events} (claim_id, occurred_at, user_id, from_status, to_status, "  # noqa: S608 - model names
+            f"reason) SELECT id, %s, %s, status, %s, %s FROM {claims} "
+            "WHERE batch_id = %s AND status NOT IN (%s, %s)",
+            [
+                now,
+                user.pk if user else None,
+                to_status,
+                reason,
+                batch.pk,
+                ClaimStatus.REPLACED,
+                ClaimStatus.VOIDED,
+            ],
         )
-        claim.status, claim.status_reason = to_status, reason
-        bump_version(claim)
-        claim.save(update_fields=["status", "status_reason", "version", "updated_at"])
+    standing.update(
+        status=to_status, status_reason=reason, version=F("version") + 1, updated_at=now
+    )
 
 
 BATCH_MOVES: dict[str, set[str]] = {

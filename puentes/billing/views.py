@@ -58,7 +58,7 @@ def batch_generate(request: HttpRequest, actor: Actor) -> HttpResponse:
     period = forms.PeriodForm(request.POST)
     start, end = period.period()
     try:
-        batch = services.batch_generate(
+        batch = services.batch_request(
             actor=actor, payer_id=request.POST.get("payer", ""), start=start, end=end
         )
     except DomainError as error:
@@ -66,7 +66,6 @@ def batch_generate(request: HttpRequest, actor: Actor) -> HttpResponse:
             raise
         messages.error(request, refusal_text(error))
         return redirect(f"{reverse('billing:queue')}?start={start}&end={end}")
-    messages.success(request, _("Batch generated: review and approve it."))
     return redirect("billing:batch", batch_id=batch.public_id)
 
 
@@ -75,6 +74,9 @@ def batch_list(request: HttpRequest, actor: Actor) -> HttpResponse:
     batches = selectors.batch_list(actor=actor)[:200]
     return render(request, "billing/batches.html", {"batches": batches})
 
+
+# The batch page lists this many claims (the files hold them all).
+BATCH_PAGE_CLAIMS = 200
 
 BATCH_ACTIONS = {
     BatchStatus.GENERATED: [("approved", _("Approve"))],
@@ -89,14 +91,16 @@ BATCH_ACTIONS = {
 @actor_page("billing.view")
 def batch_detail(request: HttpRequest, actor: Actor, batch_id: uuid.UUID) -> HttpResponse:
     batch = selectors.batch_get(actor=actor, public_id=batch_id)
-    claims = selectors.claim_list(actor=actor, batch=batch).prefetch_related("lines")
+    claims = selectors.claim_list(actor=actor, batch=batch)
+    summary = selectors.batch_summary(batch)
     return render(
         request,
         "billing/batch.html",
         {
             "batch": batch,
-            "claims": claims,
-            "total": sum(c.total_charge for c in claims),
+            "claims": claims.prefetch_related("lines")[:BATCH_PAGE_CLAIMS],
+            "claim_count": summary["claims"],
+            "total": summary["total"],
             "actions": BATCH_ACTIONS.get(BatchStatus(batch.status), [])
             if actor.can("billing.manage")
             else [],

@@ -18,26 +18,38 @@ def test_rule_sets_say_what_is_unconfirmed(api_for, bea):
 
 
 def test_from_queue_to_payment_over_the_api(
-    api_for, client_for, bea, ana, covered, medi_cal, log_visit
+    api_for, client_for, bea, ana, covered, medi_cal, log_visit, django_capture_on_commit_callbacks
 ):
     encounter = log_visit(minutes=46)
     api = api_for(bea)
     queue = api.get(f"/billing/queue?start={days_ago(30)}&end={days_ago(0)}").json()
     assert queue[0]["payer"] == "Medi-Cal" and queue[0]["ready"][0]["lines"][0]["units"] == 2
     assert queue[0]["ready"][0]["encounter_id"] == str(encounter.public_id)
-    created = api.post(
-        "/billing/batches",
-        {"payer_id": str(medi_cal.public_id), "start": str(days_ago(30)), "end": str(days_ago(1))},
-    )
-    assert created.status_code == 201, created.json()
-    batch = created.json()
+    wanted = {
+        "payer_id": str(medi_cal.public_id),
+        "start": str(days_ago(30)),
+        "end": str(days_ago(1)),
+    }
+    with django_capture_on_commit_callbacks() as queued:
+        created = api.post("/billing/batches", wanted)
+    assert created.status_code == 202, created.json()
+    assert created.json()["status"] == "queued" and created.json()["claims"] == 0
+    again = api.post("/billing/batches", wanted)  # one batch of a payer at a time
+    assert again.status_code == 409 and "being generated" in again.json()["error"]["message"]
+    for run_task in queued:  # the background task (run at once in tests)
+        run_task()
+    batch = api.get(f"/billing/batches/{created.json()['id']}").json()
+    assert batch["status"] == "generated"
     assert batch["claims"] == 1 and batch["total_charge"] == "100.00"
+    version = batch["version"]  # 2: generating moved it from queued
     twice = api.post(
-        f"/billing/batches/{batch['id']}/status", {"version": 1, "status": "submitted"}
+        f"/billing/batches/{batch['id']}/status", {"version": version, "status": "submitted"}
     )
     assert twice.status_code == 409
-    api.post(f"/billing/batches/{batch['id']}/status", {"version": 1, "status": "approved"})
-    api.post(f"/billing/batches/{batch['id']}/status", {"version": 2, "status": "submitted"})
+    api.post(f"/billing/batches/{batch['id']}/status", {"version": version, "status": "approved"})
+    api.post(
+        f"/billing/batches/{batch['id']}/status", {"version": version + 1, "status": "submitted"}
+    )
     download = client_for(bea).get(f"/api/v1/billing/batches/{batch['id']}/837p")
     text = b"".join(download.streaming_content).decode()
     assert download["Content-Disposition"].endswith('.837"') and validate_with_pyx12(text)[0]

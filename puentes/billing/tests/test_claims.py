@@ -467,3 +467,43 @@ def test_an_fqhc_bills_medi_cal_chw_through_managed_care_only(bea, covered, medi
     Coverage.objects.update(payer=plan)
     [queue] = selectors.work_queue(actor=actor_for(bea), start=days_ago(30), end=days_ago(0))
     assert queue.payer == plan and len(queue.ready) == 1
+
+
+def test_a_queued_batch_is_generated_by_its_task_once(
+    bea, covered, medi_cal, log_visit, django_capture_on_commit_callbacks
+):
+    log_visit()
+    with django_capture_on_commit_callbacks(execute=True):
+        queued = services.batch_request(
+            actor=actor_for(bea), payer_id=medi_cal.public_id, start=days_ago(40), end=days_ago(1)
+        )
+    queued.refresh_from_db()
+    assert queued.status == "generated" and queued.claims.count() == 1
+    again = services.batch_generate_run(queued.pk)  # a retried task changes nothing
+    assert again.status == "generated" and Claim.objects.count() == 1
+
+
+def test_a_batch_with_nothing_to_bill_ends_saying_why_in_its_creators_language(
+    bea, covered, medi_cal, django_capture_on_commit_callbacks
+):
+    bea.user.language = "es"
+    bea.user.save(update_fields=["language"])
+    with django_capture_on_commit_callbacks(execute=True):
+        queued = services.batch_request(
+            actor=actor_for(bea), payer_id=medi_cal.public_id, start=days_ago(40), end=days_ago(1)
+        )
+    queued.refresh_from_db()
+    assert queued.status == "failed" and not queued.claims.exists()
+    assert queued.status_reason == "Nada de este período está listo para facturar a Medi-Cal."
+
+
+def test_a_batch_request_is_checked_before_it_is_queued(
+    bea, covered, medi_cal, clinic, django_capture_on_commit_callbacks
+):
+    clinic.npi = ""
+    clinic.save(update_fields=["npi"])
+    with django_capture_on_commit_callbacks() as queued, pytest.raises(DomainError) as error:
+        services.batch_request(
+            actor=actor_for(bea), payer_id=medi_cal.public_id, start=days_ago(1), end=days_ago(9)
+        )
+    assert error.value.fields["end"] and not queued and not ClaimBatch.objects.exists()

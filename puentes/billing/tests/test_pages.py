@@ -12,27 +12,33 @@ def period(start=30, end=1):
     return f"start={days_ago(start)}&end={days_ago(end)}"
 
 
-def test_queue_generate_approve_submit_and_download(client_for, bea, covered, medi_cal, log_visit):
+def test_queue_generate_approve_submit_and_download(
+    client_for, bea, covered, medi_cal, log_visit, django_capture_on_commit_callbacks
+):
     log_visit(minutes=45)
     log_visit(minutes=10, day=4)
     client = client_for(bea)
     page = client.get(f"/billing/?{period()}").content.decode()
     assert "1 encounter ready to bill" in page and "10 minutes is under the 16" in page
     assert "To fix" in page
-    done = client.post(
-        "/billing/batches/generate/",
-        {"payer": str(medi_cal.public_id), "start": str(days_ago(30)), "end": str(days_ago(1))},
-        follow=True,
-    )
-    assert "Batch generated" in done.content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        queued = client.post(
+            "/billing/batches/generate/",
+            {"payer": str(medi_cal.public_id), "start": str(days_ago(30)), "end": str(days_ago(1))},
+        )
+        waiting = client.get(queued["Location"]).content.decode()
+    assert "Being generated" in waiting and 'hx-trigger="every 2s"' in waiting
+    assert "Download the 837P" not in waiting
+    done = client.get(queued["Location"]).content.decode()  # the task has run
+    assert "Generated" in done and "1 claim" in done and "hx-trigger" not in done
     batch = ClaimBatch.objects.get()
-    for version, status in ((1, "approved"), (2, "submitted")):
+    for version, status in ((2, "approved"), (3, "submitted")):
         client.post(
             f"/billing/batches/{batch.public_id}/status/", {"version": version, "status": status}
         )
     again = client.post(
         f"/billing/batches/{batch.public_id}/status/",
-        {"version": 3, "status": "approved"},
+        {"version": 4, "status": "approved"},
         follow=True,
     )
     assert "cannot become Approved" in again.content.decode()

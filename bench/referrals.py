@@ -136,31 +136,65 @@ def _cycle(
 
 def floor(world: dict[str, Any], runs: int) -> dict[str, list[float]]:
     """Record the SQL each transition issues (through the services, once per run), then time
-    the same statements issued directly, rolled back so every run starts alike."""
+    the same statements issued directly, one client, rolled back so every run starts alike."""
     samples: dict[str, list[float]] = defaultdict(list)
     for run in range(runs):
-        person_id, need_id = world["persons"][-(run + 1)]
-        recorded: dict[str, list[tuple[str, Any]]] = {}
-        with transaction.atomic():
-            steps = _cycle(world, person_id, need_id)
-            referral = None
-            for name, step in steps:
-                with CaptureQueriesContext(connection) as captured:
-                    referral = step(referral)
-                recorded[name] = [(q["sql"], None) for q in captured.captured_queries]
-            transaction.set_rollback(True)
+        recorded = _recorded_cycle(world, *world["persons"][-(run + 1)])
         with transaction.atomic(), connection.cursor() as cursor:
             for name in STEPS:
-                statements = [
-                    sql
-                    for sql, _ in recorded[name]
-                    if not sql.startswith(("SAVEPOINT", "RELEASE", "ROLLBACK"))
-                ]
                 started = time.perf_counter()
-                for sql in statements:
+                for sql in recorded[name]:
                     cursor.execute(sql)
                 samples[name].append((time.perf_counter() - started) * 1000)
             transaction.set_rollback(True)
+    return samples
+
+
+def _recorded_cycle(world: dict[str, Any], person_id: str, need_id: str) -> dict[str, list[str]]:
+    """The SQL of one cycle through the services, per step, rolled back."""
+    recorded: dict[str, list[str]] = {}
+    with transaction.atomic():
+        referral = None
+        for name, step in _cycle(world, person_id, need_id):
+            with CaptureQueriesContext(connection) as captured:
+                referral = step(referral)
+            recorded[name] = [
+                q["sql"]
+                for q in captured.captured_queries
+                if not q["sql"].startswith(("SAVEPOINT", "RELEASE", "ROLLBACK"))
+            ]
+        transaction.set_rollback(True)
+    return recorded
+
+
+def floor_concurrent(world: dict[str, Any], clients: int, cycles: int) -> dict[str, list[float]]:
+    """The floor under the same load: ``clients`` threads, each with its own connection,
+    issuing one cycle's recorded statements ``cycles`` times at once (each run rolled back),
+    timed per step. What the database alone can do for 50 clients on this machine."""
+    plans = [_recorded_cycle(world, *world["persons"][-(i + 1)]) for i in range(clients)]
+    samples: dict[str, list[float]] = defaultdict(list)
+    lock = threading.Lock()
+
+    def client(plan: dict[str, list[str]]) -> None:
+        mine: dict[str, list[float]] = defaultdict(list)
+        for _ in range(cycles):
+            with transaction.atomic(), connection.cursor() as cursor:
+                for name in STEPS:
+                    started = time.perf_counter()
+                    for sql in plan[name]:
+                        cursor.execute(sql)
+                    mine[name].append((time.perf_counter() - started) * 1000)
+                transaction.set_rollback(True)
+        connection.close()
+        with lock:
+            for name, values in mine.items():
+                samples[name].extend(values)
+
+    threads = [threading.Thread(target=client, args=(plan,)) for plan in plans]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
     return samples
 
 
@@ -234,6 +268,7 @@ def main() -> None:
     try:
         world = build(options.clients * options.cycles + options.workers * 8 + 20)
         floor_samples = floor(world, 20)
+        loaded_floor = floor_concurrent(world, options.clients, options.cycles)
         url = connection.settings_dict
         database_url = f"postgres://{url['USER']}@{url['HOST']}:{url['PORT']}/{url['NAME']}"
         port = free_port()
@@ -286,14 +321,17 @@ def main() -> None:
             f"{options.workers} workers x 8 threads: {transitions} transitions in "
             f"{elapsed:.1f} s = {transitions / elapsed:.0f} transitions/s; errors: {len(errors)}"
         )
-        print(f"{'transition':<10} {'p50 ms':>8} {'p95 ms':>8} {'floor p95':>10} {'ratio':>7}")
+        print(
+            f"{'transition':<10} {'p50 ms':>8} {'p95 ms':>8} {'floor p95':>10} {'ratio':>7} "
+            f"{'floor p95 at ' + str(options.clients) + ' clients':>24}"
+        )
         for name in STEPS:
             values = sorted(samples[name])
             p50 = values[len(values) // 2] if values else 0.0
             bottom = p95(floor_samples[name])
             print(
                 f"{name:<10} {p50:8.1f} {p95(values):8.1f} {bottom:10.2f} "
-                f"{p95(values) / bottom if bottom else 0:7.1f}"
+                f"{p95(values) / bottom if bottom else 0:7.1f} {p95(loaded_floor[name]):24.1f}"
             )
         print(
             f"all       {'':>8} {p95([v for vs in samples.values() for v in vs]):8.1f}  (target 50)"

@@ -4,6 +4,7 @@ payers, claims or grants are not found)."""
 import datetime
 import uuid
 from collections import defaultdict
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -109,6 +110,12 @@ def batch_list(*, actor: Actor, payer: Payer | None = None) -> QuerySet[ClaimBat
     return batches.select_related("payer").annotate(
         claim_count=Count("claims", distinct=True), total=Sum("claims__total_charge")
     )
+
+
+def billed_encounters(encounter_ids: Collection[int]) -> set[int]:
+    """Of these encounters, the ones on a standing claim line (care asks, to lock them)."""
+    lines = ClaimLine.objects.filter(encounter_id__in=list(encounter_ids), is_current=True)
+    return set(lines.values_list("encounter_id", flat=True))
 
 
 def batch_summary(batch: ClaimBatch) -> dict[str, Any]:

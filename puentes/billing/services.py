@@ -45,7 +45,6 @@ from puentes.billing.rulesets import RuleSet, rule_set_ids, rule_sets
 from puentes.billing.runs import CoverageFacts, Evaluated, evaluate_period
 from puentes.billing.x12 import RemittanceFormatError, read_835
 from puentes.care.models import Encounter, EncounterService, Program
-from puentes.care.services import encounters_mark_billed
 from puentes.core.actor import Actor
 from puentes.core.audit import audit_record
 from puentes.core.bulk import BulkInserter
@@ -635,7 +634,6 @@ def _fill(batch: ClaimBatch, payer: Payer) -> int:
             "invalid",
             _("Nothing in this period is ready to bill to %(payer)s.") % {"payer": payer.name},
         )
-    encounters_mark_billed(ClaimLine.objects.filter(claim__batch=batch).values("encounter_id"))
     return count
 
 
@@ -901,7 +899,6 @@ def claim_correct(
         batch, drafts, first_number=1, frequency=Frequency.CORRECTED, replaces=claim
     )[0]
     corrected = Claim.objects.get(pk=first)
-    encounters_mark_billed(list(wanted))
     audit_record(actor=actor, action="claim.correct", obj=claim, person_id=claim.person.public_id)
     return corrected
 

@@ -538,7 +538,6 @@ class Encounter(BaseModel):
         "self", null=True, blank=True, on_delete=models.PROTECT, related_name="amendment"
     )
     amendment_reason = models.CharField(_("reason for the amendment"), max_length=500, blank=True)
-    billed_at = models.DateTimeField(null=True, blank=True)
     idempotency_key = models.CharField(max_length=100, blank=True)
     created_by = models.ForeignKey(User, null=True, on_delete=models.SET_NULL, related_name="+")
 
@@ -558,10 +557,6 @@ class Encounter(BaseModel):
 
     def __str__(self) -> str:
         return f"{self.occurred_on} {self.person_id} ({self.duration_minutes} min)"
-
-    @property
-    def is_locked(self) -> bool:
-        return self.billed_at is not None or self.status == EncounterStatus.AMENDED
 
     def service_labels(self) -> list[str]:
         return labels_of(EncounterService, self.services)

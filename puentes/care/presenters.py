@@ -5,6 +5,7 @@ from typing import Any
 from puentes.care.models import (
     CarePlan,
     Encounter,
+    EncounterStatus,
     Enrollment,
     FollowUp,
     Goal,
@@ -13,6 +14,7 @@ from puentes.care.models import (
     Program,
     Recommendation,
 )
+from puentes.care.selectors import encounter_billed
 from puentes.network.models import Membership
 
 
@@ -172,6 +174,7 @@ def follow_up_out(follow_up: FollowUp) -> dict[str, Any]:
 
 def encounter_out(encounter: Encounter) -> dict[str, Any]:
     amendment = getattr(encounter, "amendment", None)
+    billed = encounter_billed(encounter)
     return {
         "id": encounter.public_id,
         "version": encounter.version,
@@ -194,8 +197,8 @@ def encounter_out(encounter: Encounter) -> dict[str, Any]:
         "referral_ids": _ids(encounter.referrals),
         "note": encounter.note,
         "status": encounter.status,
-        "billed": encounter.billed_at is not None,
-        "locked": encounter.is_locked,
+        "billed": billed,
+        "locked": billed or encounter.status == EncounterStatus.AMENDED,
         "amends": encounter.amends.public_id if encounter.amends else None,
         "amended_by": amendment.public_id if amendment else None,
         "amendment_reason": encounter.amendment_reason,

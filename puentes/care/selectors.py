@@ -4,6 +4,7 @@ found (404). Nothing here is shared through referrals."""
 
 import datetime
 import uuid
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from typing import Any
 
@@ -247,6 +248,30 @@ def encounter_list(
     if not include_amended:
         encounters = encounters.filter(status=EncounterStatus.CURRENT)
     return encounters.select_related("person", "worker__user", "enrollment__program")
+
+
+# Which encounters other apps hold: billing holds those on a standing claim. A held
+# encounter cannot be edited, only amended. Holders register at start-up (billing's
+# AppConfig.ready), so care never imports the apps built on it.
+EncounterHolder = Callable[[Collection[int]], set[int]]
+_HOLDERS: list[EncounterHolder] = []
+
+
+def encounter_holder_register(holder: EncounterHolder) -> None:
+    if holder not in _HOLDERS:
+        _HOLDERS.append(holder)
+
+
+def encounters_billed(encounter_ids: Collection[int]) -> set[int]:
+    """Of these encounters (primary keys), the ones that stand on a claim now."""
+    billed: set[int] = set()
+    for holder in _HOLDERS:
+        billed |= holder(encounter_ids)
+    return billed
+
+
+def encounter_billed(encounter: Encounter) -> bool:
+    return bool(encounters_billed([encounter.pk]))
 
 
 def encounter_get(*, actor: Actor, public_id: uuid.UUID | str) -> Encounter:

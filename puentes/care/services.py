@@ -12,7 +12,6 @@ from typing import Any, cast
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
-from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -1331,7 +1330,7 @@ def encounter_update(
     found = selectors.encounter_get(actor=actor, public_id=encounter_id)
     encounter = lock_for_update(Encounter, found.pk)
     check_version(encounter, version)
-    if encounter.is_locked:
+    if encounter.status == EncounterStatus.AMENDED or selectors.encounter_billed(encounter):
         raise _locked_message()
     before = _snapshot(encounter)
     columns, relations = _clean_encounter(actor, _merged(before, fields))
@@ -1369,7 +1368,7 @@ def encounter_amend(
     original = lock_for_update(Encounter, found.pk)
     if original.status == EncounterStatus.AMENDED:
         raise DomainError("conflict", _("This encounter was already amended; amend the amendment."))
-    if original.billed_at is None:
+    if not selectors.encounter_billed(original):
         raise DomainError("invalid", _("This encounter has not been billed; edit it instead."))
     reason = (reason or "").strip()
     if not reason:
@@ -1396,15 +1395,6 @@ def encounter_amend(
         detail={"amends": str(original.public_id)},
     )
     return amendment
-
-
-def encounters_mark_billed(encounter_ids: Iterable[int] | QuerySet[Any]) -> int:
-    """Lock encounters that went out on a claim (the billing engine calls this, with a list
-    of ids or a subquery of them)."""
-    ids = encounter_ids if isinstance(encounter_ids, QuerySet) else list(encounter_ids)
-    return Encounter.objects.filter(pk__in=ids, billed_at__isnull=True).update(
-        billed_at=timezone.now(), updated_at=timezone.now()
-    )
 
 
 # Caseloads ---------------------------------------------------------------------------

@@ -628,6 +628,7 @@ def encounter_detail(request: HttpRequest, actor: Actor, encounter_id: uuid.UUID
         "care/encounter.html",
         {
             "encounter": encounter,
+            "billed": selectors.encounter_billed(encounter),
             "revisions": encounter.revisions.select_related("edited_by"),
             "can_log": actor.can("encounter.log"),
             "amendment": getattr(encounter, "amendment", None),
@@ -642,7 +643,7 @@ def encounter_detail(request: HttpRequest, actor: Actor, encounter_id: uuid.UUID
 def encounter_edit(request: HttpRequest, actor: Actor, encounter_id: uuid.UUID) -> HttpResponse:
     """Edit an encounter, or — once it is billed — record an amendment that replaces it."""
     encounter = selectors.encounter_get(actor=actor, public_id=encounter_id)
-    amending = encounter.billed_at is not None
+    amending = selectors.encounter_billed(encounter)
     form_class = forms.AmendForm if amending else forms.EncounterForm
     form = _encounter_form(request, actor, encounter.person, form_class, _initial_of(encounter))
     if request.method == "POST" and form.is_valid():

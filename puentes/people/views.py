@@ -84,11 +84,13 @@ def _care_of(actor: Actor, person: Person) -> dict[str, Any] | None:
     from puentes.billing import selectors as billing
     from puentes.care import selectors as care
 
+    encounters = list(care.encounter_list(actor=actor, person=person)[:10])
     return {
         "enrollments": care.enrollment_list(actor=actor, person=person)[:20],
         "goals": care.goal_list(actor=actor, person=person).exclude(status="cancelled")[:20],
         "follow_ups": care.follow_up_list(actor=actor, person=person)[:20],
-        "encounters": care.encounter_list(actor=actor, person=person)[:10],
+        "encounters": encounters,
+        "billed_encounters": care.encounters_billed([e.pk for e in encounters]),
         "recommendations": care.recommendation_list(actor=actor, person=person)[:10],
         "plans_of_care": care.plan_of_care_list(actor=actor, person=person)[:10],
         "timeline": care.person_timeline(actor=actor, person=person),

@@ -14,6 +14,7 @@ from puentes.billing.models import Claim, ClaimBatch, ClaimLine, Coverage
 from puentes.billing.rulesets import rule_set_for
 from puentes.billing.runs import CoverageFacts, Evaluated
 from puentes.billing.x12 import validate_with_pyx12
+from puentes.care import selectors as care_selectors
 from puentes.care import services as care_services
 from puentes.core.errors import DomainError
 from puentes.screening import services as screening_services
@@ -58,8 +59,7 @@ def test_a_batch_becomes_an_837p_that_pyx12_accepts(bea, covered, medi_cal, log_
     ]
     assert claims[0].total_charge == Decimal("130.00")
     assert claims[0].diagnoses == ["Z59.41"]
-    first.refresh_from_db()
-    assert first.billed_at is not None  # the encounter is locked now
+    assert care_selectors.encounter_billed(first)  # the encounter is locked now
     text = "".join(batch_837p(batch))
     accepted, ack = validate_with_pyx12(text)
     assert accepted, ack

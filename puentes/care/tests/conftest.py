@@ -8,7 +8,7 @@ import pytest
 from django.utils import timezone
 
 from conftest import actor_for
-from puentes.care import services
+from puentes.care import selectors, services
 from puentes.screening import services as screening_services
 
 
@@ -80,3 +80,12 @@ DOCTOR_FIELDS = {
     "practitioner_npi": "1234567893",
     "credential": "MD",
 }
+
+
+@pytest.fixture
+def bill(monkeypatch):
+    """Mark encounters as standing on a claim, as billing would, without a claim: a holder
+    added beside the registered ones (see care.selectors.encounter_holder_register)."""
+    held: set[int] = set()
+    monkeypatch.setattr(selectors, "_HOLDERS", [*selectors._HOLDERS, lambda ids: held & set(ids)])
+    return lambda encounter: held.add(encounter.pk)

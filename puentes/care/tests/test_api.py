@@ -3,7 +3,6 @@
 import datetime
 
 from conftest import actor_for
-from puentes.care import services
 from puentes.care.models import Encounter, FollowUp, Goal
 
 from .conftest import today
@@ -148,7 +147,7 @@ ENCOUNTER = {
 }
 
 
-def test_encounters_over_the_api(api_for, ana, maria, enrollment, food_need):
+def test_encounters_over_the_api(api_for, ana, maria, enrollment, food_need, bill):
     body = {
         **ENCOUNTER,
         "person_id": str(maria.public_id),
@@ -174,7 +173,7 @@ def test_encounters_over_the_api(api_for, ana, maria, enrollment, food_need):
     assert edited.json()["version"] == 2
     history = api_for(ana).get(f"/encounters/{encounter['id']}/history").json()
     assert history[0]["changed_fields"] == ["note"]
-    services.encounters_mark_billed([Encounter.objects.get().pk])
+    bill(Encounter.objects.get())
     locked = api_for(ana).patch(f"/encounters/{encounter['id']}", {"version": 2, "note": "x"})
     assert locked.status_code == 423 and locked.json()["error"]["code"] == "locked"
     amended = api_for(ana).post(

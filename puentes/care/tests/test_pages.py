@@ -159,7 +159,7 @@ def test_bad_visit_is_answered_beside_the_fields(client_for, ana, maria):
     assert not Encounter.objects.exists()
 
 
-def test_editing_and_amending_an_encounter(client_for, ana, maria, visit):
+def test_editing_and_amending_an_encounter(client_for, ana, maria, visit, bill):
     encounter = visit(note="First")
     client = client_for(ana)
     form = client.get(f"/care/encounters/{encounter.public_id}/edit/")
@@ -169,7 +169,7 @@ def test_editing_and_amending_an_encounter(client_for, ana, maria, visit):
     client.post(f"/care/encounters/{encounter.public_id}/edit/", data)
     encounter.refresh_from_db()
     assert encounter.note == "Second" and encounter.revisions.count() == 1
-    services.encounters_mark_billed([encounter.pk])
+    bill(encounter)
     amend_form = client.get(f"/care/encounters/{encounter.public_id}/edit/").content.decode()
     assert "Amend a billed encounter" in amend_form
     data.update(version=2, reason="Was 30 minutes", duration_minutes="30")

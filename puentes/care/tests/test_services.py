@@ -513,7 +513,7 @@ def test_another_organizations_person_cannot_be_logged(omar, maria, visit):
     assert error.value.code == "not_found"
 
 
-def test_edits_keep_history_and_a_billed_encounter_is_locked(ana, visit):
+def test_edits_keep_history_and_a_billed_encounter_is_locked(ana, visit, bill):
     encounter = visit(note="First note")
     edited = services.encounter_update(
         actor=actor_for(ana),
@@ -536,7 +536,7 @@ def test_edits_keep_history_and_a_billed_encounter_is_locked(ana, visit):
         )
     assert not_billed.value.code == "invalid"
 
-    services.encounters_mark_billed([encounter.pk])
+    bill(encounter)
     with pytest.raises(DomainError) as locked:
         services.encounter_update(
             actor=actor_for(ana), encounter_id=encounter.public_id, version=2, fields={"note": "x"}
@@ -556,7 +556,7 @@ def test_edits_keep_history_and_a_billed_encounter_is_locked(ana, visit):
     encounter.refresh_from_db()
     assert encounter.status == "amended" and encounter.duration_minutes == 60
     assert amendment.amends == encounter and amendment.duration_minutes == 50
-    assert amendment.note == "Better note" and not amendment.is_locked
+    assert amendment.note == "Better note" and not selectors.encounter_billed(amendment)
     assert list(selectors.encounter_list(actor=actor_for(ana))) == [amendment]
     with pytest.raises(DomainError) as twice:
         services.encounter_amend(

@@ -238,8 +238,16 @@ class ClaimLine(models.Model):
     person and code impossible, even when two batches are generated at once."""
 
     claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="lines")
-    encounter = models.ForeignKey(Encounter, on_delete=models.PROTECT, related_name="claim_lines")
-    person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="+")
+    # A batch writes a million lines from rows it has just read; checking (and key-share
+    # locking) the encounter and person of each at commit cost more than the writes. Django
+    # still refuses to delete a claimed encounter or person (PROTECT), and the claim's own
+    # person keeps its database key. The person is found through claim_line_person.
+    encounter = models.ForeignKey(
+        Encounter, on_delete=models.PROTECT, related_name="claim_lines", db_constraint=False
+    )
+    person = models.ForeignKey(
+        Person, on_delete=models.PROTECT, related_name="+", db_constraint=False, db_index=False
+    )
     line_number = models.PositiveSmallIntegerField()
     code = models.CharField(max_length=5)
     modifiers = models.JSONField(default=list)

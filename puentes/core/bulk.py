@@ -51,6 +51,30 @@ def _copy_text(value: Any) -> str:
     return convert(value) if convert is not None else _escaped(str(value))
 
 
+# COPY's text for a column, chosen once by the field's type: a call a value, not a lookup.
+_COPY_BY_FIELD: dict[str, Callable[[Any], str]] = {
+    "AutoField": str,
+    "BigAutoField": str,
+    "IntegerField": str,
+    "BigIntegerField": str,
+    "PositiveIntegerField": str,
+    "PositiveSmallIntegerField": str,
+    "SmallIntegerField": str,
+    "ForeignKey": str,
+    "OneToOneField": str,
+    "CharField": _escaped,
+    "TextField": _escaped,
+    "DateField": datetime.date.isoformat,
+}
+
+
+def _column_text(field: models.Field) -> Callable[[Any], str]:
+    convert = _COPY_BY_FIELD.get(field.get_internal_type(), _copy_text)
+    if not field.null:
+        return convert
+    return lambda value: "\\N" if value is None else convert(value)
+
+
 class BulkInserter:
     def __init__(self, model: type[models.Model], names: Sequence[str]) -> None:
         fields = [cast(models.Field, model._meta.get_field(name)) for name in names]
@@ -63,6 +87,7 @@ class BulkInserter:
         self.converters: list[Callable[[Any], Any] | None] = [
             None if f.get_internal_type() in _AS_IS else self._converter(f) for f in fields
         ]
+        self.copy_columns = [_column_text(f) for f in fields]
 
     @staticmethod
     def _converter(field: Any) -> Callable[[Any], Any]:
@@ -90,10 +115,11 @@ class BulkInserter:
         with connection.cursor() as cursor:
             if connection.vendor == "postgresql":
                 # COPY is PostgreSQL's bulk path: one stream instead of a statement a row.
+                columns = self.copy_columns
                 with cursor.cursor.copy(self.copy_sql) as copy:
                     buffer: list[str] = []
                     for row in rows:
-                        buffer.append("\t".join(map(_copy_text, row)))
+                        buffer.append("\t".join([c(v) for c, v in zip(columns, row, strict=True)]))
                         if len(buffer) == 2000:
                             copy.write("\n".join(buffer) + "\n")
                             buffer = []

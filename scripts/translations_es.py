@@ -1921,7 +1921,7 @@ ES.update(
         "A batch for %(payer)s is being generated: wait for it to finish.": (
             "Se está generando un lote para %(payer)s: espere a que termine."
         ),
-        "Every encounter of the period is being checked against the payer's rules. This page updates itself.": (  # noqa: E501
+        "Every encounter of the period is being checked against the payer's rules. This page updates itself.": (
             "Cada encuentro del período se está revisando con las reglas del pagador. Esta "
             "página se actualiza sola."
         ),

@@ -26,9 +26,17 @@ def _text(value: object, limit: int = 60) -> str:
     return _UNSAFE.sub(" ", ascii_text).strip().upper()[:limit]
 
 
+@lru_cache(maxsize=4096)
 def _money(amount: Decimal) -> str:
+    """An amount as X12 writes it (no trailing zeros); the same few charges recur a million
+    times in a batch, so each is formatted once."""
     text = format(amount.quantize(Decimal("0.01")), "f")
     return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+@lru_cache(maxsize=4096)
+def _d8(day: datetime.date) -> str:
+    return day.strftime("%Y%m%d")
 
 
 def _digits(value: str) -> str:
@@ -158,7 +166,7 @@ def _claim_segments(claim: ClaimDoc, supervising: str) -> list[str]:
         out += [
             f"LX*{number}",
             f"SV1*{procedure}*{_money(line.charge)}*UN*{line.units}*{elsewhere}**{pointers}",
-            f"DTP*472*D8*{line.day:%Y%m%d}",
+            f"DTP*472*D8*{_d8(line.day)}",
         ]
     return out
 

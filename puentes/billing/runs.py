@@ -155,8 +155,11 @@ def _visit_diagnoses(
     return tuple(dict.fromkeys(chosen))[:12]
 
 
-def _ledgers(person_ids: list[int]) -> dict[tuple[int, str], Ledger]:
-    """What is billed and standing for each person, per rule set, from current claim lines."""
+def _ledgers(
+    person_ids: list[int],
+) -> tuple[dict[tuple[int, str], Ledger], set[tuple[int, int]]]:
+    """What is billed and standing for each person, per rule set, from current claim lines;
+    and the (encounter, person) pairs those lines claim — one read of the lines for both."""
     ledgers: dict[tuple[int, str], Ledger] = defaultdict(Ledger)
     rows = (
         ClaimLine.objects.filter(**_within(person_ids), is_current=True)
@@ -179,7 +182,8 @@ def _ledgers(person_ids: list[int]) -> dict[tuple[int, str], Ledger]:
         entry[3].append(Line(code, (), units, ""))
     for (person, rule_set, _encounter), (day, minutes, family, lines) in visits.items():
         ledgers[(person, rule_set)].record(day, minutes, family, lines)
-    return ledgers
+    claimed = {(encounter, person) for person, _rule_set, encounter in visits}
+    return ledgers, claimed
 
 
 def _fees(organization: Organization) -> dict[str, Decimal]:
@@ -305,13 +309,10 @@ def _people_in_period(
         yield ordered[index : index + 1000]
 
 
-def _already_done(person_ids: list[int]) -> set[tuple[int, int]]:
-    """(encounter, person) pairs that stand on a claim or are charged to a grant."""
-    claimed = ClaimLine.objects.filter(**_within(person_ids), is_current=True)
+def _charged(person_ids: list[int]) -> set[tuple[int, int]]:
+    """(encounter, person) pairs charged to a grant."""
     charged = GrantCharge.objects.filter(**_within(person_ids))
-    return set(claimed.values_list("encounter_id", "person_id")) | set(
-        charged.values_list("encounter_id", "person_id")
-    )
+    return set(charged.values_list("encounter_id", "person_id"))
 
 
 def evaluate_period(
@@ -336,8 +337,8 @@ def evaluate_period(
         coverages = _coverages(person_ids)
         records = _person_records(person_ids)
         needs = _diagnoses(person_ids)
-        ledgers = _ledgers(person_ids)
-        done = set() if include_done else _already_done(person_ids)
+        ledgers, claimed = _ledgers(person_ids)
+        done = set() if include_done else claimed | _charged(person_ids)
         for encounter_pk, visit in _visits(organization, start, end, person_ids, needs):
             if (encounter_pk, visit.person) in done:
                 continue

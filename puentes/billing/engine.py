@@ -354,8 +354,18 @@ def _per_encounter(codes: list[Code], visit: Visit) -> tuple[list[Line], list[Pr
     return [Line(code.code, tuple(code.modifiers), units, code.description)], []
 
 
+def _monthly_units(total: int, first: int, addon: int | None) -> tuple[int, int]:
+    """(first-code units, add-on units) a month's minutes earn: the first code once its
+    midpoint is passed, then the add-on by the CPT rule on the minutes beyond it."""
+    base = 1 if total * 2 > first else 0
+    if addon is None or total <= first:
+        return base, 0
+    full, rest = divmod(total - first, addon)
+    return base, full + (1 if rest * 2 > addon else 0)
+
+
 def _monthly(
-    family: Family, codes: list[Code], visit: Visit, ledger: Ledger
+    family: Family, codes: list[Code], visit: Visit, ledger: Ledger, explain: bool = True
 ) -> tuple[list[Line], list[Problem]]:
     """Monthly codes: the visit earns what its minutes add to the person's month."""
     first = next((c for c in codes if c.timing == "monthly_first"), None)
@@ -364,13 +374,9 @@ def _monthly(
         return [], []
     before = ledger.family_minutes(family.id, visit.day)
     after = before + visit.minutes
-
-    def earned(total: int) -> tuple[int, int]:
-        base = min(cpt_units(total, first.unit_minutes), 1)
-        extra = cpt_units(max(total - first.unit_minutes, 0), addon.unit_minutes) if addon else 0
-        return base, extra
-
-    (base_before, extra_before), (base_after, extra_after) = earned(before), earned(after)
+    addon_minutes = addon.unit_minutes if addon is not None else None
+    base_before, extra_before = _monthly_units(before, first.unit_minutes, addon_minutes)
+    base_after, extra_after = _monthly_units(after, first.unit_minutes, addon_minutes)
     lines = []
     if base_after > base_before:
         lines.append(Line(first.code, tuple(first.modifiers), 1, first.description))
@@ -378,71 +384,78 @@ def _monthly(
         lines.append(
             Line(addon.code, tuple(addon.modifiers), extra_after - extra_before, addon.description)
         )
-    if not lines:
-        needed = first.unit_minutes // 2 + 1 if base_after == 0 else None
-        return [], [
-            Problem(
-                _("%(minutes)s minutes this month so far: %(code)s needs %(needed)s.")
-                % {"minutes": after, "code": first.code, "needed": needed}
-                if needed
-                else _(
-                    "%(minutes)s minutes this month so far: "
-                    "the next %(code)s unit is not reached yet."
-                )
-                % {"minutes": after, "code": addon.code if addon else first.code},
-                _("The time is kept: later visits this month add to it."),
+    if lines:
+        return lines, []
+    if not explain:
+        return [], _UNEXPLAINED
+    needed = first.unit_minutes // 2 + 1 if base_after == 0 else None
+    return [], [
+        Problem(
+            _("%(minutes)s minutes this month so far: %(code)s needs %(needed)s.")
+            % {"minutes": after, "code": first.code, "needed": needed}
+            if needed
+            else _(
+                "%(minutes)s minutes this month so far: the next %(code)s unit is not reached yet."
             )
-        ]
-    return lines, []
+            % {"minutes": after, "code": addon.code if addon else first.code},
+            _("The time is kept: later visits this month add to it."),
+        )
+    ]
 
 
-def _per_visit(codes: list[Code], visit: Visit, ledger: Ledger) -> tuple[list[Line], list[Problem]]:
+# A family's lines failed, and no one will read why (an earlier family explains the visit):
+# the message is not written. Never changed; only its being non-empty is read.
+_UNEXPLAINED: list[Problem] = [Problem("", "")]
+
+
+def _per_visit(
+    codes: list[Code], visit: Visit, ledger: Ledger, explain: bool = True
+) -> tuple[list[Line], list[Problem]]:
+    """The first per-visit code the visit earns; else why each does not (only when someone
+    will read it)."""
     problems = []
     for code in codes:
-        if code.min_minutes is not None and visit.minutes < code.min_minutes:
-            problems.append(
-                Problem(
-                    _("%(code)s needs at least %(n)s minutes.")
-                    % {"code": code.code, "n": code.min_minutes},
-                    _("Check the minutes."),
-                )
-            )
-            continue
-        if code.max_minutes is not None and visit.minutes > code.max_minutes:
-            problems.append(
-                Problem(
-                    _("%(code)s covers at most %(n)s minutes.")
-                    % {"code": code.code, "n": code.max_minutes},
-                    _("Check the minutes."),
-                )
-            )
-            continue
-        billed = ledger.visits_by_code.get(code.code, 0)
-        if code.max_visits is not None and billed >= code.max_visits:
-            problems.append(
-                Problem(
-                    _("%(code)s was already billed %(n)s times, its maximum.")
-                    % {"code": code.code, "n": code.max_visits},
-                    _("A further visit needs another recommendation."),
-                )
-            )
-            continue
-        last = ledger.last_day_by_code.get(code.code)
-        if (
-            code.interval_months
-            and last is not None
-            and _months_between(last, visit.day) < code.interval_months
-        ):
-            problems.append(
-                Problem(
-                    _("%(code)s was billed on %(day)s: at most once every %(n)s months.")
-                    % {"code": code.code, "day": _day(last), "n": code.interval_months},
-                    _("Wait until the interval has passed."),
-                )
-            )
-            continue
-        return [Line(code.code, tuple(code.modifiers), 1, code.description)], []
-    return [], problems
+        refusal = _per_visit_refusal(code, visit, ledger)
+        if refusal is None:
+            return [Line(code.code, tuple(code.modifiers), 1, code.description)], []
+        if explain:
+            problems.append(refusal())
+    return [], problems if explain else _UNEXPLAINED
+
+
+def _per_visit_refusal(code: Code, visit: Visit, ledger: Ledger) -> Callable[[], Problem] | None:
+    """Why the visit does not earn ``code`` (said only when called), or None."""
+    if code.min_minutes is not None and visit.minutes < code.min_minutes:
+        return lambda: Problem(
+            _("%(code)s needs at least %(n)s minutes.")
+            % {"code": code.code, "n": code.min_minutes},
+            _("Check the minutes."),
+        )
+    if code.max_minutes is not None and visit.minutes > code.max_minutes:
+        return lambda: Problem(
+            _("%(code)s covers at most %(n)s minutes.")
+            % {"code": code.code, "n": code.max_minutes},
+            _("Check the minutes."),
+        )
+    billed = ledger.visits_by_code.get(code.code, 0)
+    if code.max_visits is not None and billed >= code.max_visits:
+        return lambda: Problem(
+            _("%(code)s was already billed %(n)s times, its maximum.")
+            % {"code": code.code, "n": code.max_visits},
+            _("A further visit needs another recommendation."),
+        )
+    last = ledger.last_day_by_code.get(code.code)
+    if (
+        code.interval_months
+        and last is not None
+        and _months_between(last, visit.day) < code.interval_months
+    ):
+        return lambda: Problem(
+            _("%(code)s was billed on %(day)s: at most once every %(n)s months.")
+            % {"code": code.code, "day": _day(last), "n": code.interval_months},
+            _("Wait until the interval has passed."),
+        )
+    return None
 
 
 def _months_between(earlier: datetime.date, later: datetime.date) -> int:
@@ -450,7 +463,9 @@ def _months_between(earlier: datetime.date, later: datetime.date) -> int:
     return months - (1 if later.day < earlier.day else 0)
 
 
-def _lines(family: Family, visit: Visit, ledger: Ledger) -> tuple[list[Line], list[Problem]]:
+def _lines(
+    family: Family, visit: Visit, ledger: Ledger, explain: bool = True
+) -> tuple[list[Line], list[Problem]]:
     codes = [c for c in family.codes if c.in_effect(visit.day)]
     if not codes:
         starts = sorted({c.effective_from for c in family.codes if c.effective_from})
@@ -466,8 +481,8 @@ def _lines(family: Family, visit: Visit, ledger: Ledger) -> tuple[list[Line], li
     if timing == "per_encounter":
         return _per_encounter(codes, visit)
     if timing == "per_visit":
-        return _per_visit(codes, visit, ledger)
-    return _monthly(family, codes, visit, ledger)
+        return _per_visit(codes, visit, ledger, explain)
+    return _monthly(family, codes, visit, ledger, explain)
 
 
 # Limits ----------------------------------------------------------------------------------
@@ -612,7 +627,7 @@ def _evaluate(
         order = preferred + [f for f in order if f not in preferred]
     first_failure: Outcome | None = None
     for family in order:
-        lines, line_problems = _lines(family, visit, ledger)
+        lines, line_problems = _lines(family, visit, ledger, explain=first_failure is None)
         unmet = _family_unmet(family, visit, person)
         if not line_problems and not unmet:
             outcome = Outcome(lines=lines, problems=problems, family=family.id)

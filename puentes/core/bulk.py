@@ -8,6 +8,7 @@ import decimal
 import json
 import uuid
 from collections.abc import Callable, Iterable, Sequence
+from functools import lru_cache
 from typing import Any, cast
 
 from django.db import connection, models
@@ -26,7 +27,19 @@ def _escaped(text: str) -> str:
 
 
 def _json_text(value: Any) -> str:
+    if type(value) is list:
+        try:  # the same short lists recur in a batch ([], a code's modifiers…)
+            return _json_list_text(tuple(value), tuple(map(type, value)))
+        except TypeError:  # items that cannot be a cache key (dicts)
+            pass
     return _escaped(json.dumps(value))
+
+
+@lru_cache(maxsize=4096)
+def _json_list_text(items: tuple[Any, ...], _types: tuple[type, ...]) -> str:
+    """A list's JSON text, remembered (keyed by the items' types too: 1 and True are equal
+    keys but not the same JSON)."""
+    return _escaped(json.dumps(list(items)))
 
 
 # COPY's text format for each Python type a batch writes (looked up by exact type: a

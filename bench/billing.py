@@ -41,6 +41,8 @@ settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBacke
 from django.db import connection, connections, transaction  # noqa: E402
 from django.test.utils import setup_test_environment  # noqa: E402
 
+from bench.machine import machine_line  # noqa: E402
+
 TARGET_SECONDS = 60.0
 TARGET_MB = 500.0
 YEAR = 2025
@@ -348,7 +350,8 @@ def report(
     print(f"  floor (same bytes)    {floor_seconds:>10.2f} s   ratio {ratio:,.0f}")
     peak = result["peak"]
     print(f"  peak memory a worker  {peak:>10.0f} MB  target {TARGET_MB:.0f} MB")
-    print(f"  memory before the run {before:>10.0f} MB")
+    print(f"  memory before the run {before:>10.0f} MB (shared with the workers, forked from it)")
+    print(machine_line())
 
 
 def _reset_claims() -> None:

@@ -36,6 +36,7 @@ django.setup()
 from django.db import connection, transaction  # noqa: E402
 from django.test.utils import CaptureQueriesContext, setup_test_environment  # noqa: E402
 
+from bench.machine import machine_line  # noqa: E402
 from puentes.core.actor import Actor  # noqa: E402
 from puentes.directory import models as dm  # noqa: E402
 from puentes.directory.search_index import refresh  # noqa: E402
@@ -336,6 +337,7 @@ def main() -> None:
         print(
             f"all       {'':>8} {p95([v for vs in samples.values() for v in vs]):8.1f}  (target 50)"
         )
+        print(machine_line())
         for error in errors[:5]:
             print("error:", error)
     finally:

@@ -368,8 +368,12 @@ def _monthly(
     family: Family, codes: list[Code], visit: Visit, ledger: Ledger, explain: bool = True
 ) -> tuple[list[Line], list[Problem]]:
     """Monthly codes: the visit earns what its minutes add to the person's month."""
-    first = next((c for c in codes if c.timing == "monthly_first"), None)
-    addon = next((c for c in codes if c.timing == "monthly_addon"), None)
+    first = addon = None
+    for code in codes:
+        if code.timing == "monthly_first" and first is None:
+            first = code
+        elif code.timing == "monthly_addon" and addon is None:
+            addon = code
     if first is None:
         return [], []
     before = ledger.family_minutes(family.id, visit.day)
@@ -463,10 +467,27 @@ def _months_between(earlier: datetime.date, later: datetime.date) -> int:
     return months - (1 if later.day < earlier.day else 0)
 
 
+# A family's codes in effect on a day, remembered: a run asks about the same few hundred
+# days a million times. Each entry holds its family, so no other object can take its id.
+_CODES_ON: dict[tuple[int, datetime.date], tuple[Family, list[Code]]] = {}
+
+
+def _codes_on(family: Family, day: datetime.date) -> list[Code]:
+    key = (id(family), day)
+    cached = _CODES_ON.get(key)
+    if cached is not None:
+        return cached[1]
+    if len(_CODES_ON) > 100_000:
+        _CODES_ON.clear()
+    codes = [c for c in family.codes if c.in_effect(day)]
+    _CODES_ON[key] = (family, codes)
+    return codes
+
+
 def _lines(
     family: Family, visit: Visit, ledger: Ledger, explain: bool = True
 ) -> tuple[list[Line], list[Problem]]:
-    codes = [c for c in family.codes if c.in_effect(visit.day)]
+    codes = _codes_on(family, visit.day)
     if not codes:
         starts = sorted({c.effective_from for c in family.codes if c.effective_from})
         since = _("from %(day)s") % {"day": _day(starts[0])} if starts else ""
@@ -627,7 +648,10 @@ def _evaluate(
         order = preferred + [f for f in order if f not in preferred]
     first_failure: Outcome | None = None
     for family in order:
-        lines, line_problems = _lines(family, visit, ledger, explain=first_failure is None)
+        explain = first_failure is None
+        lines, line_problems = _lines(family, visit, ledger, explain)
+        if line_problems and not explain:
+            continue  # neither pays nor explains: its other conditions do not matter
         unmet = _family_unmet(family, visit, person)
         if not line_problems and not unmet:
             outcome = Outcome(lines=lines, problems=problems, family=family.id)
@@ -636,7 +660,7 @@ def _evaluate(
                 _apply_limit(limit, visit, ledger, outcome)
             return outcome
         # Only the first family that applies on the day explains why it does not pay.
-        if first_failure is None and any(c.in_effect(visit.day) for c in family.codes):
+        if explain and _codes_on(family, visit.day):
             family_problems = _family_problems(family, unmet) + line_problems
             first_failure = Outcome(
                 lines=lines, problems=problems + family_problems, family=family.id

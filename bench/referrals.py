@@ -141,14 +141,23 @@ def floor(world: dict[str, Any], runs: int) -> dict[str, list[float]]:
     samples: dict[str, list[float]] = defaultdict(list)
     for run in range(runs):
         recorded = _recorded_cycle(world, *world["persons"][-(run + 1)])
-        with transaction.atomic(), connection.cursor() as cursor:
-            for name in STEPS:
-                started = time.perf_counter()
-                for sql in recorded[name]:
-                    cursor.execute(sql)
-                samples[name].append((time.perf_counter() - started) * 1000)
-            transaction.set_rollback(True)
+        for name, ms in _replay(recorded).items():
+            samples[name].append(ms)
     return samples
+
+
+def _replay(plan: dict[str, list[str]]) -> dict[str, float]:
+    """Milliseconds each step's recorded statements take, issued directly in one
+    transaction that is rolled back."""
+    timings = {}
+    with transaction.atomic(), connection.cursor() as cursor:
+        for name in STEPS:
+            started = time.perf_counter()
+            for sql in plan[name]:
+                cursor.execute(sql)
+            timings[name] = (time.perf_counter() - started) * 1000
+        transaction.set_rollback(True)
+    return timings
 
 
 def _recorded_cycle(world: dict[str, Any], person_id: str, need_id: str) -> dict[str, list[str]]:
@@ -179,13 +188,8 @@ def floor_concurrent(world: dict[str, Any], clients: int, cycles: int) -> dict[s
     def client(plan: dict[str, list[str]]) -> None:
         mine: dict[str, list[float]] = defaultdict(list)
         for _ in range(cycles):
-            with transaction.atomic(), connection.cursor() as cursor:
-                for name in STEPS:
-                    started = time.perf_counter()
-                    for sql in plan[name]:
-                        cursor.execute(sql)
-                    mine[name].append((time.perf_counter() - started) * 1000)
-                transaction.set_rollback(True)
+            for name, ms in _replay(plan).items():
+                mine[name].append(ms)
         connection.close()
         with lock:
             for name, values in mine.items():

@@ -587,19 +587,37 @@ def batch_generate(
     once wait for each other (the payer row is locked), and the claim lines' unique index
     refuses a second claim of the same service whatever happens."""
     actor.require("billing.manage")
+    batch = _new_batch(actor, payer_id, start, end, BatchStatus.GENERATED)
+    count = _fill(batch, batch.payer)
+    audit_record(actor=actor, action="batch.generate", obj=batch, detail={"claims": count})
+    return batch
+
+
+def _new_batch(
+    actor: Actor, payer_id: uuid.UUID | str, start: datetime.date, end: datetime.date, status: str
+) -> ClaimBatch:
+    """The batch row, once the payer (locked), the period and the billing set-up pass; a
+    payer has one queued batch at a time."""
     payer = lock_for_update(Payer, selectors.payer_get(actor=actor, public_id=payer_id).pk)
     _check_period(start, end)
     _claim_readiness(actor)
-    batch = ClaimBatch.objects.create(
+    if (
+        status == BatchStatus.QUEUED
+        and ClaimBatch.objects.filter(payer=payer, status=BatchStatus.QUEUED).exists()
+    ):
+        raise DomainError(
+            "conflict",
+            _("A batch for %(payer)s is being generated: wait for it to finish.")
+            % {"payer": payer.name},
+        )
+    return ClaimBatch.objects.create(
         organization=actor.organization,
         payer=payer,
         period_start=start,
         period_end=end,
         created_by=actor.user,
+        status=status,
     )
-    count = _fill(batch, payer)
-    audit_record(actor=actor, action="batch.generate", obj=batch, detail={"claims": count})
-    return batch
 
 
 def _fill(batch: ClaimBatch, payer: Payer) -> int:
@@ -645,23 +663,7 @@ def batch_request(
     work takes minutes. The batch says "being generated" until the task is done."""
     actor.require("billing.manage")
     with transaction.atomic():
-        payer = lock_for_update(Payer, selectors.payer_get(actor=actor, public_id=payer_id).pk)
-        _check_period(start, end)
-        _claim_readiness(actor)
-        if ClaimBatch.objects.filter(payer=payer, status=BatchStatus.QUEUED).exists():
-            raise DomainError(
-                "conflict",
-                _("A batch for %(payer)s is being generated: wait for it to finish.")
-                % {"payer": payer.name},
-            )
-        batch = ClaimBatch.objects.create(
-            organization=actor.organization,
-            payer=payer,
-            period_start=start,
-            period_end=end,
-            created_by=actor.user,
-            status=BatchStatus.QUEUED,
-        )
+        batch = _new_batch(actor, payer_id, start, end, BatchStatus.QUEUED)
         audit_record(actor=actor, action="batch.request", obj=batch)
         transaction.on_commit(lambda: _enqueue_generation(batch.pk))
     return batch

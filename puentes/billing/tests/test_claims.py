@@ -141,8 +141,9 @@ def test_missing_billing_set_up_is_named_and_nothing_is_written(
 
 
 def test_batch_lifecycle_and_approving_twice(bea, covered, medi_cal, log_visit):
-    log_visit()
+    encounter = log_visit()
     batch = generate(bea, medi_cal)
+    assert care_selectors.encounter_billed(encounter)
     actor = actor_for(bea)
     approved = services.batch_move(
         actor=actor, batch_id=batch.public_id, version=1, status="approved"
@@ -165,6 +166,7 @@ def test_batch_lifecycle_and_approving_twice(bea, covered, medi_cal, log_visit):
         actor=actor, batch_id=batch.public_id, version=3, status="rejected", reason="Bad ISA08"
     )
     assert not ClaimLine.objects.filter(is_current=True).exists()
+    assert not care_selectors.encounter_billed(encounter)  # free to edit again
     again = generate(bea, medi_cal)  # a rejected batch's encounters can be billed again
     assert again.claims.count() == 1
 

@@ -4,6 +4,7 @@ Each write is all-or-nothing and audited; an encounter's service is never claime
 while an earlier claim of it stands."""
 
 import datetime
+import itertools
 import uuid
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -1009,26 +1010,27 @@ def _line_paid_by(lines: list[ClaimLine], service: Any) -> ClaimLine | None:
 
 
 def _fits(
-    funding: FundingSource, program_ids: set[int], row: Evaluated, encounter: Encounter
+    funding: FundingSource, program_ids: set[int], row: Evaluated, program_id: int | None
 ) -> bool:
+    """Whether a funding source may pay for the row's work: in its period, in a program it
+    pays for (if it names any; ``program_id`` is the encounter's), for a service it pays for."""
     day = row.visit.day
     if not funding.start_date <= day <= funding.end_date:
         return False
-    if (
-        program_ids
-        and encounter.enrollment is not None
-        and encounter.enrollment.program_id not in program_ids
-    ):
+    if program_ids and program_id not in program_ids:
         return False
-    if program_ids and encounter.enrollment is None:
-        return False
-    return not funding.services or bool(set(funding.services) & row.visit.services)
+    return not funding.services or not row.visit.services.isdisjoint(funding.services)
+
+
+GRANT_ROWS_AT_ONCE = 2000
 
 
 @transaction.atomic
 def grants_charge(*, actor: Actor, start: datetime.date, end: datetime.date) -> dict[str, int]:
     """Charge the period's work that no payer will pay (not billable, or denied) to a grant
-    that allows it and has money left; say how much was charged and what found no grant."""
+    that allows it and has money left; say how much was charged and what found no grant.
+    The work is streamed a few thousand rows at a time and the charges written in bulk, so
+    a year of a large program's work fits in memory."""
     actor.require("billing.manage")
     if end < start or (end - start).days > 366:
         raise invalid({"end": [_("Choose a period of at most a year, ending after it starts.")]})
@@ -1040,37 +1042,47 @@ def grants_charge(*, actor: Actor, start: datetime.date, end: datetime.date) -> 
     programs = {f.pk: set(f.programs.values_list("pk", flat=True)) for f in fundings}
     used = {f.pk: (f.charges.aggregate(s=Sum("amount"))["s"] or Decimal(0)) for f in fundings}
     counts = {"charged": 0, "no_grant": 0}
-    rows = [r for r in evaluate_period(actor.organization, start, end) if not r.billable]
-    rows += list(_denied_rows(actor, start, end))
-    encounters = Encounter.objects.in_bulk([r.encounter_pk for r in rows])
-    for row in rows:
-        encounter = encounters[row.encounter_pk]
-        funding = next(
-            (
-                f
-                for f in fundings
-                if _fits(f, programs[f.pk], row, encounter)
-                and used[f.pk] + _cost(row.visit.minutes, f) <= f.amount
-            ),
-            None,
+    unpaid = itertools.chain(
+        (r for r in evaluate_period(actor.organization, start, end) if not r.billable),
+        _denied_rows(actor, start, end),
+    )
+    while rows := list(itertools.islice(unpaid, GRANT_ROWS_AT_ONCE)):
+        program_of = dict(
+            Encounter.objects.filter(pk__in={r.encounter_pk for r in rows}).values_list(
+                "pk", "enrollment__program_id"
+            )
         )
-        if funding is None:
-            counts["no_grant"] += 1
-            continue
-        charge = _cost(row.visit.minutes, funding)
-        reason = (
-            row.outcome.problems[0].reason if row.outcome.problems else _("Denied by the payer")
-        )
-        GrantCharge.objects.create(
-            funding_source=funding,
-            encounter=encounter,
-            person_id=row.visit.person,
-            minutes=row.visit.minutes,
-            amount=charge,
-            reason=reason[:500],
-        )
-        used[funding.pk] += charge
-        counts["charged"] += 1
+        charges = []
+        for row in rows:
+            funding = next(
+                (
+                    f
+                    for f in fundings
+                    if _fits(f, programs[f.pk], row, program_of.get(row.encounter_pk))
+                    and used[f.pk] + _cost(row.visit.minutes, f) <= f.amount
+                ),
+                None,
+            )
+            if funding is None:
+                counts["no_grant"] += 1
+                continue
+            charge = _cost(row.visit.minutes, funding)
+            reason = (
+                row.outcome.problems[0].reason if row.outcome.problems else _("Denied by the payer")
+            )
+            charges.append(
+                GrantCharge(
+                    funding_source=funding,
+                    encounter_id=row.encounter_pk,
+                    person_id=row.visit.person,
+                    minutes=row.visit.minutes,
+                    amount=charge,
+                    reason=reason[:500],
+                )
+            )
+            used[funding.pk] += charge
+        GrantCharge.objects.bulk_create(charges, batch_size=500)
+        counts["charged"] += len(charges)
     audit_record(actor=actor, action="grants.charge", obj=None, detail=counts)
     return counts
 
@@ -1081,7 +1093,6 @@ def _cost(minutes: int, funding: FundingSource) -> Decimal:
 
 def _denied_rows(actor: Actor, start: datetime.date, end: datetime.date) -> Iterable[Evaluated]:
     """Denied claim lines of the period not yet charged, as rows a grant can take."""
-
     lines = (
         ClaimLine.objects.filter(
             claim__organization=actor.organization,
@@ -1094,7 +1105,7 @@ def _denied_rows(actor: Actor, start: datetime.date, end: datetime.date) -> Iter
         .select_related("encounter")
     )
     seen = set()
-    for line in lines:
+    for line in lines.iterator(chunk_size=GRANT_ROWS_AT_ONCE):
         if (line.encounter_id, line.person_id) in seen:
             continue
         seen.add((line.encounter_id, line.person_id))

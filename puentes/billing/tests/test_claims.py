@@ -10,7 +10,7 @@ from conftest import actor_for
 from puentes.billing import selectors, services
 from puentes.billing.engine import Line, Outcome, Visit
 from puentes.billing.exports import batch_837p, batch_csv
-from puentes.billing.models import Claim, ClaimBatch, ClaimLine, Coverage
+from puentes.billing.models import Claim, ClaimBatch, ClaimLine, Coverage, FundingSource
 from puentes.billing.rulesets import rule_set_for
 from puentes.billing.runs import CoverageFacts, Evaluated
 from puentes.billing.x12 import validate_with_pyx12
@@ -387,6 +387,57 @@ def test_not_billable_and_denied_work_is_charged_to_a_grant(bea, ana, covered, m
 
     assert "County CHW grant" in grant_report_csv(report)
     assert grant_report_xlsx(report)[:2] == b"PK"
+
+
+def test_grants_pay_their_programs_denied_work_and_no_more_than_they_hold(
+    bea, ana, sam, maria, covered, medi_cal, log_visit
+):
+    from puentes.billing.models import GrantCharge
+
+    asthma = care_services.program_create(
+        actor=actor_for(sam), fields={"name": "Asthma", "kind": "asthma", "follow_up_days": 14}
+    )
+    enrolled = care_services.enrollment_create(
+        actor=actor_for(ana), person_id=maria.public_id, fields={"program_id": asthma.public_id}
+    )
+    funding = services.funding_source_create(
+        actor=actor_for(bea),
+        fields={
+            "name": "Asthma grant",
+            "funder": "County",
+            "kind": "grant",
+            "start_date": days_ago(365),
+            "end_date": days_ago(-365),
+            "amount": "40",
+            "hourly_rate": "60",
+            "program_ids": [str(asthma.public_id)],
+        },
+    )
+    assert set(funding.programs.all()) == {asthma}
+    denied = log_visit(minutes=16, day=20, enrollment_id=str(enrolled.public_id))
+    claim = _submitted(bea, medi_cal).claims.get()
+    services.remittance_import(
+        actor=actor_for(bea),
+        file_name="era",
+        content=remittance_835(claim, status="4", paid="0", adjustment="50").encode(),
+    )
+    log_visit(minutes=10, day=8, enrollment_id=str(enrolled.public_id))  # $10
+    log_visit(minutes=10, day=7)  # not in the program: the grant does not pay for it
+    log_visit(minutes=15, day=6, enrollment_id=str(enrolled.public_id))  # $15: $25 used
+    charge = services.grants_charge  # the denied visit ($16) would pass the $40
+    assert charge(actor=actor_for(bea), start=days_ago(30), end=days_ago(0)) == {
+        "charged": 2,
+        "no_grant": 2,
+    }
+    assert not GrantCharge.objects.filter(encounter=denied).exists()
+    FundingSource.objects.filter(pk=funding.pk).update(amount=Decimal("100"))
+    assert charge(actor=actor_for(bea), start=days_ago(30), end=days_ago(0)) == {
+        "charged": 1,
+        "no_grant": 1,
+    }
+    paid_by_grant = GrantCharge.objects.get(encounter=denied)
+    assert paid_by_grant.reason == "Denied by the payer"
+    assert paid_by_grant.amount == Decimal("16.00")
 
 
 def test_connecticut_work_routes_to_a_grant(bea, ana, maria, billing_clinic, log_visit):

@@ -1930,3 +1930,5 @@ ES.update(
         ),
     }
 )
+
+ES.update({"%(done)s of %(total)s people checked": "%(done)s de %(total)s personas revisadas"})

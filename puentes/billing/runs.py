@@ -9,7 +9,7 @@ flat however many encounters a period holds.
 import datetime
 import json
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
@@ -292,7 +292,7 @@ def _people_in_period(
     end: datetime.date,
     people: list[int] | None = None,
     payer: Payer | None = None,
-) -> Iterator[list[int]]:
+) -> list[list[int]]:
     encounters = candidate_encounters(organization, start, end)
     ids = set(encounters.filter(is_group=False).values_list("person_id", flat=True))
     ids |= set(
@@ -305,8 +305,7 @@ def _people_in_period(
     if payer is not None:
         ids &= set(Coverage.objects.filter(payer=payer).values_list("person_id", flat=True))
     ordered = sorted(ids)
-    for index in range(0, len(ordered), 1000):
-        yield ordered[index : index + 1000]
+    return [ordered[index : index + 1000] for index in range(0, len(ordered), 1000)]
 
 
 def _charged(person_ids: list[int]) -> set[tuple[int, int]]:
@@ -323,17 +322,21 @@ def evaluate_period(
     payer: Payer | None = None,
     include_done: bool = False,
     people: list[int] | None = None,
+    progress: Callable[[str, int, int], None] | None = None,
 ) -> Iterator[Evaluated]:
     """Every visit of the period not yet claimed or charged (or all, with include_done),
     evaluated under the rule set of the person's coverage on the day (only ``payer``'s, if
-    given), person by person in date order so limits count earlier visits first."""
+    given), person by person in date order so limits count earlier visits first.
+    ``progress`` hears how many of the period's people are done, after each chunk."""
     payers = {p.pk: p for p in Payer.objects.filter(organization=organization)}
     fees = _fees(organization)
     language = get_language() or "en"
     fqhc_or_rhc = BillingProfile.objects.filter(
         organization=organization, fqhc_or_rhc=True
     ).exists()
-    for person_ids in _people_in_period(organization, start, end, people, payer):
+    chunks = _people_in_period(organization, start, end, people, payer)
+    total, done_people = sum(len(chunk) for chunk in chunks), 0
+    for person_ids in chunks:
         coverages = _coverages(person_ids)
         records = _person_records(person_ids)
         needs = _diagnoses(person_ids)
@@ -356,6 +359,9 @@ def evaluate_period(
                 language,
                 fqhc_or_rhc,
             )
+        done_people += len(person_ids)
+        if progress is not None:
+            progress("people", done_people, total)
 
 
 def _evaluate_one(

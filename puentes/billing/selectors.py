@@ -14,6 +14,7 @@ from django.db.models import Count, QuerySet, Sum
 from django.utils.translation import gettext as _
 
 from puentes.billing.models import (
+    BatchStatus,
     BillingProfile,
     Claim,
     ClaimBatch,
@@ -32,6 +33,7 @@ from puentes.billing.runs import Evaluated, evaluate_period
 from puentes.care.models import Encounter
 from puentes.core.actor import Actor
 from puentes.core.errors import invalid, not_found
+from puentes.core.progress import progress_of
 from puentes.people.models import Person
 
 
@@ -116,6 +118,18 @@ def billed_encounters(encounter_ids: Collection[int]) -> set[int]:
     """Of these encounters, the ones on a standing claim line (care asks, to lock them)."""
     lines = ClaimLine.objects.filter(encounter_id__in=list(encounter_ids), is_current=True)
     return set(lines.values_list("encounter_id", flat=True))
+
+
+def batch_progress_key(batch: ClaimBatch) -> str:
+    return f"claim-batch-{batch.pk}"
+
+
+def batch_progress(batch: ClaimBatch) -> dict[str, Any] | None:
+    """How far a queued batch's generation is (people checked of the period's), as its
+    worker last wrote it; None before it starts or once it is done."""
+    if batch.status != BatchStatus.QUEUED:
+        return None
+    return progress_of(batch_progress_key(batch))
 
 
 def batch_summary(batch: ClaimBatch) -> dict[str, Any]:

@@ -6,7 +6,7 @@ while an earlier claim of it stands."""
 import datetime
 import itertools
 import uuid
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Any, cast
@@ -52,6 +52,7 @@ from puentes.core.bulk import BulkInserter
 from puentes.core.concurrency import bump_version, check_version, lock_for_update
 from puentes.core.errors import DomainError, invalid
 from puentes.core.inputs import Errors, Fields, clean_text, is_uuid, raise_if
+from puentes.core.progress import Progress
 from puentes.core.validators import validate_npi
 from puentes.people.selectors import person_get
 
@@ -621,7 +622,9 @@ def _new_batch(
     )
 
 
-def _fill(batch: ClaimBatch, payer: Payer) -> int:
+def _fill(
+    batch: ClaimBatch, payer: Payer, progress: Callable[[str, int, int], None] | None = None
+) -> int:
     """Write the batch's claims (the payer row is locked by the caller); return how many.
     Nothing to bill, or a service claimed meanwhile by another batch, is refused."""
     count = 0
@@ -631,7 +634,11 @@ def _fill(batch: ClaimBatch, payer: Payer) -> int:
             billable = (
                 row
                 for row in evaluate_period(
-                    batch.organization, batch.period_start, batch.period_end, payer=payer
+                    batch.organization,
+                    batch.period_start,
+                    batch.period_end,
+                    payer=payer,
+                    progress=progress,
                 )
                 if row.billable
             )
@@ -686,15 +693,18 @@ def batch_generate_run(batch_pk: int) -> ClaimBatch:
     if batch.status != BatchStatus.QUEUED:
         return batch  # a retried task must not generate twice
     creator = batch.created_by
+    progress = Progress(selectors.batch_progress_key(batch))
     with translation.override(creator.language if creator else settings.LANGUAGE_CODE):
         try:
             with transaction.atomic():
                 lock_for_update(Payer, batch.payer_id)
-                count = _fill(batch, batch.payer)
+                count = _fill(batch, batch.payer, progress)
                 _finish_batch(batch, BatchStatus.GENERATED, "")
         except DomainError as refusal:
             count = 0
             _finish_batch(batch, BatchStatus.FAILED, str(refusal.message))
+        finally:
+            progress.clear()
     actor = Actor(organization=batch.organization, role="billing", user=creator)
     audit_record(actor=actor, action="batch.generate", obj=batch, detail={"claims": count})
     return batch

@@ -101,6 +101,7 @@ def batch_detail(request: HttpRequest, actor: Actor, batch_id: uuid.UUID) -> Htt
             "claims": claims.prefetch_related("lines")[:BATCH_PAGE_CLAIMS],
             "claim_count": summary["claims"],
             "total": summary["total"],
+            "progress": selectors.batch_progress(batch),
             "actions": BATCH_ACTIONS.get(BatchStatus(batch.status), [])
             if actor.can("billing.manage")
             else [],

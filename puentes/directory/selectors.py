@@ -9,10 +9,11 @@ from django.utils.translation import gettext as _
 
 from puentes.core.actor import Actor
 from puentes.core.errors import DomainError, invalid, not_found
+from puentes.core.progress import progress_of
 from puentes.core.text import normalize
 from puentes.core.validators import zip_centroid
 from puentes.directory import models as m
-from puentes.directory.importing.uploads import progress_of
+from puentes.directory.importing.uploads import progress_key
 
 EARTH_RADIUS_M = 6_371_000
 
@@ -280,7 +281,11 @@ def import_get(*, actor: Actor, public_id: uuid.UUID | str) -> m.DirectoryImport
     imported = import_list(actor=actor).filter(public_id=public_id).first()
     if imported is None:
         raise not_found()
-    live = progress_of(imported.pk) if imported.status == m.ImportStatus.RUNNING else None
+    live = (
+        progress_of(progress_key(imported.pk))
+        if imported.status == m.ImportStatus.RUNNING
+        else None
+    )
     if live:
         imported.phase, imported.done, imported.total = live["phase"], live["done"], live["total"]  # type: ignore[assignment]
     return imported

@@ -16,13 +16,14 @@ from puentes.core.actor import Actor
 from puentes.core.audit import audit_record
 from puentes.core.concurrency import bump_version, check_version, lock_for_update
 from puentes.core.errors import DomainError, invalid
+from puentes.core.progress import Progress
 from puentes.core.services import apply_fields, validate
 from puentes.directory import models as m
 from puentes.directory import search_index, selectors
 from puentes.directory.importing.loader import ImportFailed, ImportReport, load
 from puentes.directory.importing.readers import read
 from puentes.directory.importing.rows import Rejection
-from puentes.directory.importing.uploads import ImportProgress, UploadUnreadable, unpack_upload
+from puentes.directory.importing.uploads import UploadUnreadable, progress_key, unpack_upload
 from puentes.directory.models import Organization as DirectoryOrganization
 from puentes.network.models import Organization as NetworkOrganization
 
@@ -339,7 +340,7 @@ def directory_import_run(import_pk: int) -> m.DirectoryImport:
     language = imported.started_by.language if imported.started_by else settings.LANGUAGE_CODE
     imported.status, imported.started_at = m.ImportStatus.RUNNING, timezone.now()
     imported.save(update_fields=["status", "started_at", "updated_at"])
-    progress = ImportProgress(imported.pk)
+    progress = Progress(progress_key(imported.pk))
     with translation.override(language), tempfile.TemporaryDirectory() as folder:
         try:
             path = unpack_upload(Path(imported.upload.path), Path(folder))

@@ -190,3 +190,34 @@ def test_outsiders_get_404_from_billing_record_pages(
         batch.status == "generated"
         and "María" not in client.get("/billing/batches/").content.decode()
     )
+
+
+def test_a_queued_batch_shows_how_far_its_worker_is(
+    client_for, bea, covered, medi_cal, log_visit, django_capture_on_commit_callbacks, monkeypatch
+):
+    from conftest import actor_for
+    from puentes.billing import selectors, services
+    from puentes.core.progress import Progress, progress_of
+
+    log_visit()
+    with django_capture_on_commit_callbacks() as queued:
+        batch = services.batch_request(
+            actor=actor_for(bea), payer_id=medi_cal.public_id, start=days_ago(30), end=days_ago(1)
+        )
+    key = selectors.batch_progress_key(batch)
+    Progress(key)("people", 1, 3)  # as the worker writes it
+    page = client_for(bea).get(f"/billing/batches/{batch.public_id}/").content.decode()
+    assert "1 of 3 people checked" in page and '<progress max="3" value="1">' in page
+    heard: list[tuple[str, int, int]] = []
+    real = Progress.__call__
+
+    def listen(self, phase, done, total):
+        heard.append((phase, done, total))
+        real(self, phase, done, total)
+
+    monkeypatch.setattr(Progress, "__call__", listen)
+    for run_task in queued:
+        run_task()
+    assert heard == [("people", 1, 1)] and progress_of(key) is None  # cleared when done
+    done = client_for(bea).get(f"/billing/batches/{batch.public_id}/").content.decode()
+    assert "people checked" not in done and "1 claim" in done

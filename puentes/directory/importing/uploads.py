@@ -1,11 +1,9 @@
 """Uploaded directory files: unpacking them safely, and the progress a page can read."""
 
 import shutil
-import time
 import zipfile
 from pathlib import Path
 
-from django.core.cache import caches
 from django.utils.translation import gettext as _
 
 # An upload may be compressed; refuse archives that would unpack to more than this.
@@ -51,29 +49,5 @@ def _extract_safely(archive: zipfile.ZipFile, folder: Path) -> None:
             shutil.copyfileobj(source, destination)
 
 
-class ImportProgress:
-    """Called by the loader as each table is written; keeps the latest figures in the
-    shared "progress" cache (at most twice a second) for the import's page to show."""
-
-    def __init__(self, import_pk: int) -> None:
-        self.key = progress_key(import_pk)
-        self.last_write = 0.0
-
-    def __call__(self, phase: str, done: int, total: int) -> None:
-        now = time.monotonic()
-        if now - self.last_write < 0.5 and done < total:
-            return
-        self.last_write = now
-        caches["progress"].set(self.key, {"phase": phase, "done": done, "total": total})
-
-    def clear(self) -> None:
-        caches["progress"].delete(self.key)
-
-
 def progress_key(import_pk: int) -> str:
     return f"directory-import-{import_pk}"
-
-
-def progress_of(import_pk: int) -> dict[str, object] | None:
-    value = caches["progress"].get(progress_key(import_pk))
-    return value if isinstance(value, dict) else None

@@ -19,6 +19,7 @@ from puentes.care.models import PlanOfCare, Recommendation
 from puentes.care.presenters import (
     care_plan_out,
     encounter_out,
+    encounters_out,
     enrollment_out,
     follow_up_out,
     goal_out,
@@ -715,7 +716,7 @@ def encounter_list(
     encounters = selectors.encounter_list(
         actor=actor, person=person, worker=actor.membership if mine else None
     ).prefetch_related("participants", "needs", "goals", "referrals")
-    return Mapped(encounters, encounter_out)
+    return Mapped(encounters, encounter_out, encounters_out)
 
 
 @router.post(

@@ -14,7 +14,7 @@ from puentes.care.models import (
     Program,
     Recommendation,
 )
-from puentes.care.selectors import encounter_billed
+from puentes.care.selectors import encounter_billed, encounters_billed
 from puentes.network.models import Membership
 
 
@@ -172,9 +172,16 @@ def follow_up_out(follow_up: FollowUp) -> dict[str, Any]:
     }
 
 
-def encounter_out(encounter: Encounter) -> dict[str, Any]:
+def encounters_out(encounters: list[Encounter]) -> list[dict[str, Any]]:
+    """A page of encounters, asking billing once which of them stand on a claim."""
+    billed = encounters_billed([e.pk for e in encounters])
+    return [encounter_out(e, billed=e.pk in billed) for e in encounters]
+
+
+def encounter_out(encounter: Encounter, billed: bool | None = None) -> dict[str, Any]:
     amendment = getattr(encounter, "amendment", None)
-    billed = encounter_billed(encounter)
+    if billed is None:
+        billed = encounter_billed(encounter)
     return {
         "id": encounter.public_id,
         "version": encounter.version,

@@ -48,8 +48,10 @@ class Mapped:
     """A queryset whose rows are turned into output shapes only once a page is sliced, so a
     list endpoint can present rows with a function and still page in the database."""
 
-    def __init__(self, queryset: QuerySet, present: Any) -> None:
-        self.queryset, self.present = queryset, present
+    def __init__(self, queryset: QuerySet, present: Any, present_page: Any = None) -> None:
+        """``present_page``, if given, presents a page's rows at once (to fetch what they
+        share in one query rather than one a row)."""
+        self.queryset, self.present, self.present_page = queryset, present, present_page
 
     def __len__(self) -> int:
         return int(self.queryset.count())
@@ -57,5 +59,7 @@ class Mapped:
     def __getitem__(self, item: Any) -> Any:
         rows = self.queryset[item]
         if isinstance(item, slice):
+            if self.present_page is not None:
+                return self.present_page(list(rows))
             return [self.present(row) for row in rows]
         return self.present(rows)

@@ -278,3 +278,27 @@ def test_the_api_description_lists_the_care_endpoints(client_for, ana):
         "/api/v1/recommendations/{document_id}/attachment",
     ):
         assert path in schema["paths"], path
+
+
+def test_the_encounter_list_says_which_are_billed_asking_once_a_page(
+    api_for, ana, visit, bill, monkeypatch
+):
+    from puentes.care import selectors as care_selectors
+
+    billed_one = visit(occurred_on=today() - datetime.timedelta(days=3))
+    visit(occurred_on=today() - datetime.timedelta(days=2))
+    visit(occurred_on=today() - datetime.timedelta(days=1))
+    bill(billed_one)
+    asked: list[int] = []
+    ask = care_selectors.encounters_billed
+
+    def counted(ids):
+        asked.append(len(ids))
+        return ask(ids)
+
+    monkeypatch.setattr(care_selectors, "encounters_billed", counted)
+    monkeypatch.setattr("puentes.care.presenters.encounters_billed", counted)
+    page = api_for(ana).get("/encounters").json()
+    flags = {item["id"]: item["billed"] for item in page["items"]}
+    assert flags[str(billed_one.public_id)] is True and sum(flags.values()) == 1
+    assert asked == [3]  # one question for the page, not one an encounter

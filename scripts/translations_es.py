@@ -1932,3 +1932,12 @@ ES.update(
 )
 
 ES.update({"%(done)s of %(total)s people checked": "%(done)s de %(total)s personas revisadas"})
+
+ES.update(
+    {
+        "Generating the batch failed (the worker's log says why). Generate it again.": (
+            "La generación del lote falló (el registro del proceso de fondo dice por qué). "
+            "Genérelo de nuevo."
+        ),
+    }
+)

@@ -703,6 +703,14 @@ def batch_generate_run(batch_pk: int) -> ClaimBatch:
         except DomainError as refusal:
             count = 0
             _finish_batch(batch, BatchStatus.FAILED, str(refusal.message))
+        except Exception:
+            # Never leave the batch queued: that would hold the payer's next batch forever.
+            _finish_batch(
+                batch,
+                BatchStatus.FAILED,
+                _("Generating the batch failed (the worker's log says why). Generate it again."),
+            )
+            raise
         finally:
             progress.clear()
     actor = Actor(organization=batch.organization, role="billing", user=creator)

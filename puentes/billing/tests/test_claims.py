@@ -560,3 +560,27 @@ def test_a_batch_request_is_checked_before_it_is_queued(
             actor=actor_for(bea), payer_id=medi_cal.public_id, start=days_ago(1), end=days_ago(9)
         )
     assert error.value.fields["end"] and not queued and not ClaimBatch.objects.exists()
+
+
+def test_a_batch_whose_generation_breaks_is_not_left_queued(
+    bea, covered, medi_cal, log_visit, django_capture_on_commit_callbacks, monkeypatch
+):
+    log_visit()
+    with django_capture_on_commit_callbacks() as queued:
+        batch = services.batch_request(
+            actor=actor_for(bea), payer_id=medi_cal.public_id, start=days_ago(40), end=days_ago(1)
+        )
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(services, "_fill", broken)
+    with pytest.raises(RuntimeError):
+        services.batch_generate_run(batch.pk)  # the task fails, and the worker logs why
+    batch.refresh_from_db()
+    assert batch.status == "failed" and "Generate it again" in batch.status_reason
+    monkeypatch.undo()
+    again = services.batch_request(  # the payer is not held by a stuck batch
+        actor=actor_for(bea), payer_id=medi_cal.public_id, start=days_ago(40), end=days_ago(1)
+    )
+    assert again.status == "queued" and len(queued) == 1

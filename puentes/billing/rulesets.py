@@ -13,24 +13,13 @@ from pathlib import Path
 from typing import Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import Field, model_validator
 
 from puentes.care.models import EncounterService, PlaceOfService, ProgramKind
+from puentes.core.definitions import Strict, Text
 from puentes.network.models import WorkerType
 
 RULESETS_DIR = Path(__file__).resolve().parent / "rulesets"
-
-
-class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class Text(Strict):
-    en: str = Field(min_length=1)
-    es: str = Field(min_length=1)
-
-    def in_language(self, language: str) -> str:
-        return self.es if language.startswith("es") else self.en
 
 
 class Source(Strict):

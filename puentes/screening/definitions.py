@@ -9,23 +9,12 @@ from pathlib import Path
 from typing import Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import Field, model_validator
 
+from puentes.core.definitions import Strict, Text
 from puentes.screening.categories import CATEGORIES
 
 DEFINITIONS_DIR = Path(__file__).resolve().parent / "definitions"
-
-
-class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class Text(Strict):
-    en: str = Field(min_length=1)
-    es: str = Field(min_length=1)
-
-    def in_language(self, language: str) -> str:
-        return self.es if language == "es" else self.en
 
 
 class Answer(Strict):

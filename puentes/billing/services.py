@@ -573,9 +573,15 @@ def _lines(claim_id: int, draft: ClaimDraft) -> Iterator[tuple[Any, ...]]:
             )
 
 
-def _check_period(start: datetime.date, end: datetime.date) -> None:
+def _check_year(start: datetime.date, end: datetime.date) -> None:
+    """Billing periods (batches, grant charging) span at most a year."""
     if end < start or (end - start).days > 366:
         raise invalid({"end": [_("Choose a period of at most a year, ending after it starts.")]})
+
+
+def _check_period(start: datetime.date, end: datetime.date) -> None:
+    """A batch's period: at most a year, and over (services not yet delivered are not billed)."""
+    _check_year(start, end)
     if end > timezone.localdate():
         raise invalid({"end": [_("The period cannot end in the future.")]})
 
@@ -1050,8 +1056,7 @@ def grants_charge(*, actor: Actor, start: datetime.date, end: datetime.date) -> 
     The work is streamed a few thousand rows at a time and the charges written in bulk, so
     a year of a large program's work fits in memory."""
     actor.require("billing.manage")
-    if end < start or (end - start).days > 366:
-        raise invalid({"end": [_("Choose a period of at most a year, ending after it starts.")]})
+    _check_year(start, end)
     fundings = list(
         FundingSource.objects.filter(
             organization=actor.organization, start_date__lte=end, end_date__gte=start

@@ -49,8 +49,9 @@ class PersonRecord:
     )
 
 
-@dataclass(frozen=True)
-class Line:
+class Line(NamedTuple):
+    """A claim line in the making (a tuple: a run makes a million of them)."""
+
     code: str
     modifiers: tuple[str, ...]
     units: int
@@ -156,7 +157,11 @@ def cpt_units(minutes: int, unit_minutes: int) -> int:
 
 
 def _current(periods: Iterable[Period], day: datetime.date) -> bool:
-    return any(start <= day and (end is None or day <= end) for start, end in periods)
+    # A plain loop: asked several times a visit, a million times a run.
+    for start, end in periods:  # noqa: SIM110 - a generator costs more here than the loop
+        if start <= day and (end is None or day <= end):
+            return True
+    return False
 
 
 def _day(value: datetime.date) -> str:
@@ -190,87 +195,87 @@ def _worker_label(worker_type: str) -> str:
 # Checks every visit must pass, whatever code would pay for it ---------------------------
 
 
-def _common_problems(rules: RuleSet, visit: Visit, person: PersonRecord) -> list[Problem]:
-    problems: list[Problem] = []
-    title = _Title(rules.title)
+def _common_unmet(rules: RuleSet, visit: Visit, person: PersonRecord) -> list[str]:
+    """Which of the checks every visit must pass it fails (cheap: no messages)."""
+    unmet = []
     if rules.services and visit.services.isdisjoint(rules.services):
-        problems.append(
-            Problem(
-                _("The services delivered (%(services)s) are not covered by %(title)s.")
-                % {
-                    "services": ", ".join(labels_of(EncounterService, sorted(visit.services))),
-                    "title": title,
-                },
-                _("Covered: %(services)s.")
-                % {"services": ", ".join(labels_of(EncounterService, rules.services))},
-            )
-        )
+        unmet.append("services")
     if rules.worker_types and not worker_qualified(
         visit.worker_type, rules.worker_types, visit.day
     ):
-        problems.append(
-            Problem(
-                _("%(worker)s is not a qualified worker for %(title)s.")
-                % {"worker": _worker_label(visit.worker_type), "title": title},
-                _("The visit must be delivered by: %(types)s.")
-                % {"types": ", ".join(_worker_label(t) for t in rules.worker_types)},
-            )
-        )
+        unmet.append("worker")
     if rules.places_of_service and visit.place_of_service not in rules.places_of_service:
-        problems.append(
-            Problem(
-                _("Place of service %(pos)s is not covered.") % {"pos": visit.place_of_service},
-                _("Allowed places of service: %(list)s.")
-                % {"list": ", ".join(rules.places_of_service)},
-            )
-        )
-    if rules.requires_recommendation:
-        problems += _recommendation_problems(person, visit.day)
-    for kind, start, end in person.programs:
-        if kind in rules.excluded_program_kinds and _current(
-            [(start or visit.day, end)], visit.day
-        ):
-            problems.append(
-                Problem(
-                    _(
-                        "Enrolled in Enhanced Care Management on %(day)s: "
-                        "the person cannot also receive %(title)s."
-                    )
-                    % {"day": _day(visit.day), "title": title},
-                    _("Bill the work through the ECM provider, or charge it to a grant."),
-                )
-            )
-            break
+        unmet.append("place")
+    if rules.requires_recommendation and not _current(person.recommendations, visit.day):
+        unmet.append("recommendation")
+    if rules.excluded_program_kinds and any(
+        kind in rules.excluded_program_kinds and _current([(start or visit.day, end)], visit.day)
+        for kind, start, end in person.programs
+    ):
+        unmet.append("excluded_program")
     if rules.diagnosis_required and not visit.diagnoses:
-        problems.append(
-            Problem(
-                _("No diagnosis code."),
-                _(
-                    "Link a need with a Z code to the encounter, or record the practitioner's "
-                    "ICD-10-CM code on the recommendation."
-                ),
+        unmet.append("diagnosis")
+    return unmet
+
+
+def _common_problems(
+    rules: RuleSet, visit: Visit, person: PersonRecord, unmet: list[str]
+) -> list[Problem]:
+    """The failed common checks, said with their fixes."""
+    title = _Title(rules.title)
+    said: dict[str, Callable[[], Problem]] = {
+        "services": lambda: Problem(
+            _("The services delivered (%(services)s) are not covered by %(title)s.")
+            % {
+                "services": ", ".join(labels_of(EncounterService, sorted(visit.services))),
+                "title": title,
+            },
+            _("Covered: %(services)s.")
+            % {"services": ", ".join(labels_of(EncounterService, rules.services))},
+        ),
+        "worker": lambda: Problem(
+            _("%(worker)s is not a qualified worker for %(title)s.")
+            % {"worker": _worker_label(visit.worker_type), "title": title},
+            _("The visit must be delivered by: %(types)s.")
+            % {"types": ", ".join(_worker_label(t) for t in rules.worker_types)},
+        ),
+        "place": lambda: Problem(
+            _("Place of service %(pos)s is not covered.") % {"pos": visit.place_of_service},
+            _("Allowed places of service: %(list)s.")
+            % {"list": ", ".join(rules.places_of_service or [])},
+        ),
+        "recommendation": lambda: _recommendation_problem(person, visit.day),
+        "excluded_program": lambda: Problem(
+            _(
+                "Enrolled in Enhanced Care Management on %(day)s: "
+                "the person cannot also receive %(title)s."
             )
-        )
-    return problems
+            % {"day": _day(visit.day), "title": title},
+            _("Bill the work through the ECM provider, or charge it to a grant."),
+        ),
+        "diagnosis": lambda: Problem(
+            _("No diagnosis code."),
+            _(
+                "Link a need with a Z code to the encounter, or record the practitioner's "
+                "ICD-10-CM code on the recommendation."
+            ),
+        ),
+    }
+    return [said[check]() for check in unmet]
 
 
-def _recommendation_problems(person: PersonRecord, day: datetime.date) -> list[Problem]:
-    if _current(person.recommendations, day):
-        return []
+def _recommendation_problem(person: PersonRecord, day: datetime.date) -> Problem:
+    """Why no recommendation covers the day (the caller knows none does)."""
     expired = [end for start, end in person.recommendations if end is not None and end < day]
     if expired:
-        return [
-            Problem(
-                _("The recommendation expired on %(day)s.") % {"day": _day(max(expired))},
-                _("Record a new written recommendation from a licensed practitioner."),
-            )
-        ]
-    return [
-        Problem(
-            _("No written recommendation for CHW services on the date of service."),
-            _("Record a licensed practitioner's written recommendation (name, NPI, date)."),
+        return Problem(
+            _("The recommendation expired on %(day)s.") % {"day": _day(max(expired))},
+            _("Record a new written recommendation from a licensed practitioner."),
         )
-    ]
+    return Problem(
+        _("No written recommendation for CHW services on the date of service."),
+        _("Record a licensed practitioner's written recommendation (name, NPI, date)."),
+    )
 
 
 # Family choice and lines -------------------------------------------------------------------
@@ -285,8 +290,8 @@ def _family_unmet(family: Family, visit: Visit, person: PersonRecord) -> list[st
         unmet.append("worker")
     if family.services and visit.services.isdisjoint(family.services):
         unmet.append("services")
-    if family.requires_initiating_visit and not any(
-        v <= visit.day for v in person.initiating_visits
+    if family.requires_initiating_visit and (
+        not person.initiating_visits or min(person.initiating_visits) > visit.day
     ):
         unmet.append("initiating_visit")
     if family.requires_treatment_plan and not _current(person.plans_of_care, visit.day):
@@ -327,9 +332,17 @@ def _family_problems(family: Family, unmet: list[str]) -> list[Problem]:
     return [said[condition]() for condition in unmet]
 
 
+def _fitting(codes: list[Code], participants: int) -> Code | None:
+    """The first code for a session of this many participants."""
+    for code in codes:
+        if code.participants_min <= participants <= code.participants_max:
+            return code
+    return None
+
+
 def _per_encounter(codes: list[Code], visit: Visit) -> tuple[list[Line], list[Problem]]:
-    fitting = [c for c in codes if c.participants_min <= visit.participants <= c.participants_max]
-    if not fitting:
+    code = _fitting(codes, visit.participants)
+    if code is None:
         ranges = ", ".join(f"{c.code}: {c.participants_min}–{c.participants_max}" for c in codes)
         return [], [
             Problem(
@@ -338,7 +351,6 @@ def _per_encounter(codes: list[Code], visit: Visit) -> tuple[list[Line], list[Pr
                 _("Group codes need 2–4 or 5–8 participants: check the group size."),
             )
         ]
-    code = fitting[0]
     units = cpt_units(visit.minutes, code.unit_minutes)
     if code.max_units_per_line:
         units = min(units, code.max_units_per_line)
@@ -407,9 +419,15 @@ def _monthly(
     ]
 
 
-# A family's lines failed, and no one will read why (an earlier family explains the visit):
-# the message is not written. Never changed; only its being non-empty is read.
+# A family's lines failed, and no one will read why (an earlier family explains the visit,
+# or the caller keeps only billable outcomes): the message is not written. Never changed;
+# only its being non-empty is read.
 _UNEXPLAINED: list[Problem] = [Problem("", "")]
+
+
+def _unexplained() -> Outcome:
+    """Not billable, and nobody asked why (a list of its own: callers may add to it)."""
+    return Outcome(problems=list(_UNEXPLAINED))
 
 
 def _per_visit(
@@ -517,6 +535,8 @@ def _plan_of_care_limit(
         return
     before = ledger.used("units", "year", visit.day)
     allowed = max(threshold.units - before, 0)
+    if _units(outcome.lines) <= allowed:
+        return  # the common case: within the threshold, nothing to say
 
     def refusal() -> Problem:
         return Problem(
@@ -543,7 +563,7 @@ def _cap(
 ) -> None:
     """Claim at most ``allowed`` units: fewer lines or units (saying how many were left
     out, with ``note``), or none and ``refusal``."""
-    total = sum(line.units for line in outcome.lines)
+    total = _units(outcome.lines)
     if total <= allowed:
         return
     if allowed == 0:
@@ -560,6 +580,13 @@ def _cap(
     outcome.notes.append(note(total - allowed))
 
 
+def _units(lines: list[Line]) -> int:
+    total = 0
+    for line in lines:  # a loop, not sum() over a generator: run for every billable visit
+        total += line.units
+    return total
+
+
 def _limit_label(limit: Limit) -> str:
     period = {"day": _("a day"), "month": _("a month"), "year": _("a year")}[limit.period]
     if limit.units is not None:
@@ -574,6 +601,9 @@ def _limit_label(limit: Limit) -> str:
 
 def _apply_limit(limit: Limit, visit: Visit, ledger: Ledger, outcome: Outcome) -> None:
     if limit.units is not None and limit.when_exceeded == "deny":
+        allowed = max(limit.units - ledger.used("units", limit.period, visit.day), 0)
+        if _units(outcome.lines) <= allowed:
+            return  # the common case: within the limit, nothing to say
 
         def refusal() -> Problem:
             return Problem(
@@ -583,7 +613,7 @@ def _apply_limit(limit: Limit, visit: Visit, ledger: Ledger, outcome: Outcome) -
 
         _cap(
             outcome,
-            max(limit.units - ledger.used("units", limit.period, visit.day), 0),
+            allowed,
             refusal,
             lambda n: (
                 _("%(n)s units over the limit of %(limit)s were not claimed.")
@@ -591,11 +621,7 @@ def _apply_limit(limit: Limit, visit: Visit, ledger: Ledger, outcome: Outcome) -
             ),
         )
         return
-    adding = {
-        "units": sum(line.units for line in outcome.lines),
-        "minutes": visit.minutes,
-        "visits": 1,
-    }
+    adding = {"units": _units(outcome.lines), "minutes": visit.minutes, "visits": 1}
     measure = "units" if limit.units is not None else "minutes" if limit.minutes else "visits"
     allowed = limit.units if limit.units is not None else limit.minutes or limit.visits or 0
     over = ledger.used(measure, limit.period, visit.day) + adding[measure] > allowed
@@ -623,34 +649,62 @@ def evaluate(
     ledger: Ledger,
     prefer: Iterable[str] = (),
     language: str | None = None,
+    explain: bool = True,
 ) -> Outcome:
     """Lines for the visit, or every reason it is not billable (with fixes), in
-    ``language`` (by default the active one; a caller evaluating many visits passes it)."""
+    ``language`` (by default the active one; a caller evaluating many visits passes it).
+    A caller that keeps only billable outcomes (batch generation) passes explain=False:
+    a visit that is not billable then says so without saying why, which is most of the
+    engine's work for such a visit. Billable outcomes are the same either way."""
     token = _LANGUAGE.set(language or get_language() or "en")
     try:
-        return _evaluate(rules, visit, person, ledger, prefer)
+        return _evaluate(rules, visit, person, ledger, tuple(prefer), explain)
     finally:
         _LANGUAGE.reset(token)
 
 
-def _evaluate(
-    rules: RuleSet, visit: Visit, person: PersonRecord, ledger: Ledger, prefer: Iterable[str]
-) -> Outcome:
-    if not rules.billable:
-        reason = (
-            rules.not_billable_reason.in_language(_language()) if rules.not_billable_reason else ""
-        )
-        return Outcome(problems=[Problem(reason, _("Charge the work to a grant that allows it."))])
-    problems = _common_problems(rules, visit, person)
+# The order a rule set's families are tried in for a payer's preference, remembered (each
+# entry holds its rule set, so no other object can take its id).
+_FAMILY_ORDER: dict[tuple[int, tuple[str, ...]], tuple[RuleSet, list[Family]]] = {}
+
+
+def _family_order(rules: RuleSet, prefer: tuple[str, ...]) -> list[Family]:
+    key = (id(rules), prefer)
+    cached = _FAMILY_ORDER.get(key)
+    if cached is not None:
+        return cached[1]
     order = list(rules.families)
     preferred = [f for f in (rules.family(p) for p in prefer) if f is not None]
     if preferred:
         order = preferred + [f for f in order if f not in preferred]
+    _FAMILY_ORDER[key] = (rules, order)
+    return order
+
+
+def _evaluate(
+    rules: RuleSet,
+    visit: Visit,
+    person: PersonRecord,
+    ledger: Ledger,
+    prefer: tuple[str, ...],
+    explain: bool,
+) -> Outcome:
+    if not rules.billable:
+        if not explain:
+            return _unexplained()
+        reason = (
+            rules.not_billable_reason.in_language(_language()) if rules.not_billable_reason else ""
+        )
+        return Outcome(problems=[Problem(reason, _("Charge the work to a grant that allows it."))])
+    common_unmet = _common_unmet(rules, visit, person)
+    if common_unmet and not explain:
+        return _unexplained()
+    problems = _common_problems(rules, visit, person, common_unmet) if common_unmet else []
     first_failure: Outcome | None = None
-    for family in order:
-        explain = first_failure is None
-        lines, line_problems = _lines(family, visit, ledger, explain)
-        if line_problems and not explain:
+    for family in _family_order(rules, prefer):
+        explaining = explain and first_failure is None
+        lines, line_problems = _lines(family, visit, ledger, explaining)
+        if line_problems and not explaining:
             continue  # neither pays nor explains: its other conditions do not matter
         unmet = _family_unmet(family, visit, person)
         if not line_problems and not unmet:
@@ -660,13 +714,15 @@ def _evaluate(
                 _apply_limit(limit, visit, ledger, outcome)
             return outcome
         # Only the first family that applies on the day explains why it does not pay.
-        if explain and _codes_on(family, visit.day):
+        if explaining and _codes_on(family, visit.day):
             family_problems = _family_problems(family, unmet) + line_problems
             first_failure = Outcome(
                 lines=lines, problems=problems + family_problems, family=family.id
             )
     if first_failure is not None:
         return first_failure
+    if not explain:
+        return _unexplained()
     nothing = Problem(
         _("No code of %(title)s applies on %(day)s.")
         % {"title": rules.title.in_language(_language()), "day": _day(visit.day)},

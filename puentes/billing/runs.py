@@ -124,35 +124,58 @@ def _person_records(person_ids: list[int]) -> dict[int, PersonRecord]:
     return records
 
 
-def _diagnoses(person_ids: list[int]) -> dict[int, list[tuple[datetime.date, str, int]]]:
-    """Each person's needs with a Z code: (identified on, code, need pk)."""
-    found: dict[int, list[tuple[datetime.date, str, int]]] = defaultdict(list)
+class Diagnoses:
+    """One person's diagnosis codes: their needs with a Z code (identified on, code, need
+    pk) and the practitioners' codes on recommendations (need pk 0)."""
+
+    __slots__ = ("_all_needs", "_all_needs_known", "known")
+
+    def __init__(self) -> None:
+        self.known: list[tuple[datetime.date, str, int]] = []
+        self._all_needs: tuple[str, ...] | None = None
+        self._all_needs_known: datetime.date | None = None
+
+    def for_visit(self, linked: set[int], day: datetime.date) -> tuple[str, ...]:
+        """The Z codes of the needs the encounter worked on; else of the person's needs
+        known on the day; else the practitioner's code. At most 12 (an 837P claim's
+        limit)."""
+        if not linked and self._all_needs_known is not None and day >= self._all_needs_known:
+            return self._all_needs or ()  # the common case: every need known by then
+        chosen = [code for _day, code, pk in self.known if pk in linked] if linked else []
+        if not chosen:
+            chosen = [code for known, code, pk in self.known if pk and known <= day]
+        if not chosen:
+            chosen = [code for known, code, pk in self.known if not pk and known <= day]
+        return tuple(dict.fromkeys(chosen))[:12]
+
+    def settle(self) -> None:
+        """Remember the codes of all the person's needs and the day the last became known,
+        once every code is added."""
+        needs = [(known, code) for known, code, pk in self.known if pk]
+        if needs:
+            self._all_needs_known = max(known for known, _code in needs)
+            self._all_needs = tuple(dict.fromkeys(code for _known, code in needs))[:12]
+
+
+NO_DIAGNOSES = Diagnoses()
+
+
+def _diagnoses(person_ids: list[int]) -> dict[int, Diagnoses]:
+    """Each person's diagnosis codes (see Diagnoses)."""
+    found: dict[int, Diagnoses] = defaultdict(Diagnoses)
     needs = Need.objects.filter(**_within(person_ids)).exclude(z_code="")
     needs = needs.exclude(status=NeedStatus.DECLINED)
     for pk, person, day, code in needs.values_list("pk", "person_id", "identified_on", "z_code"):
-        found[person].append((day, code, pk))
+        found[person].known.append((day, code, pk))
     for person, code, start in (
         Recommendation.objects.filter(**_within(person_ids))
         .exclude(diagnosis_code="")
         .values_list("person_id", "diagnosis_code", "recommended_on")
     ):
-        found[person].append((start, code, 0))
+        found[person].known.append((start, code, 0))
+    for diagnoses in found.values():
+        diagnoses.settle()
     return found
-
-
-def _visit_diagnoses(
-    person_needs: list[tuple[datetime.date, str, int]], linked: set[int], day: datetime.date
-) -> tuple[str, ...]:
-    """The Z codes of the needs the encounter worked on; else of the person's needs known on
-    the day; else the practitioner's code. At most 12 (an 837P claim's limit)."""
-    if not person_needs:
-        return ()
-    chosen = [code for _day, code, pk in person_needs if pk in linked] if linked else []
-    if not chosen:
-        chosen = [code for known, code, pk in person_needs if pk and known <= day]
-    if not chosen:
-        chosen = [code for known, code, pk in person_needs if not pk and known <= day]
-    return tuple(dict.fromkeys(chosen))[:12]
 
 
 def _ledgers(
@@ -228,10 +251,10 @@ def _visits(
     start: datetime.date,
     end: datetime.date,
     person_ids: list[int],
-    needs: dict[int, list[tuple[datetime.date, str, int]]],
+    needs: dict[int, Diagnoses],
 ) -> list[tuple[int, Visit]]:
     """(encounter pk, visit) for every person present, in date order, each with the
-    diagnoses the visit carries (see _visit_diagnoses)."""
+    diagnoses the visit carries (see Diagnoses.for_visit)."""
     encounters = candidate_encounters(organization, start, end)
     individual = (
         encounters.filter(is_group=False, **_within(person_ids))
@@ -270,7 +293,7 @@ def _visits(
             services=_services(services),
             place_of_service=place,
             worker_type=worker_type or "",
-            diagnoses=_visit_diagnoses(needs.get(person, []), links.get(pk, no_links), day),
+            diagnoses=needs.get(person, NO_DIAGNOSES).for_visit(links.get(pk, no_links), day),
         )
         out.append((pk, visit))
     # Date order; within a day by start time, visits without one last.
@@ -293,17 +316,23 @@ def _people_in_period(
     people: list[int] | None = None,
     payer: Payer | None = None,
 ) -> list[list[int]]:
+    """The people with encounters in the period (only those ever covered by ``payer``, if
+    given), in chunks of a thousand; found by the database (distinct ids, not a row an
+    encounter)."""
     encounters = candidate_encounters(organization, start, end)
-    ids = set(encounters.filter(is_group=False).values_list("person_id", flat=True))
-    ids |= set(
-        Encounter.participants.through.objects.filter(
-            encounter__in=encounters.filter(is_group=True)
-        ).values_list("person_id", flat=True)
-    )
+    individual = encounters.filter(is_group=False).values_list("person_id", flat=True)
+    in_groups = Encounter.participants.through.objects.filter(
+        encounter__in=encounters.filter(is_group=True)
+    ).values_list("person_id", flat=True)
     if people is not None:
-        ids &= set(people)
+        individual = individual.filter(person_id__in=people)
+        in_groups = in_groups.filter(person_id__in=people)
     if payer is not None:
-        ids &= set(Coverage.objects.filter(payer=payer).values_list("person_id", flat=True))
+        covered = Coverage.objects.filter(payer=payer).values("person_id")
+        individual = individual.filter(person_id__in=covered)
+        in_groups = in_groups.filter(person_id__in=covered)
+    # No ordering: with one, DISTINCT would also count the ordering columns.
+    ids = set(individual.order_by().distinct()) | set(in_groups.order_by().distinct())
     ordered = sorted(ids)
     return [ordered[index : index + 1000] for index in range(0, len(ordered), 1000)]
 
@@ -323,11 +352,13 @@ def evaluate_period(
     include_done: bool = False,
     people: list[int] | None = None,
     progress: Callable[[str, int, int], None] | None = None,
+    explain: bool = True,
 ) -> Iterator[Evaluated]:
     """Every visit of the period not yet claimed or charged (or all, with include_done),
     evaluated under the rule set of the person's coverage on the day (only ``payer``'s, if
     given), person by person in date order so limits count earlier visits first.
-    ``progress`` hears how many of the period's people are done, after each chunk."""
+    ``progress`` hears how many of the period's people are done, after each chunk. A
+    caller that keeps only billable rows passes explain=False (see engine.evaluate)."""
     payers = {p.pk: p for p in Payer.objects.filter(organization=organization)}
     fees = _fees(organization)
     language = get_language() or "en"
@@ -358,6 +389,7 @@ def evaluate_period(
                 fees,
                 language,
                 fqhc_or_rhc,
+                explain,
             )
         done_people += len(person_ids)
         if progress is not None:
@@ -374,6 +406,7 @@ def _evaluate_one(
     fees: dict[str, Decimal],
     language: str,
     fqhc_or_rhc: bool,
+    explain: bool = True,
 ) -> Evaluated:
     if coverage is None:
         outcome = Outcome(
@@ -399,7 +432,7 @@ def _evaluate_one(
         return Evaluated(visit, encounter_pk, coverage, payer, None, outcome, [])
     ledger = ledgers[(visit.person, rules.id)]
     prefer = [payer.preferred_family] if payer.preferred_family else []
-    outcome = evaluate(rules, visit, record, ledger, prefer, language)
+    outcome = evaluate(rules, visit, record, ledger, prefer, language, explain)
     outcome.problems[:0] = billing_provider_problems(rules, fqhc_or_rhc, payer.managed_care)
     charges = []
     for line in outcome.lines:

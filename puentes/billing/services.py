@@ -49,6 +49,7 @@ from puentes.care.models import Encounter, EncounterService, Program
 from puentes.core.actor import Actor
 from puentes.core.audit import audit_record
 from puentes.core.bulk import BulkInserter
+from puentes.core.collection import collector_paused
 from puentes.core.concurrency import bump_version, check_version, lock_for_update
 from puentes.core.errors import DomainError, invalid
 from puentes.core.inputs import Errors, Fields, clean_text, is_uuid, raise_if
@@ -530,12 +531,7 @@ def _save_claims(
             )
         )
     BulkInserter(Claim, CLAIM_COLUMNS).insert(claim_rows)
-    keys = dict(
-        Claim.objects.filter(batch=batch, claim_number__in=numbers).values_list(
-            "claim_number", "pk"
-        )
-    )
-    claim_ids = [keys[number] for number in numbers]
+    claim_ids = _claim_keys(batch, numbers)
     BulkInserter(ClaimLine, LINE_COLUMNS).insert(
         line
         for claim_id, draft in zip(claim_ids, drafts, strict=True)
@@ -546,6 +542,18 @@ def _save_claims(
         (claim_id, now, user_id, "", ClaimStatus.GENERATED, "") for claim_id in claim_ids
     )
     return claim_ids
+
+
+def _claim_keys(batch: ClaimBatch, numbers: list[str]) -> list[int]:
+    """The keys of the batch's claims just inserted, in the order of their numbers (in plain
+    SQL: the ORM spends longer preparing 500 parameters than the database finding them)."""
+    table = connection.ops.quote_name(Claim._meta.db_table)
+    marks = ", ".join(["%s"] * len(numbers))
+    sql = f"SELECT claim_number, id FROM {table} WHERE batch_id = %s AND claim_number IN ({marks})"  # noqa: S608 - model name and placeholders
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [batch.pk, *numbers])
+        keys = dict(cursor.fetchall())
+    return [keys[number] for number in numbers]
 
 
 def _lines(claim_id: int, draft: ClaimDraft) -> Iterator[tuple[Any, ...]]:
@@ -636,7 +644,7 @@ def _fill(
     count = 0
     pending: list[ClaimDraft] = []
     try:
-        with transaction.atomic():
+        with transaction.atomic(), collector_paused():
             billable = (
                 row
                 for row in evaluate_period(
@@ -645,6 +653,7 @@ def _fill(
                     batch.period_end,
                     payer=payer,
                     progress=progress,
+                    explain=False,  # only billable rows become claims
                 )
                 if row.billable
             )

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
+from typing import NamedTuple
 
 import pyx12.errors
 import pyx12.x12file
@@ -93,8 +94,9 @@ class Subscriber:
     address: Address | None
 
 
-@dataclass(frozen=True)
-class LineDoc:
+class LineDoc(NamedTuple):
+    """A service line (a tuple: a batch writes a million of them)."""
+
     code: str
     modifiers: tuple[str, ...]
     charge: Decimal
@@ -157,18 +159,41 @@ def _claim_segments(claim: ClaimDoc, supervising: str) -> list[str]:
     out.append("HI*" + "*".join(("ABK:" if i == 0 else "ABF:") + c for i, c in enumerate(codes)))
     if supervising:
         out.append(supervising)
-    first_four = ":".join(str(n) for n in range(1, min(len(codes), 4) + 1))
     for number, line in enumerate(claim.lines, start=1):
-        procedure = ":".join(["HC", line.code, *line.modifiers[:4]])
         elsewhere = line.place_of_service if line.place_of_service != place else ""
-        valid = [str(n) for n in line.pointers if 1 <= n <= len(codes)][:4]
-        pointers = ":".join(valid) or first_four
         out += [
             f"LX*{number}",
-            f"SV1*{procedure}*{_money(line.charge)}*UN*{line.units}*{elsewhere}**{pointers}",
+            _service(
+                line.code,
+                line.modifiers,
+                line.charge,
+                line.units,
+                elsewhere,
+                line.pointers,
+                len(codes),
+            ),
             f"DTP*472*D8*{_d8(line.day)}",
         ]
     return out
+
+
+@lru_cache(maxsize=8192)
+def _service(
+    code: str,
+    modifiers: tuple[str, ...],
+    charge: Decimal,
+    units: int,
+    elsewhere: str,
+    pointers: tuple[int, ...],
+    diagnoses: int,
+) -> str:
+    """A line's SV1 segment (remembered: a batch's lines repeat a few codes, charges and
+    pointers). Pointers outside the claim's diagnoses are dropped; none left points to the
+    first four."""
+    procedure = ":".join(["HC", code, *modifiers[:4]])
+    valid = [str(n) for n in pointers if 1 <= n <= diagnoses][:4]
+    pointing = ":".join(valid or [str(n) for n in range(1, min(diagnoses, 4) + 1)])
+    return f"SV1*{procedure}*{_money(charge)}*UN*{units}*{elsewhere}**{pointing}"
 
 
 def _transaction_header(envelope: Envelope, st_number: int) -> list[str]:

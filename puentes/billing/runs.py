@@ -15,7 +15,7 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import Any
 
-from django.db.models import TextField
+from django.db.models import F, Q, TextField
 from django.db.models.functions import Cast
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -79,16 +79,22 @@ class Evaluated:
         return self.outcome.billable
 
 
-def _within(person_ids: list[int]) -> dict[str, int]:
+def _within(person_ids: list[int], payer: Payer | None = None) -> Q:
     """A chunk of people (sorted ids) as an id range: one indexed range instead of a
     thousand parameters. Rows of people in the range but not in the chunk are harmless
-    (keyed by person, or skipped by _visits)."""
-    return {"person_id__gte": person_ids[0], "person_id__lte": person_ids[-1]}
+    (keyed by person, or skipped by _visits). For the large reads of a payer's batch, only
+    the people the payer covers: its chunks hold no one else, and where people of several
+    payers alternate the range would read theirs too (half the rows with two payers)."""
+    within = Q(person_id__gte=person_ids[0], person_id__lte=person_ids[-1])
+    if payer is None:
+        return within
+    covered = Coverage.objects.filter(within, payer=payer).values("person_id")
+    return within & Q(person_id__in=covered)
 
 
 def _coverages(person_ids: list[int]) -> dict[int, list[CoverageFacts]]:
     found: dict[int, list[CoverageFacts]] = defaultdict(list)
-    rows = Coverage.objects.filter(**_within(person_ids)).values_list(
+    rows = Coverage.objects.filter(_within(person_ids)).values_list(
         "pk", "person_id", "payer_id", "member_id", "start_date", "end_date", "priority"
     )
     for pk, person, payer, member, start, end, priority in rows:
@@ -104,19 +110,19 @@ def _covering(options: list[CoverageFacts], day: datetime.date) -> CoverageFacts
 
 def _person_records(person_ids: list[int]) -> dict[int, PersonRecord]:
     records: dict[int, PersonRecord] = defaultdict(PersonRecord)
-    for person, start, end in Recommendation.objects.filter(**_within(person_ids)).values_list(
+    for person, start, end in Recommendation.objects.filter(_within(person_ids)).values_list(
         "person_id", "recommended_on", "expires_on"
     ):
         records[person].recommendations.append((start, end))
-    for person, start, end in PlanOfCare.objects.filter(**_within(person_ids)).values_list(
+    for person, start, end in PlanOfCare.objects.filter(_within(person_ids)).values_list(
         "person_id", "signed_on", "valid_until"
     ):
         records[person].plans_of_care.append((start, end))
-    for person, day in InitiatingVisit.objects.filter(**_within(person_ids)).values_list(
+    for person, day in InitiatingVisit.objects.filter(_within(person_ids)).values_list(
         "person_id", "visit_date"
     ):
         records[person].initiating_visits.append(day)
-    enrollments = Enrollment.objects.filter(**_within(person_ids)).exclude(status="referred")
+    enrollments = Enrollment.objects.filter(_within(person_ids)).exclude(status="referred")
     for person, kind, began, ended in enrollments.values_list(
         "person_id", "program__kind", "start_date", "end_date"
     ):
@@ -163,12 +169,12 @@ NO_DIAGNOSES = Diagnoses()
 def _diagnoses(person_ids: list[int]) -> dict[int, Diagnoses]:
     """Each person's diagnosis codes (see Diagnoses)."""
     found: dict[int, Diagnoses] = defaultdict(Diagnoses)
-    needs = Need.objects.filter(**_within(person_ids)).exclude(z_code="")
+    needs = Need.objects.filter(_within(person_ids)).exclude(z_code="")
     needs = needs.exclude(status=NeedStatus.DECLINED)
     for pk, person, day, code in needs.values_list("pk", "person_id", "identified_on", "z_code"):
         found[person].known.append((day, code, pk))
     for person, code, start in (
-        Recommendation.objects.filter(**_within(person_ids))
+        Recommendation.objects.filter(_within(person_ids))
         .exclude(diagnosis_code="")
         .values_list("person_id", "diagnosis_code", "recommended_on")
     ):
@@ -179,13 +185,13 @@ def _diagnoses(person_ids: list[int]) -> dict[int, Diagnoses]:
 
 
 def _ledgers(
-    person_ids: list[int],
+    person_ids: list[int], payer: Payer | None = None
 ) -> tuple[dict[tuple[int, str], Ledger], set[tuple[int, int]]]:
     """What is billed and standing for each person, per rule set, from current claim lines;
     and the (encounter, person) pairs those lines claim — one read of the lines for both."""
     ledgers: dict[tuple[int, str], Ledger] = defaultdict(Ledger)
     rows = (
-        ClaimLine.objects.filter(**_within(person_ids), is_current=True)
+        ClaimLine.objects.filter(_within(person_ids, payer), is_current=True)
         .values_list(
             "person_id",
             "claim__rule_set_id",
@@ -252,18 +258,20 @@ def _visits(
     end: datetime.date,
     person_ids: list[int],
     needs: dict[int, Diagnoses],
+    payer: Payer | None = None,
 ) -> list[tuple[int, Visit]]:
     """(encounter pk, visit) for every person present, in date order, each with the
     diagnoses the visit carries (see Diagnoses.for_visit)."""
     encounters = candidate_encounters(organization, start, end)
     individual = (
-        encounters.filter(is_group=False, **_within(person_ids))
+        encounters.filter(_within(person_ids, payer), is_group=False)
         .annotate(services_text=Cast("services", TextField()))
         .values_list("person_id", *VISIT_FIELDS)
+        .order_by("person_id", "occurred_on", F("start_time").asc(nulls_last=True), "pk")
     )
     group = (
         Encounter.participants.through.objects.filter(
-            **_within(person_ids), encounter__in=encounters.filter(is_group=True)
+            _within(person_ids, payer), encounter__in=encounters.filter(is_group=True)
         )
         .annotate(services_text=Cast("encounter__services", TextField()))
         .values_list(
@@ -280,10 +288,14 @@ def _visits(
     ).values_list("encounter_id", "need_id"):
         links[encounter].add(need)
     wanted = set(person_ids)
-    facts = [row for row in [*individual, *group] if row[0] in wanted]
     out = []
     no_links: set[int] = set()
-    for person, pk, day, started, minutes, size, services, place, worker_type in facts:
+    group_rows = list(group)
+    for person, pk, day, started, minutes, size, services, place, worker_type in (
+        [*individual, *group_rows] if group_rows else individual
+    ):
+        if person not in wanted:
+            continue
         visit = Visit(
             key=(pk, started),
             person=person,
@@ -296,17 +308,16 @@ def _visits(
             diagnoses=needs.get(person, NO_DIAGNOSES).for_visit(links.get(pk, no_links), day),
         )
         out.append((pk, visit))
-    # Date order; within a day by start time, visits without one last.
-    out.sort(
-        key=lambda item: (
-            item[1].person,
-            item[1].day,
-            item[1].key[1] is None,
-            item[1].key[1] or datetime.time.min,
-            item[0],
-        )
-    )
+    if group_rows:  # the database put individual visits in order; group ones join them
+        out.sort(key=_visit_order)
     return out
+
+
+def _visit_order(item: tuple[int, Visit]) -> tuple[Any, ...]:
+    """Date order; within a day by start time, visits without one last."""
+    pk, visit = item
+    started = visit.key[1]
+    return (visit.person, visit.day, started is None, started or datetime.time.min, pk)
 
 
 def _people_in_period(
@@ -339,7 +350,7 @@ def _people_in_period(
 
 def _charged(person_ids: list[int]) -> set[tuple[int, int]]:
     """(encounter, person) pairs charged to a grant."""
-    charged = GrantCharge.objects.filter(**_within(person_ids))
+    charged = GrantCharge.objects.filter(_within(person_ids))
     return set(charged.values_list("encounter_id", "person_id"))
 
 
@@ -371,9 +382,9 @@ def evaluate_period(
         coverages = _coverages(person_ids)
         records = _person_records(person_ids)
         needs = _diagnoses(person_ids)
-        ledgers, claimed = _ledgers(person_ids)
+        ledgers, claimed = _ledgers(person_ids, payer)
         done = set() if include_done else claimed | _charged(person_ids)
-        for encounter_pk, visit in _visits(organization, start, end, person_ids, needs):
+        for encounter_pk, visit in _visits(organization, start, end, person_ids, needs, payer):
             if (encounter_pk, visit.person) in done:
                 continue
             coverage = _covering(coverages.get(visit.person, []), visit.day)

@@ -23,10 +23,16 @@ _COPY_ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\
 
 
 def _escaped(text: str) -> str:
+    # Most values have nothing to escape: two C-speed checks are cheaper than translate's
+    # lookup a character (tab, newline and carriage return are not printable).
+    if text.isprintable() and "\\" not in text:
+        return text
     return text.translate(_COPY_ESCAPES)
 
 
 def _json_text(value: Any) -> str:
+    if not value and type(value) is list:
+        return "[]"
     if type(value) is list:
         try:  # the same short lists recur in a batch ([], a code's modifiers…)
             return _json_list_text(tuple(value), tuple(map(type, value)))

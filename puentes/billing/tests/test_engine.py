@@ -259,3 +259,70 @@ def test_reasons_come_in_the_readers_language():
     )
     english = evaluate(medi_cal(), visit(minutes=10), recommended(), Ledger(), language="en")
     assert english.problems[0].reason.startswith("10 minutes is under")
+
+
+def _year_of_visits(rules: RuleSet):
+    """Every mix of minutes, group size, service, worker and place a year of visits under
+    ``rules`` can bring, one every few days, so limits and monthly time fill up."""
+    start = max(rules.effective_from, D(2024, 1, 1))
+    minutes = [5, 10, 15, 16, 20, 30, 45, 46, 60, 90, 120]  # 11: coprime with the others
+    work = [  # a service and who delivered it
+        ("health_education", "promotor"),
+        ("navigation", "chw"),
+        ("screening", "promotor"),
+        ("peer_support", "peer_support"),
+        ("perinatal", "doula"),
+        ("navigation", ""),
+        ("care_coordination", "navigator"),
+    ]
+    found = []
+    for n in range(300):
+        service, worker = work[n % len(work)]
+        found.append(
+            visit(
+                day=start + datetime.timedelta(days=n * 6 // 5),
+                minutes=minutes[n % len(minutes)],
+                participants=[1, 1, 1, 3, 6, 9][n % 6] if n % 5 == 0 else 1,
+                services=(service,),
+                worker=worker,
+                pos="11" if n % 13 == 0 else "12",
+                diagnoses=() if n % 17 == 0 else ("Z59.41",),
+            )
+        )
+    return found
+
+
+ALWAYS = [(D(2020, 1, 1), None)]
+PEOPLE = {
+    "recommended, plan of care, initiating visit": PersonRecord(
+        recommendations=ALWAYS, plans_of_care=ALWAYS, initiating_visits=[D(2020, 1, 2)]
+    ),
+    "recommended only": PersonRecord(recommendations=ALWAYS),
+    "nothing on record": PersonRecord(),
+    "in ECM": PersonRecord(recommendations=ALWAYS, programs=[("ecm", D(2020, 1, 1), None)]),
+}
+
+
+@pytest.mark.parametrize("rules", rule_sets(), ids=lambda r: f"{r.id}-{r.version}")
+@pytest.mark.parametrize("person", list(PEOPLE), ids=str)
+def test_not_explaining_changes_no_billable_outcome(rules, person):
+    """Batch generation asks the engine not to explain (explain=False): every visit must
+    come out billable, or not, exactly as when explained, with the same lines, notes and
+    family, while limits and monthly time fill the ledger."""
+    record = PEOPLE[person]
+    explained, unexplained = Ledger(), Ledger()
+    billable = 0
+    for each in _year_of_visits(rules):
+        said = evaluate(rules, each, record, explained, language="en")
+        quiet = evaluate(rules, each, record, unexplained, language="en", explain=False)
+        assert quiet.billable == said.billable, each
+        if said.billable:
+            billable += 1
+            assert (quiet.lines, quiet.notes, quiet.family) == (said.lines, said.notes, said.family)
+            explained.record(each.day, each.minutes, said.family, said.lines)
+            unexplained.record(each.day, each.minutes, quiet.family, quiet.lines)
+        else:
+            assert said.problems and all(p.reason for p in said.problems), each
+            assert quiet.problems  # not billable, whether or not it says why
+    if rules.billable and person == "recommended, plan of care, initiating visit":
+        assert billable, "the grid should bill something under every payable rule set"

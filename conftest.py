@@ -24,6 +24,8 @@ from puentes.network.models import Membership, Organization, Role, User, WorkerT
 from puentes.people import services as people_services
 from puentes.people.models import Person
 
+TEST_TIME_ZONE = "America/Los_Angeles"
+
 
 class OrganizationFactory(factory.django.DjangoModelFactory):
     class Meta:
@@ -31,7 +33,7 @@ class OrganizationFactory(factory.django.DjangoModelFactory):
 
     name = factory.Sequence(lambda n: f"Organization {n}")
     kind = "cbo"
-    time_zone = "America/Los_Angeles"
+    time_zone = TEST_TIME_ZONE
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -70,6 +72,10 @@ def _test_settings(settings: Any, tmp_path_factory: pytest.TempPathFactory) -> N
     # A request by a Spanish-speaking user leaves Spanish active in the thread (each real
     # request activates its own); a service test must start from the default language.
     translation.activate(settings.LANGUAGE_CODE)
+    # Test code means the organizations' day (every test organization keeps Los Angeles
+    # time, as requests do once the middleware activates it): "today" in UTC is tomorrow
+    # there from 16:00 or 17:00 Pacific time, and dates a test writes would be "in the future".
+    settings.TIME_ZONE = TEST_TIME_ZONE
     # Production serves a collectstatic manifest; tests read the app folders directly.
     settings.STORAGES = {
         **settings.STORAGES,

@@ -4,7 +4,7 @@ import datetime
 
 import pytest
 
-from puentes.billing.engine import Ledger, Line, PersonRecord, Visit, cpt_units, evaluate
+from puentes.billing.engine import Ledger, Line, Period, PersonRecord, Visit, cpt_units, evaluate
 from puentes.billing.rulesets import RuleSet, rule_set_for, rule_sets
 
 D = datetime.date
@@ -292,7 +292,7 @@ def _year_of_visits(rules: RuleSet):
     return found
 
 
-ALWAYS = [(D(2020, 1, 1), None)]
+ALWAYS: list[Period] = [(D(2020, 1, 1), None)]
 PEOPLE = {
     "recommended, plan of care, initiating visit": PersonRecord(
         recommendations=ALWAYS, plans_of_care=ALWAYS, initiating_visits=[D(2020, 1, 2)]

@@ -14,7 +14,7 @@ from typing import Any, cast
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, connection, transaction
-from django.db.models import F, Max, Sum
+from django.db.models import Exists, F, Max, OuterRef, Sum
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
@@ -1133,7 +1133,13 @@ def _denied_rows(actor: Actor, start: datetime.date, end: datetime.date) -> Iter
             date_of_service__gte=start,
             date_of_service__lte=end,
         )
-        .exclude(encounter__grant_charges__isnull=False)
+        .exclude(  # charged already: this person's share (each participant has their own)
+            Exists(
+                GrantCharge.objects.filter(
+                    encounter_id=OuterRef("encounter_id"), person_id=OuterRef("person_id")
+                )
+            )
+        )
         .select_related("encounter")
     )
     seen = set()

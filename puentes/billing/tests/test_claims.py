@@ -440,6 +440,62 @@ def test_grants_pay_their_programs_denied_work_and_no_more_than_they_hold(
     assert paid_by_grant.amount == Decimal("16.00")
 
 
+def test_a_group_participants_denied_work_is_charged_though_another_was_already(
+    bea, ana, maria, make_person, covered, medi_cal, log_visit
+):
+    """Grant charges are a person's: Rosa's unpaid share of a group session (she has no
+    coverage) is charged first; when María's claim for the same session is denied later,
+    her share is charged too."""
+    from puentes.billing.models import GrantCharge
+
+    services.funding_source_create(
+        actor=actor_for(bea),
+        fields={
+            "name": "County CHW grant",
+            "funder": "County",
+            "kind": "grant",
+            "start_date": days_ago(365),
+            "end_date": days_ago(-365),
+            "amount": "1000",
+            "hourly_rate": "60",
+        },
+    )
+    rosa = make_person(ana, given_name="Rosa", family_name="Díaz")
+    session = log_visit(
+        minutes=45,
+        is_group=True,
+        person_id=None,
+        participant_ids=[str(maria.public_id), str(rosa.public_id)],
+        group_size=2,
+    )
+    charge = services.grants_charge
+    assert charge(actor=actor_for(bea), start=days_ago(30), end=days_ago(0)) == {
+        "charged": 1,
+        "no_grant": 0,
+    }
+    assert GrantCharge.objects.get().person == rosa
+    claim = _submitted(bea, medi_cal).claims.get()
+    assert claim.person == maria and claim.lines.get().code == "98961"
+    services.remittance_import(
+        actor=actor_for(bea),
+        file_name="era",
+        content=remittance_835(claim, status="4", paid="0", adjustment="50").encode(),
+    )
+    assert charge(actor=actor_for(bea), start=days_ago(30), end=days_ago(0)) == {
+        "charged": 1,
+        "no_grant": 0,
+    }
+    assert {(c.person, c.encounter) for c in GrantCharge.objects.all()} == {
+        (rosa, session),
+        (maria, session),
+    }
+    assert GrantCharge.objects.get(person=maria).reason == "Denied by the payer"
+    assert charge(actor=actor_for(bea), start=days_ago(30), end=days_ago(0)) == {
+        "charged": 0,
+        "no_grant": 0,
+    }
+
+
 def test_connecticut_work_routes_to_a_grant(bea, ana, maria, billing_clinic, log_visit):
     husky = services.payer_create(
         actor=actor_for(bea),

@@ -99,12 +99,8 @@ def evaluated_out(row: Evaluated, ids: dict[str, dict[int, Any]]) -> dict[str, A
 
 
 def batch_out(batch: ClaimBatch) -> dict[str, Any]:
-    """A batch with its claim count and total: annotated by batch_list, else counted."""
-    if hasattr(batch, "claim_count"):
-        total = Decimal(getattr(batch, "total", None) or 0).quantize(Decimal("0.01"))
-        summary = {"claims": batch.claim_count, "total": total}
-    else:
-        summary = selectors.batch_summary(batch)
+    """A batch with its claim count and total."""
+    summary = selectors.batch_summary(batch)
     return {
         "id": batch.public_id,
         "version": batch.version,

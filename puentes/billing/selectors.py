@@ -133,12 +133,16 @@ def batch_progress(batch: ClaimBatch) -> dict[str, Any] | None:
 
 
 def batch_summary(batch: ClaimBatch) -> dict[str, Any]:
-    """How many claims a batch (already reached through batch_get) holds, and their total."""
-    found = Claim.objects.filter(batch=batch).aggregate(
-        claims=Count("id"), total=Sum("total_charge")
-    )
-    total = Decimal(found["total"] or 0).quantize(Decimal("0.01"))
-    return {"claims": found["claims"], "total": total}
+    """How many claims a batch (already reached through batch_get or batch_list) holds, and
+    their total: as batch_list annotated them, else counted."""
+    if hasattr(batch, "claim_count"):
+        claims, total = batch.claim_count, getattr(batch, "total", None)
+    else:
+        found = Claim.objects.filter(batch=batch).aggregate(
+            claims=Count("id"), total=Sum("total_charge")
+        )
+        claims, total = found["claims"], found["total"]
+    return {"claims": claims, "total": Decimal(total or 0).quantize(Decimal("0.01"))}
 
 
 def batch_get(*, actor: Actor, public_id: uuid.UUID | str) -> ClaimBatch:

@@ -5,7 +5,6 @@ from typing import Any
 from puentes.care.models import (
     CarePlan,
     Encounter,
-    EncounterStatus,
     Enrollment,
     FollowUp,
     Goal,
@@ -14,7 +13,7 @@ from puentes.care.models import (
     Program,
     Recommendation,
 )
-from puentes.care.selectors import encounter_billed, encounters_billed
+from puentes.care.selectors import encounter_billed, encounter_locked, encounters_billed
 from puentes.network.models import Membership
 
 
@@ -205,7 +204,7 @@ def encounter_out(encounter: Encounter, billed: bool | None = None) -> dict[str,
         "note": encounter.note,
         "status": encounter.status,
         "billed": billed,
-        "locked": billed or encounter.status == EncounterStatus.AMENDED,
+        "locked": encounter_locked(encounter, billed),
         "amends": encounter.amends.public_id if encounter.amends else None,
         "amended_by": amendment.public_id if amendment else None,
         "amendment_reason": encounter.amendment_reason,

@@ -274,6 +274,14 @@ def encounter_billed(encounter: Encounter) -> bool:
     return bool(encounters_billed([encounter.pk]))
 
 
+def encounter_locked(encounter: Encounter, billed: bool | None = None) -> bool:
+    """Whether an encounter can no longer be edited, only amended: it was replaced by an
+    amendment, or stands on a claim (``billed``, when the caller already asked)."""
+    if encounter.status == EncounterStatus.AMENDED:
+        return True
+    return encounter_billed(encounter) if billed is None else billed
+
+
 def encounter_get(*, actor: Actor, public_id: uuid.UUID | str) -> Encounter:
     encounters = encounter_list(actor=actor, include_amended=True).select_related(
         "amends", "amendment"

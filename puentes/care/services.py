@@ -1330,7 +1330,7 @@ def encounter_update(
     found = selectors.encounter_get(actor=actor, public_id=encounter_id)
     encounter = lock_for_update(Encounter, found.pk)
     check_version(encounter, version)
-    if encounter.status == EncounterStatus.AMENDED or selectors.encounter_billed(encounter):
+    if selectors.encounter_locked(encounter):
         raise _locked_message()
     before = _snapshot(encounter)
     columns, relations = _clean_encounter(actor, _merged(before, fields))

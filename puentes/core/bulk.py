@@ -31,9 +31,9 @@ def _escaped(text: str) -> str:
 
 
 def _json_text(value: Any) -> str:
-    if not value and type(value) is list:
-        return "[]"
     if type(value) is list:
+        if not value:
+            return "[]"
         try:  # the same short lists recur in a batch ([], a code's modifiers…)
             return _json_list_text(tuple(value), tuple(map(type, value)))
         except TypeError:  # items that cannot be a cache key (dicts)

@@ -11,6 +11,7 @@ from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
@@ -252,10 +253,14 @@ def invitation_accept(
     last_name: str = "",
     language: str = "en",
 ) -> Membership:
-    """Accept an invitation as the signed-in ``user``, or create a new account for it."""
+    """Accept an invitation as the signed-in ``user``, or create a new account for it.
+
+    The invitation is claimed first with a conditional UPDATE (still open -> accepted), so
+    of several simultaneous accepts exactly one goes on; the others are told it was used."""
     invitation = invitation_find_open(token)
     if invitation is None:
         raise DomainError("not_found", _("This invitation is not valid any more."))
+    _invitation_claim(invitation)
     if user is None:
         user = _user_create(
             username=username,
@@ -271,15 +276,26 @@ def invitation_accept(
         role=invitation.role,
         worker_type=invitation.worker_type,
     )
-    invitation.accepted_at = timezone.now()
     invitation.accepted_by = user
-    bump_version(invitation)
-    invitation.save()
+    invitation.save(update_fields=["accepted_by", "updated_at"])
     member_actor = Actor(
         organization=invitation.organization, role=membership.role, user=user, membership=membership
     )
     audit_record(actor=member_actor, action="invitation.accept", obj=membership)
     return membership
+
+
+def _invitation_claim(invitation: Invitation) -> None:
+    """Mark the invitation accepted only if it is still open; on PostgreSQL a second accept
+    waits for the first to commit, then finds the row no longer open and updates nothing."""
+    now = timezone.now()
+    claimed = Invitation.objects.filter(
+        pk=invitation.pk, accepted_at__isnull=True, revoked_at__isnull=True, expires_at__gt=now
+    ).update(accepted_at=now, version=F("version") + 1, updated_at=now)
+    if claimed != 1:
+        raise DomainError("conflict", _("This invitation has already been used."))
+    invitation.accepted_at = now
+    invitation.version += 1
 
 
 def _user_create(

@@ -1941,3 +1941,14 @@ ES.update(
         ),
     }
 )
+
+# Hardening (issue 14): used invitations, read audits, refused attempts.
+ES.update(
+    {
+        "This invitation has already been used.": "Esta invitación ya se usó.",
+        "listed or searched people": "listó o buscó personas",
+        "was refused a record (not found or not allowed)": (
+            "se le negó un registro (no encontrado o no permitido)"
+        ),
+    }
+)

@@ -32,18 +32,23 @@ from puentes.billing.rulesets import RuleSet, rule_sets
 from puentes.billing.runs import Evaluated, evaluate_period
 from puentes.care.models import Encounter
 from puentes.core.actor import Actor
+from puentes.core.audit import people_seen
 from puentes.core.errors import invalid, not_found
 from puentes.core.progress import progress_of
 from puentes.people.models import Person
 
 
-def _one(queryset: QuerySet[Any], public_id: uuid.UUID | str) -> Any:
+def _one(queryset: QuerySet[Any], public_id: uuid.UUID | str, actor: Actor | None = None) -> Any:
+    """The row with ``public_id`` or not_found. With ``actor``, the row belongs to a person
+    whose data the request now shows, so the request's audit event names them."""
     try:
         found = queryset.filter(public_id=public_id).first()
     except ValidationError:
         found = None
     if found is None:
         raise not_found()
+    if actor is not None:
+        people_seen(actor, [found.person.public_id])
     return found
 
 
@@ -77,7 +82,7 @@ def coverage_list(*, actor: Actor, person: Person) -> QuerySet[Coverage]:
 def coverage_get(*, actor: Actor, public_id: uuid.UUID | str) -> Coverage:
     actor.require("care.view")
     coverages = Coverage.objects.filter(organization=actor.organization).select_related("person")
-    return _one(coverages, public_id)
+    return _one(coverages, public_id, actor)
 
 
 def initiating_visit_list(*, actor: Actor, person: Person) -> QuerySet[InitiatingVisit]:
@@ -164,7 +169,7 @@ def claim_list(
 
 
 def claim_get(*, actor: Actor, public_id: uuid.UUID | str) -> Claim:
-    return _one(claim_list(actor=actor), public_id)
+    return _one(claim_list(actor=actor), public_id, actor)
 
 
 def remittance_list(*, actor: Actor) -> QuerySet[Remittance]:

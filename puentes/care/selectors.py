@@ -33,6 +33,7 @@ from puentes.care.models import (
     Recommendation,
 )
 from puentes.core.actor import Actor
+from puentes.core.audit import people_seen
 from puentes.core.errors import invalid, not_found
 from puentes.network.models import Membership
 from puentes.people.models import CaseloadAssignment, Person
@@ -41,13 +42,18 @@ from puentes.screening.definitions import instrument_find
 from puentes.screening.selectors import need_list, screening_list
 
 
-def _one(queryset: QuerySet[Any], public_id: uuid.UUID | str) -> Any:
+def _one(queryset: QuerySet[Any], public_id: uuid.UUID | str, actor: Actor | None = None) -> Any:
+    """The row with ``public_id`` or not_found. With ``actor``, the row belongs to a person
+    whose data the request now shows, so the request's audit event names them."""
     try:
         found = queryset.filter(public_id=public_id).first()
     except ValidationError:  # a malformed id is as unknown as a missing one
         found = None
     if found is None:
         raise not_found()
+    if actor is not None:
+        owner = found.care_plan.person if isinstance(found, Goal) else found.person
+        people_seen(actor, [owner.public_id])
     return found
 
 
@@ -89,7 +95,7 @@ def enrollment_list(
 
 
 def enrollment_get(*, actor: Actor, public_id: uuid.UUID | str) -> Enrollment:
-    return _one(enrollment_list(actor=actor), public_id)
+    return _one(enrollment_list(actor=actor), public_id, actor)
 
 
 def active_enrollment(*, actor: Actor, person: Person) -> Enrollment | None:
@@ -133,7 +139,7 @@ def care_plan_get(*, actor: Actor, public_id: uuid.UUID | str) -> CarePlan:
     plans = CarePlan.objects.filter(organization=actor.organization).select_related(
         "person", "enrollment__program"
     )
-    return _one(plans, public_id)
+    return _one(plans, public_id, actor)
 
 
 def goal_list(*, actor: Actor, person: Person) -> QuerySet[Goal]:
@@ -150,7 +156,7 @@ def goal_get(*, actor: Actor, public_id: uuid.UUID | str) -> Goal:
     goals = Goal.objects.filter(care_plan__organization=actor.organization).select_related(
         "care_plan__person", "care_plan__enrollment__program"
     )
-    return _one(goals, public_id)
+    return _one(goals, public_id, actor)
 
 
 # Payer documents ----------------------------------------------------------------------
@@ -164,7 +170,7 @@ def recommendation_list(*, actor: Actor, person: Person) -> QuerySet[Recommendat
 def recommendation_get(*, actor: Actor, public_id: uuid.UUID | str) -> Recommendation:
     actor.require("care.view")
     documents = Recommendation.objects.filter(organization=actor.organization)
-    return _one(documents.select_related("person"), public_id)
+    return _one(documents.select_related("person"), public_id, actor)
 
 
 def plan_of_care_list(*, actor: Actor, person: Person) -> QuerySet[PlanOfCare]:
@@ -175,7 +181,7 @@ def plan_of_care_list(*, actor: Actor, person: Person) -> QuerySet[PlanOfCare]:
 def plan_of_care_get(*, actor: Actor, public_id: uuid.UUID | str) -> PlanOfCare:
     actor.require("care.view")
     documents = PlanOfCare.objects.filter(organization=actor.organization)
-    return _one(documents.select_related("person"), public_id)
+    return _one(documents.select_related("person"), public_id, actor)
 
 
 # Follow-ups -----------------------------------------------------------------------------
@@ -214,7 +220,7 @@ def follow_up_list(
 
 
 def follow_up_get(*, actor: Actor, public_id: uuid.UUID | str) -> FollowUp:
-    return _one(follow_up_list(actor=actor, open_only=False), public_id)
+    return _one(follow_up_list(actor=actor, open_only=False), public_id, actor)
 
 
 def my_day(*, actor: Actor) -> dict[str, list[FollowUp]]:
@@ -286,7 +292,7 @@ def encounter_get(*, actor: Actor, public_id: uuid.UUID | str) -> Encounter:
     encounters = encounter_list(actor=actor, include_amended=True).select_related(
         "amends", "amendment"
     )
-    return _one(encounters, public_id)
+    return _one(encounters, public_id, actor)
 
 
 def recent_choices(*, actor: Actor, worker: Membership | None, limit: int = 20) -> dict[str, Any]:

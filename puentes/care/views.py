@@ -23,6 +23,7 @@ from puentes.care.models import (
     ProgramKind,
 )
 from puentes.core.actor import Actor
+from puentes.core.audit import people_seen_in
 from puentes.core.errors import DomainError, not_found
 from puentes.core.http import stored_file_download
 from puentes.people.models import Person
@@ -400,6 +401,8 @@ def follow_up_list(request: HttpRequest, actor: Actor) -> HttpResponse:
         follow_ups = selectors.follow_up_list(actor=actor, assignee=mine, when=tab)[:200]
     if mine is None:  # an API key or a member without a caseload has no day of their own
         follow_ups = follow_ups.none() if tab != "done" else []  # type: ignore[assignment]
+    follow_ups = list(follow_ups)  # type: ignore[assignment]
+    people_seen_in(actor, follow_ups)
     return render(
         request,
         "care/follow_ups.html",
@@ -729,7 +732,8 @@ def team_member(request: HttpRequest, actor: Actor, member_id: uuid.UUID) -> Htt
             messages.error(request, _("Choose who to reassign to."))
         return redirect(reverse("care:team_member", args=[member.public_id]) + f"?days={days}")
     quiet_since = timezone.localdate() - datetime.timedelta(days=days)
-    people = selectors.caseload_people(actor=actor, member=member)
+    people = list(selectors.caseload_people(actor=actor, member=member))
+    people_seen_in(actor, people)
     return render(
         request,
         "care/team_member.html",

@@ -1,4 +1,4 @@
-"""One pagination for every API list.
+"""One pagination for every API list; the people a page shows are noted for its audit event.
 
 ?page=N&per_page=M -> {items, count, page, per_page, pages}.
 """
@@ -12,10 +12,17 @@ from django.http import HttpRequest
 from ninja import Field, Schema
 from ninja.pagination import PaginationBase
 
+from puentes.core.actor import Actor
+from puentes.core.audit import people_seen_in
+
+# Beyond any real list, and small enough that (page - 1) * per_page fits every database's
+# integer offset: a larger page is refused as invalid rather than overflowing into a 500.
+PAGE_MAX = 1_000_000
+
 
 class PagePagination(PaginationBase):
     class Input(Schema):
-        page: int = Field(1, ge=1, description="1-based page number")
+        page: int = Field(1, ge=1, le=PAGE_MAX, description="1-based page number")
         per_page: int = Field(
             settings.API_PAGE_SIZE_DEFAULT,
             ge=1,
@@ -35,8 +42,12 @@ class PagePagination(PaginationBase):
     ) -> dict[str, Any]:
         count = self._items_count(queryset)
         offset = (pagination.page - 1) * pagination.per_page
+        items = list(queryset[offset : offset + pagination.per_page]) if offset < count else []
+        actor = getattr(request, "auth", None)
+        if isinstance(actor, Actor):
+            people_seen_in(actor, items)
         return {
-            "items": list(queryset[offset : offset + pagination.per_page]),
+            "items": items,
             "count": count,
             "page": pagination.page,
             "per_page": pagination.per_page,

@@ -71,7 +71,9 @@ def _page(
     per_page = min(max(per_page, 1), PER_PAGE_MAX)
     total = len(records) if isinstance(records, list) else records.count()
     pages = max(1, math.ceil(total / per_page))
-    chunk = records[(page - 1) * per_page : page * per_page]
+    # A page past the end is empty; it is never sliced, so no huge number reaches the SQL.
+    offset = (page - 1) * per_page
+    chunk = records[offset : offset + per_page] if offset < total else []
     contents = [render(record) for record in chunk]
     return JsonResponse(
         {
@@ -87,8 +89,15 @@ def _page(
     )
 
 
+# Rows a streamed export holds at once: read through a server-side cursor on PostgreSQL
+# (chunked fetches on SQLite), with each chunk's related rows prefetched, so an export
+# of any size streams in bounded memory instead of loading every record first.
+NDJSON_CHUNK = 500
+
+
 def _ndjson(records: Iterable[Any], render: Callable[[Any], dict[str, Any]]) -> Iterable[str]:
-    for record in records:
+    rows = records.iterator(chunk_size=NDJSON_CHUNK) if isinstance(records, QuerySet) else records
+    for record in rows:
         yield json.dumps(render(record)) + "\n"
 
 

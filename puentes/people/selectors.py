@@ -13,7 +13,7 @@ from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from puentes.core.actor import Actor
-from puentes.core.audit import audit_record
+from puentes.core.audit import people_seen, person_read_record
 from puentes.core.errors import not_found
 from puentes.core.models import AuditEvent
 from puentes.core.text import digits, normalize
@@ -49,16 +49,20 @@ def person_list(
 
 
 def person_get(*, actor: Actor, public_id: uuid.UUID | str) -> Person:
+    """One person of the actor's organization. A page or API read that gets here returns
+    the person's data (or data about them), so the request's audit event names them."""
     person = _people(actor).filter(public_id=public_id).first()
     if person is None:
         raise not_found()
+    people_seen(actor, [person.public_id])
     return person
 
 
 def person_read(*, actor: Actor, public_id: uuid.UUID | str) -> Person:
-    """person_get for showing the record to someone: the read is audited."""
+    """person_get for showing the record to someone: the read is audited (with the request's
+    other reads, or at once outside a request)."""
     person = person_get(actor=actor, public_id=public_id)
-    audit_record(actor=actor, action="person.read", obj=person, person_id=person.public_id)
+    person_read_record(actor, person.public_id)
     return person
 
 

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from puentes.core.actor import Actor
+from puentes.core.audit import people_seen_in
 from puentes.core.errors import DomainError
 from puentes.network.selectors import member_list
 from puentes.people import selectors, services
@@ -41,6 +42,7 @@ def person_list(request: HttpRequest, actor: Actor) -> HttpResponse:
         actor=actor, query=query, assigned_to=actor.membership if mine else None
     )
     page = Paginator(people, PAGE_SIZE).get_page(request.GET.get("page"))
+    people_seen_in(actor, page.object_list)
     context = {"page": page, "people": page.object_list, "query": query, "mine": mine}
     template = "people/_results.html" if request.htmx else "people/list.html"  # type: ignore[attr-defined]
     return render(request, template, context)

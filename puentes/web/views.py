@@ -16,6 +16,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from puentes.care.selectors import my_day
 from puentes.core.actor import Actor
+from puentes.core.audit import people_seen_in
 from puentes.core.errors import DomainError
 from puentes.network import services as network_services
 from puentes.network.selectors import (
@@ -100,12 +101,14 @@ def home(request: HttpRequest, actor: Actor) -> HttpResponse:
     """A frontline worker lands on their own caseload; others on what their role does."""
     if actor.membership is not None and actor.membership.worker_type:
         query = request.GET.get("q", "")
-        people = person_list(actor=actor, query=query, assigned_to=actor.membership)[:100]
+        people = list(person_list(actor=actor, query=query, assigned_to=actor.membership)[:100])
+        people_seen_in(actor, people)
         template = "people/_results.html" if request.htmx else "web/home_caseload.html"  # type: ignore[attr-defined]
         context = {"people": people, "query": query, "mine": True}
         if not request.htmx:  # type: ignore[attr-defined]
             context["referral_counts"] = _referral_counts(actor)
-            context["my_day"] = my_day(actor=actor)
+            context["my_day"] = day = my_day(actor=actor)
+            people_seen_in(actor, [*day["overdue"], *day["today"]])
             context["today"] = timezone.localdate()
         return render(request, template, context)
     if actor.can("person.view"):

@@ -51,9 +51,11 @@ def test_a_claim_that_lost_the_race_is_told_the_invitation_was_used(db, alma):
     Invitation.objects.update(accepted_at="2026-01-01T00:00:00Z")
     open_copy = Invitation.objects.get()
     open_copy.accepted_at = None
-    with mock.patch.object(services, "invitation_find_open", return_value=open_copy):
-        with pytest.raises(DomainError) as refused:
-            _accept(token, "late")
+    with (
+        mock.patch.object(services, "invitation_find_open", return_value=open_copy),
+        pytest.raises(DomainError) as refused,
+    ):
+        _accept(token, "late")
     assert refused.value.code == "conflict"
     assert "already been used" in refused.value.message
     assert not User.objects.filter(username="late").exists()

@@ -1946,6 +1946,9 @@ ES.update(
 ES.update(
     {
         "This invitation has already been used.": "Esta invitación ya se usó.",
+        "Withdrawn: the person's consent to share has ended.": (
+            "Retirada: terminó el consentimiento de la persona para compartir."
+        ),
         "listed or searched people": "listó o buscó personas",
         "was refused a record (not found or not allowed)": (
             "se le negó un registro (no encontrado o no permitido)"

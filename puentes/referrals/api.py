@@ -167,8 +167,9 @@ def referral_status(request: HttpRequest, referral_id: uuid.UUID, payload: Trans
 
 @router.get("/referrals/{referral_id}/history", response=list[EventOut])
 def referral_history(request: HttpRequest, referral_id: uuid.UUID) -> Any:
-    referral = selectors.referral_get(actor=actor_of(request), public_id=referral_id)
-    return referral.events.select_related("organization", "user")
+    actor = actor_of(request)
+    referral = selectors.referral_get(actor=actor, public_id=referral_id)
+    return selectors.referral_history(actor=actor, referral=referral)
 
 
 @router.get(
@@ -190,9 +191,12 @@ def referral_summary(request: HttpRequest, referral_id: uuid.UUID) -> Any:
 def referral_fhir(request: HttpRequest, referral_id: uuid.UUID) -> Any:
     actor = actor_of(request)
     referral = selectors.referral_get(actor=actor, public_id=referral_id)
+    view = fhir.view_for(actor, referral)
     return {
-        "ServiceRequest": fhir.service_request(referral),
-        "Task": fhir.task(referral),
+        "ServiceRequest": fhir.service_request(
+            referral, view, selectors.shared_person(actor, referral)
+        ),
+        "Task": fhir.task(referral, view),
     }
 
 

@@ -5,11 +5,13 @@ validate them with fhir.resources."""
 
 import datetime
 import uuid
-from typing import Any
+from typing import Any, Literal
 
 from django.utils.translation import gettext as _
 
+from puentes.core.actor import Actor
 from puentes.core.errors import invalid
+from puentes.referrals import selectors
 from puentes.referrals.models import Outcome, Referral, ReferralStatus
 from puentes.screening.categories import CATEGORIES, GRAVITY_SYSTEM
 
@@ -31,12 +33,67 @@ _TASK_TO_SERVICE_REQUEST = {
 _PRIORITY = {"routine": "routine", "urgent": "urgent", "asap": "asap"}
 
 
+# Who reads the resources decides what they hold, by the same minimum-necessary rule as
+# the JSON view: the referring side sees its own records; the receiving side sees the
+# person only as the referral shares them (a contained Patient with no internal id, no
+# needs' or consent's ids); once sharing has ended it sees that the referral was withdrawn
+# and when, with no person, note, needs or reasons.
+View = Literal["referring", "receiving", "withdrawn"]
+PATIENT_ID = "patient"
+
+
+def view_for(actor: Actor, referral: Referral) -> View:
+    if referral.referring_organization_id == actor.organization.pk:
+        return "referring"
+    return "withdrawn" if selectors.withdrawn_from(actor, referral) else "receiving"
+
+
 def _instant(moment: datetime.datetime | None) -> str | None:
     return moment.isoformat() if moment else None
 
 
-def service_request(referral: Referral) -> dict[str, Any]:
-    needs = list(referral.needs.all())
+def _subject(referral: Referral, view: View) -> dict[str, Any]:
+    if view == "referring":
+        return {"reference": f"Patient/{referral.person.public_id}"}
+    if view == "receiving":
+        return {"reference": f"#{PATIENT_ID}", "display": referral.person.display_name}
+    return {"display": _("Withdrawn: the person's consent to share has ended.")}
+
+
+def _shared_patient(actor_view: dict[str, Any]) -> dict[str, Any]:
+    """The person as a referral shares them, as a contained Patient with no identifier."""
+    telecom = [
+        {"system": system, "value": actor_view[key]}
+        for system, key in (("phone", "phone"), ("email", "email"))
+        if actor_view[key]
+    ]
+    patient: dict[str, Any] = {
+        "resourceType": "Patient",
+        "id": PATIENT_ID,
+        "name": [{"text": actor_view["name"]}],
+    }
+    if telecom:
+        patient["telecom"] = telecom
+    if actor_view["preferred_language"]:
+        patient["communication"] = [
+            {
+                "language": {
+                    "coding": [
+                        {"system": "urn:ietf:bcp:47", "code": actor_view["preferred_language"]}
+                    ]
+                },
+                "preferred": True,
+            }
+        ]
+    return patient
+
+
+def service_request(
+    referral: Referral, view: View = "referring", shared: dict[str, Any] | None = None
+) -> dict[str, Any]:
+    """``shared``: the person as the receiving side may see them (for its contained
+    Patient); the referring side's view needs none."""
+    needs = list(referral.needs.all()) if view != "withdrawn" else []
     service = referral.service_at_location.service
     resource: dict[str, Any] = {
         "resourceType": "ServiceRequest",
@@ -59,7 +116,7 @@ def service_request(referral: Referral) -> dict[str, Any]:
         ]
         or [{"text": service.name}],
         "code": {"text": service.name},
-        "subject": {"reference": f"Patient/{referral.person.public_id}"},
+        "subject": _subject(referral, view),
         "authoredOn": _instant(referral.sent_at or referral.created_at),
         "requester": {
             "reference": f"Organization/{referral.referring_organization.public_id}",
@@ -72,18 +129,20 @@ def service_request(referral: Referral) -> dict[str, Any]:
             }
         ],
     }
-    if needs:
+    if view == "receiving" and shared is not None:
+        resource["contained"] = [_shared_patient(shared)]
+    if view == "referring" and needs:
         resource["reasonReference"] = [{"reference": f"Condition/{n.public_id}"} for n in needs]
     if referral.requested_by:
         resource["occurrencePeriod"] = {"end": referral.requested_by.isoformat()}
-    if referral.consent_id:
+    if view == "referring" and referral.consent_id:
         resource["supportingInfo"] = [{"reference": f"Consent/{referral.consent.public_id}"}]  # type: ignore[union-attr]
-    if referral.note:
+    if view != "withdrawn" and referral.note:
         resource["note"] = [{"text": referral.note}]
     return resource
 
 
-def task(referral: Referral) -> dict[str, Any]:
+def task(referral: Referral, view: View = "referring") -> dict[str, Any]:
     owner = referral.receiving_organization
     resource: dict[str, Any] = {
         "resourceType": "Task",
@@ -97,15 +156,19 @@ def task(referral: Referral) -> dict[str, Any]:
         "priority": _PRIORITY[referral.priority],
         "code": {"coding": [{"system": TASK_CODE, "code": "fulfill"}]},
         "focus": {"reference": f"ServiceRequest/{referral.public_id}"},
-        "for": {"reference": f"Patient/{referral.person.public_id}"},
+        "for": _subject(referral, view)
+        if view != "receiving"
+        else {"display": referral.person.display_name},
         "authoredOn": _instant(referral.sent_at or referral.created_at),
         "lastModified": _instant(referral.updated_at),
         "requester": {"reference": f"Organization/{referral.referring_organization.public_id}"},
     }
     if owner is not None:
         resource["owner"] = {"reference": f"Organization/{owner.public_id}", "display": owner.name}
-    if referral.status_reason:
+    if referral.status_reason and view != "withdrawn":
         resource["statusReason"] = {"text": referral.status_reason}
+    if view == "withdrawn" and referral.sharing_ended_at is not None:
+        resource["executionPeriod"] = {"end": _instant(referral.sharing_ended_at)}
     if referral.status == ReferralStatus.COMPLETED and referral.outcome:
         resource["output"] = [
             {
@@ -118,7 +181,8 @@ def task(referral: Referral) -> dict[str, Any]:
                             "display": str(Outcome(referral.outcome).label),
                         }
                     ],
-                    "text": referral.outcome_note or str(Outcome(referral.outcome).label),
+                    "text": (referral.outcome_note if view != "withdrawn" else "")
+                    or str(Outcome(referral.outcome).label),
                 },
             }
         ]

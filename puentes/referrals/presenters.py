@@ -53,14 +53,16 @@ def _service(referral: Referral) -> dict[str, Any]:
 def referral_out(actor: Actor, referral: Referral) -> dict[str, Any]:
     referring = referral.referring_organization_id == actor.organization.pk
     person = selectors.shared_person(actor, referral)
+    withdrawn = selectors.withdrawn_from(actor, referral)
+    shown: Any = _Withheld() if withdrawn else referral
     return {
         "id": referral.public_id,
         "version": referral.version,
         "status": referral.status,
         "status_label": str(ReferralStatus(referral.status).label),
-        "status_reason": referral.status_reason,
+        "status_reason": shown.status_reason,
         "priority": referral.priority,
-        "note": referral.note,
+        "note": shown.note,
         "requested_by": referral.requested_by,
         "person": person,
         "person_language": str(LANGUAGE_NAMES.get(person["preferred_language"], ""))
@@ -72,7 +74,7 @@ def referral_out(actor: Actor, referral: Referral) -> dict[str, Any]:
                 "category": need.category,
                 "label": str(CATEGORIES.get(need.category, need.category)),
             }
-            for need in referral.needs.all()
+            for need in ([] if withdrawn else referral.needs.all())
         ],
         "service": _service(referral),
         "referring_organization": referral.referring_organization.name,
@@ -91,11 +93,17 @@ def referral_out(actor: Actor, referral: Referral) -> dict[str, Any]:
         "closed_at": referral.closed_at,
         "outcome": referral.outcome,
         "outcome_label": str(Outcome(referral.outcome).label) if referral.outcome else "",
-        "outcome_note": referral.outcome_note,
+        "outcome_note": shown.outcome_note,
         "sharing_ended": referral.sharing_ended_at is not None,
         "actions": selectors.actions_for(actor, referral),
         "created_at": referral.created_at,
     }
+
+
+class _Withheld:
+    """The free text a receiving side no longer sees once sharing has ended."""
+
+    status_reason = note = outcome_note = ""
 
 
 def light_summary(referral: Referral) -> dict[str, str]:

@@ -16,7 +16,13 @@ from puentes.core.errors import invalid, not_found
 from puentes.network.models import Organization
 from puentes.people.models import Consent, ConsentPurpose, Person
 from puentes.people.selectors import consents_permitting
-from puentes.referrals.models import CLOSED_STATUSES, OPEN_STATUSES, Referral, ReferralStatus
+from puentes.referrals.models import (
+    CLOSED_STATUSES,
+    OPEN_STATUSES,
+    Referral,
+    ReferralEvent,
+    ReferralStatus,
+)
 from puentes.referrals.workflow import RECEIVING, REFERRING, moves_for
 
 BOXES = ("sent", "inbox", "all")
@@ -200,13 +206,31 @@ def sharing_active(referral: Referral) -> bool:
     return may_share(referral.person, receiving)
 
 
+def withdrawn_from(actor: Actor, referral: Referral) -> bool:
+    """Whether ``actor`` is the receiving side of a referral whose sharing has ended (the
+    person's consent was revoked or lapsed). It then keeps only what its own records need:
+    that a referral it had was withdrawn, and when; no person, note, needs or reasons."""
+    referring = referral.referring_organization_id == actor.organization.pk
+    return not referring and not sharing_active(referral)
+
+
+def referral_history(*, actor: Actor, referral: Referral) -> list[ReferralEvent]:
+    """The referral's moves; a receiving side whose sharing ended sees them without their
+    reasons (a revocation's reason may speak of the person)."""
+    events = list(referral.events.select_related("organization", "user"))
+    if withdrawn_from(actor, referral):
+        for event in events:
+            event.reason = ""
+    return events
+
+
 def shared_person(actor: Actor, referral: Referral) -> dict[str, Any] | None:
     """The person as this actor may see them through the referral: the whole name and
     contact details for the referring side; for the receiving side, only what a referral
     shares (name, language, how to reach them) and nothing once consent is withdrawn."""
     person = referral.person
     referring = referral.referring_organization_id == actor.organization.pk
-    if not referring and not sharing_active(referral):
+    if withdrawn_from(actor, referral):
         return None
     return {
         "id": person.public_id if referring else None,

@@ -119,7 +119,7 @@ def referral_detail(request: HttpRequest, actor: Actor, referral_id: uuid.UUID) 
             "referral": referral,
             "data": data,
             "actions": actions,
-            "events": referral.events.select_related("organization", "user"),
+            "events": selectors.referral_history(actor=actor, referral=referral),
             "summary": summary,
         },
     )

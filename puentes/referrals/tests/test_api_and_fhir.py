@@ -252,3 +252,79 @@ def test_the_api_description_lists_every_referral_action(client):
         "/api/v1/notifications",
     ):
         assert path in paths, path
+
+
+def _leaks(text: str, maria, food_need, consent, referral_note: str, reason: str) -> list[str]:
+    """What of the person's records a receiving side's response must not carry."""
+    secrets = {
+        "the person's internal id": str(maria.public_id),
+        "the need's id": str(food_need.public_id),
+        "the consent's id": str(consent.public_id),
+        "the note": referral_note,
+        "the revocation reason": reason,
+    }
+    return [name for name, value in secrets.items() if value in text]
+
+
+def test_the_receiving_side_sees_the_fhir_minimum_and_valid_resources(
+    api_for, ana, pat, maria, pantry_listing, food_need, consent
+):
+    referral_id = _create(api_for(ana), maria, pantry_listing, food_need).json()["id"]
+    response = api_for(pat).get(f"/referrals/{referral_id}/fhir")
+    resources = response.json()
+    request = ServiceRequest.model_validate(resources["ServiceRequest"])
+    Task.model_validate(resources["Task"])
+    leaks = _leaks(response.content.decode(), maria, food_need, consent, "\x00", "\x00")
+    assert leaks == []
+    assert request.subject.reference == "#patient"
+    patient = resources["ServiceRequest"]["contained"][0]
+    assert patient["name"] == [{"text": maria.display_name}] and "identifier" not in patient
+    assert resources["ServiceRequest"]["note"] == [{"text": "Family of four"}]
+
+
+def test_after_consent_ends_the_receiver_keeps_only_that_the_referral_was_withdrawn(
+    api_for, ana, pat, maria, pantry_listing, food_need, consent
+):
+    from conftest import actor_for
+    from puentes.people import services as people_services
+
+    referral_id = _create(api_for(ana), maria, pantry_listing, food_need).json()["id"]
+    reason = "She moved away and asked us to stop"
+    people_services.consent_revoke(
+        actor=actor_for(ana), consent_id=consent.public_id, reason=reason
+    )
+    for path in ("", "/fhir", "/history"):
+        response = api_for(pat).get(f"/referrals/{referral_id}{path}")
+        assert response.status_code == 200
+        text = response.content.decode()
+        assert _leaks(text, maria, food_need, consent, "Family of four", reason) == [], path
+        assert maria.given_name not in text and maria.phone not in text, path
+    resources = api_for(pat).get(f"/referrals/{referral_id}/fhir").json()
+    request = ServiceRequest.model_validate(resources["ServiceRequest"])
+    task = Task.model_validate(resources["Task"])
+    assert request.status == "revoked" and task.status == "cancelled"
+    assert task.executionPeriod.end is not None
+    body = api_for(pat).get(f"/referrals/{referral_id}").json()
+    assert body["sharing_ended"] and body["status"] == "cancelled" and body["needs"] == []
+    # The referring side keeps its whole record.
+    own = api_for(ana).get(f"/referrals/{referral_id}/fhir").json()
+    assert own["ServiceRequest"]["subject"]["reference"] == f"Patient/{maria.public_id}"
+    assert own["Task"]["statusReason"]["text"] == reason
+
+
+def test_after_consent_ends_the_receivers_page_shows_no_person_note_or_reason(
+    api_for, client_for, ana, pat, maria, pantry_listing, food_need, consent
+):
+    from conftest import actor_for
+    from puentes.people import services as people_services
+
+    referral_id = _create(api_for(ana), maria, pantry_listing, food_need).json()["id"]
+    reason = "She moved away and asked us to stop"
+    people_services.consent_revoke(
+        actor=actor_for(ana), consent_id=consent.public_id, reason=reason
+    )
+    page = client_for(pat).get(f"/referrals/{referral_id}/")
+    assert page.status_code == 200
+    text = page.content.decode()
+    assert _leaks(text, maria, food_need, consent, "Family of four", reason) == []
+    assert maria.given_name not in text

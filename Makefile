@@ -32,8 +32,8 @@ run: install
 	@echo "    omar - administrator, Elsewhere Health Partners"
 	@echo "    dora - directory administrator, Valley Community Information Exchange"
 	@echo ""
-	@echo "  A background worker (manage.py db_worker) runs beside the server for directory imports."
-	PUENTES_DEBUG=true $(MANAGE) db_worker --interval 1 & worker=$$!; \
+	@echo "  A background worker (manage.py worker) runs beside the server for imports and claim batches."
+	PUENTES_DEBUG=true $(MANAGE) worker --interval 1 & worker=$$!; \
 		trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 		PUENTES_DEBUG=true $(MANAGE) runserver $(HOST):$(PORT)
 

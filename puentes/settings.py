@@ -261,6 +261,10 @@ TASKS = {
         "QUEUES": ["default"],
     }
 }
+# A worker leases the job it runs and renews the lease every third of this many seconds;
+# a job whose lease lapses (its worker died) is retried or ended by `manage.py worker`'s
+# reaper (see core/jobs.py).
+JOB_LEASE_SECONDS = env_int("PUENTES_JOB_LEASE_SECONDS", 60, minimum=3)
 # A directory import runs in one transaction, so its progress cannot be read from its own
 # row until it ends; the worker writes progress to a cache every process can read.
 CACHES = {

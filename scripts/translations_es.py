@@ -1950,6 +1950,27 @@ ES.update(
             "Retirada: terminó el consentimiento de la persona para compartir."
         ),
         "listed or searched people": "listó o buscó personas",
+        "The work stopped with an error (the worker's log says why). Start it again.": (
+            "El trabajo se detuvo con un error (el registro del proceso de fondo dice por "
+            "qué). Vuelva a iniciarlo."
+        ),
+        "The worker doing this stopped (tried %(attempts)s times). Start it again; if it keeps stopping, tell your administrator.": (
+            "El proceso que hacía esto se detuvo (se intentó %(attempts)s veces). Vuelva a "
+            "iniciarlo; si sigue deteniéndose, avise a su administrador."
+        ),
+        "Cancelled by %(who)s.": "Cancelado por %(who)s.",
+        "cancelled a claim batch being generated": "canceló un lote de reclamos en generación",
+        "cancelled a directory import": "canceló una importación del directorio",
+        "This batch is not being generated any more.": "Este lote ya no se está generando.",
+        "This import has already ended.": "Esta importación ya terminó.",
+        "Batch cancelled.": "Lote cancelado.",
+        "Import cancelled.": "Importación cancelada.",
+        "Cancel this batch": "Cancelar este lote",
+        "If it seems stuck: the payer's next batch can then be generated.": (
+            "Si parece detenido: después se podrá generar el siguiente lote del pagador."
+        ),
+        "Cancel this import": "Cancelar esta importación",
+        "If it seems stuck. Nothing of it is kept.": "Si parece detenida. No se guarda nada de ella.",
         "was refused a record (not found or not allowed)": (
             "se le negó un registro (no encontrado o no permitido)"
         ),

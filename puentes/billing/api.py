@@ -396,6 +396,15 @@ def batch_move(request: HttpRequest, batch_id: uuid.UUID, payload: BatchMoveIn) 
     return batch_out(batch)
 
 
+@router.post(
+    "/billing/batches/{batch_id}/cancel",
+    response=BatchOut,
+    summary="Cancel a batch still being generated (its worker stuck or gone); 409 once ended",
+)
+def batch_cancel(request: HttpRequest, batch_id: uuid.UUID) -> Any:
+    return batch_out(services.batch_cancel(actor=actor_of(request), batch_id=batch_id))
+
+
 @router.get(
     "/billing/batches/{batch_id}/837p",
     response={200: None},

@@ -6,7 +6,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from puentes.care.models import Encounter, Program
-from puentes.core.models import BaseModel
+from puentes.core.models import BaseModel, Leased
 from puentes.core.validators import validate_npi
 from puentes.network.models import Organization, User
 from puentes.people.models import Person
@@ -157,7 +157,7 @@ class BatchStatus(models.TextChoices):
     REJECTED = "rejected", _("Rejected")
 
 
-class ClaimBatch(BaseModel):
+class ClaimBatch(BaseModel, Leased):
     organization = models.ForeignKey(Organization, on_delete=models.PROTECT, related_name="+")
     payer = models.ForeignKey(Payer, on_delete=models.PROTECT, related_name="batches")
     period_start = models.DateField(_("from"))

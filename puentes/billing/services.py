@@ -53,6 +53,7 @@ from puentes.core.collection import collector_paused
 from puentes.core.concurrency import bump_version, check_version, lock_for_update
 from puentes.core.errors import DomainError, invalid
 from puentes.core.inputs import Errors, Fields, clean_text, is_uuid, raise_if
+from puentes.core.jobs import JobKind, job_cancel, job_finish, job_run, jobs_reap
 from puentes.core.progress import Progress
 from puentes.core.validators import validate_npi
 from puentes.people.selectors import person_get
@@ -685,6 +686,7 @@ def batch_request(
     billing set-up), then a background task generates it — a year of a large program's
     work takes minutes. The batch says "being generated" until the task is done."""
     actor.require("billing.manage")
+    jobs_reap()  # a batch whose worker died must not hold the payer's next one
     with transaction.atomic():
         batch = _new_batch(actor, payer_id, start, end, BatchStatus.QUEUED)
         audit_record(actor=actor, action="batch.request", obj=batch)
@@ -698,45 +700,77 @@ def _enqueue_generation(batch_pk: int) -> None:
     generate_batch.enqueue(batch_pk)
 
 
+def _batch_language(batch: ClaimBatch) -> str:
+    creator = batch.created_by
+    return creator.language if creator else settings.LANGUAGE_CODE
+
+
+BATCH_JOB = JobKind(
+    name="claim batch",
+    model=ClaimBatch,
+    waiting=(BatchStatus.QUEUED,),
+    failed=BatchStatus.FAILED,
+    reason_field="status_reason",
+    enqueue=lambda pk: _enqueue_generation(pk),
+    language=_batch_language,
+)
+
+
 def batch_generate_run(batch_pk: int) -> ClaimBatch:
-    """The background task's work: generate a queued batch, all or nothing. When nothing is
-    ready to bill (or another batch claimed it first) the batch ends as not generated,
-    saying why in its creator's language."""
+    """The background task's work: lease the queued batch and generate it, all or nothing.
+    When nothing is ready to bill (or another batch claimed it first) the batch ends as not
+    generated, saying why in its creator's language; a crash or a dead worker ends it
+    through core.jobs, so it never stays queued and holds the payer's next batch."""
+    job_run(BATCH_JOB, batch_pk, lambda owner: _generate(batch_pk, owner))
+    return ClaimBatch.objects.get(pk=batch_pk)
+
+
+def _generate(batch_pk: int, owner: str) -> None:
     batch = ClaimBatch.objects.select_related("organization", "payer", "created_by").get(
         pk=batch_pk
     )
-    if batch.status != BatchStatus.QUEUED:
-        return batch  # a retried task must not generate twice
-    creator = batch.created_by
     progress = Progress(selectors.batch_progress_key(batch))
-    with translation.override(creator.language if creator else settings.LANGUAGE_CODE):
+    with translation.override(_batch_language(batch)):
         try:
             with transaction.atomic():
                 lock_for_update(Payer, batch.payer_id)
                 count = _fill(batch, batch.payer, progress)
-                _finish_batch(batch, BatchStatus.GENERATED, "")
+                _finish_batch(batch, owner, BatchStatus.GENERATED, "")
         except DomainError as refusal:
             count = 0
-            _finish_batch(batch, BatchStatus.FAILED, str(refusal.message))
-        except Exception:
-            # Never leave the batch queued: that would hold the payer's next batch forever.
-            _finish_batch(
-                batch,
-                BatchStatus.FAILED,
-                _("Generating the batch failed (the worker's log says why). Generate it again."),
-            )
-            raise
+            with transaction.atomic():
+                _finish_batch(batch, owner, BatchStatus.FAILED, str(refusal.message))
         finally:
             progress.clear()
-    actor = Actor(organization=batch.organization, role="billing", user=creator)
+    actor = Actor(organization=batch.organization, role="billing", user=batch.created_by)
     audit_record(actor=actor, action="batch.generate", obj=batch, detail={"claims": count})
-    return batch
 
 
-def _finish_batch(batch: ClaimBatch, status: str, reason: str) -> None:
+def _finish_batch(batch: ClaimBatch, owner: str, status: str, reason: str) -> None:
+    """The batch's last write, only while this worker holds its lease (JobLost otherwise:
+    the batch was cancelled or given up on meanwhile, and its claims roll back)."""
+    job_finish(
+        BATCH_JOB,
+        batch.pk,
+        owner,
+        status=status,
+        status_reason=reason[:500],
+        version=F("version") + 1,
+        updated_at=timezone.now(),
+    )
     batch.status, batch.status_reason = status, reason[:500]
-    bump_version(batch)
-    batch.save(update_fields=["status", "status_reason", "version", "updated_at"])
+
+
+def batch_cancel(*, actor: Actor, batch_id: uuid.UUID | str) -> ClaimBatch:
+    """End a batch still being generated (its worker stuck or gone): it becomes not
+    generated, saying who cancelled it, and the payer's next batch can be requested."""
+    actor.require("billing.manage")
+    batch = selectors.batch_get(actor=actor, public_id=batch_id)
+    if not job_cancel(BATCH_JOB, batch.pk, who=actor.label):
+        raise DomainError("conflict", _("This batch is not being generated any more."))
+    audit_record(actor=actor, action="batch.cancel", obj=batch)
+    batch.refresh_from_db()
+    return batch
 
 
 def _move_claims(batch: ClaimBatch, to_status: str, user: Any, reason: str = "") -> None:

@@ -9,6 +9,7 @@ urlpatterns = [
     path("batches/generate/", views.batch_generate, name="batch_generate"),
     path("batches/<uuid:batch_id>/", views.batch_detail, name="batch"),
     path("batches/<uuid:batch_id>/status/", views.batch_move, name="batch_move"),
+    path("batches/<uuid:batch_id>/cancel/", views.batch_cancel, name="batch_cancel"),
     path("batches/<uuid:batch_id>/file/<str:kind>/", views.batch_file, name="batch_file"),
     path("claims/<uuid:claim_id>/", views.claim_detail, name="claim"),
     path("claims/<uuid:claim_id>/<str:kind>/", views.claim_change, name="claim_change"),

@@ -18,8 +18,10 @@ from puentes.billing.models import BatchStatus
 from puentes.billing.presenters import rule_set_out
 from puentes.care.selectors import program_list
 from puentes.core.actor import Actor
+from puentes.core.audit import people_seen_in
 from puentes.core.errors import DomainError, not_found
 from puentes.core.http import attachment
+from puentes.core.jobs import jobs_reap
 from puentes.people.selectors import person_get
 from puentes.web.pages import act, actor_page, form_errors_from, refusal_text, submit
 
@@ -91,14 +93,20 @@ BATCH_ACTIONS = {
 @actor_page("billing.view")
 def batch_detail(request: HttpRequest, actor: Actor, batch_id: uuid.UUID) -> HttpResponse:
     batch = selectors.batch_get(actor=actor, public_id=batch_id)
-    claims = selectors.claim_list(actor=actor, batch=batch)
+    if batch.status == BatchStatus.QUEUED and jobs_reap()["failed"]:
+        batch.refresh_from_db()  # its worker died: the page says so, not "being generated"
+    claims = list(
+        selectors.claim_list(actor=actor, batch=batch).prefetch_related("lines")[:BATCH_PAGE_CLAIMS]
+    )
+    people_seen_in(actor, claims)
     summary = selectors.batch_summary(batch)
     return render(
         request,
         "billing/batch.html",
         {
             "batch": batch,
-            "claims": claims.prefetch_related("lines")[:BATCH_PAGE_CLAIMS],
+            "claims": claims,
+            "can_cancel": actor.can("billing.manage") and batch.status == BatchStatus.QUEUED,
             "claim_count": summary["claims"],
             "total": summary["total"],
             "progress": selectors.batch_progress(batch),
@@ -125,6 +133,17 @@ def batch_move(request: HttpRequest, actor: Actor, batch_id: uuid.UUID) -> HttpR
             reason=data.get("reason", ""),
         ),
         success=_("Batch updated."),
+        then=reverse("billing:batch", args=[batch_id]),
+    )
+
+
+@require_POST
+@actor_page("billing.manage")
+def batch_cancel(request: HttpRequest, actor: Actor, batch_id: uuid.UUID) -> HttpResponse:
+    return act(
+        request,
+        lambda: services.batch_cancel(actor=actor, batch_id=batch_id),
+        success=_("Batch cancelled."),
         then=reverse("billing:batch", args=[batch_id]),
     )
 

@@ -246,6 +246,8 @@ AUDIT_ACTION_LABELS = {
     "funding.create": _("added a funding source"),
     "batch.generate": _("generated a claim batch"),
     "batch.status": _("changed a claim batch's status"),
+    "batch.cancel": _("cancelled a claim batch being generated"),
+    "directory.import.cancel": _("cancelled a directory import"),
     "claim.void": _("voided a claim"),
     "claim.correct": _("sent a corrected claim"),
     "remittance.import": _("imported a remittance"),

@@ -23,6 +23,17 @@ class BaseModel(models.Model):
         abstract = True
 
 
+class Leased(models.Model):
+    """A background job's row: which worker holds it and until when (core.jobs)."""
+
+    lease_owner = models.CharField(max_length=80, blank=True, default="", editable=False)
+    lease_expires_at = models.DateTimeField(null=True, blank=True, editable=False)
+    attempts = models.PositiveSmallIntegerField(default=0, editable=False)
+
+    class Meta:
+        abstract = True
+
+
 class AuditQuerySet(models.QuerySet["AuditEvent"]):
     def update(self, **kwargs: Any) -> int:
         raise PermissionError("audit events are append-only")

@@ -326,6 +326,15 @@ def import_list(request: HttpRequest) -> Any:
     return selectors.import_list(actor=actor_of(request))
 
 
+@router.post(
+    "/directory/imports/{import_id}/cancel",
+    response=ImportOut,
+    summary="Cancel an import that has not ended (its worker stuck or gone); 409 once ended",
+)
+def import_cancel(request: HttpRequest, import_id: uuid.UUID) -> Any:
+    return services.directory_import_cancel(actor=actor_of(request), import_id=import_id)
+
+
 @router.get("/directory/imports/{import_id}", response=ImportOut, summary="An import's progress")
 def import_get(request: HttpRequest, import_id: uuid.UUID) -> Any:
     return selectors.import_get(actor=actor_of(request), public_id=import_id)

@@ -10,7 +10,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from puentes.core.models import BaseModel
+from puentes.core.models import BaseModel, Leased
 from puentes.network.models import Organization as NetworkOrganization
 
 
@@ -498,7 +498,7 @@ class ImportStatus(models.TextChoices):
     FAILED = "failed", _("Failed")
 
 
-class DirectoryImport(BaseModel):
+class DirectoryImport(BaseModel, Leased):
     """One uploaded file imported by a background task; its row is the progress bar."""
 
     source = models.CharField(max_length=100)

@@ -16,6 +16,7 @@ from puentes.core.actor import Actor
 from puentes.core.audit import audit_record
 from puentes.core.concurrency import bump_version, check_version, lock_for_update
 from puentes.core.errors import DomainError, invalid
+from puentes.core.jobs import JobKind, job_cancel, job_finish, job_run
 from puentes.core.progress import Progress
 from puentes.core.services import apply_fields, validate
 from puentes.directory import models as m
@@ -332,60 +333,103 @@ def _enqueue_import(import_pk: int) -> None:
     run_directory_import.enqueue(import_pk)
 
 
+def _import_language(imported: m.DirectoryImport) -> str:
+    return imported.started_by.language if imported.started_by else settings.LANGUAGE_CODE
+
+
+IMPORT_JOB = JobKind(
+    name="directory import",
+    model=m.DirectoryImport,
+    waiting=(m.ImportStatus.QUEUED, m.ImportStatus.RUNNING),
+    running=m.ImportStatus.RUNNING,
+    failed=m.ImportStatus.FAILED,
+    reason_field="error",
+    enqueue=lambda pk: _enqueue_import(pk),
+    language=_import_language,
+)
+
+
 def directory_import_run(import_pk: int) -> m.DirectoryImport:
-    """The background task's work: unpack the upload, import it, record the outcome."""
+    """The background task's work: lease the import, unpack the upload, import it and
+    rebuild the search rows, and record the outcome — all in one transaction, so listings
+    are never committed unsearchable and a dead worker leaves nothing half done (core.jobs
+    retries the import or ends it as failed)."""
+    job_run(IMPORT_JOB, import_pk, lambda owner: _import(import_pk, owner))
+    return m.DirectoryImport.objects.get(pk=import_pk)
+
+
+def _import(import_pk: int, owner: str) -> None:
     imported = m.DirectoryImport.objects.select_related("started_by").get(pk=import_pk)
-    if imported.status != m.ImportStatus.QUEUED:
-        return imported  # a retried task must not import twice
-    language = imported.started_by.language if imported.started_by else settings.LANGUAGE_CODE
-    imported.status, imported.started_at = m.ImportStatus.RUNNING, timezone.now()
-    imported.save(update_fields=["status", "started_at", "updated_at"])
+    imported.started_at = imported.started_at or timezone.now()
     progress = Progress(progress_key(imported.pk))
-    with translation.override(language), tempfile.TemporaryDirectory() as folder:
+    with translation.override(_import_language(imported)), tempfile.TemporaryDirectory() as folder:
         try:
-            path = unpack_upload(Path(imported.upload.path), Path(folder))
-            report = directory_import(
-                path=path,
-                source=imported.source,
-                skip_invalid=imported.skip_invalid,
-                full=imported.full,
-                updated_by=imported.started_by.get_username() if imported.started_by else "",
-                progress=progress,
-            )
+            with transaction.atomic():
+                path = unpack_upload(Path(imported.upload.path), Path(folder))
+                report = directory_import(
+                    path=path,
+                    source=imported.source,
+                    skip_invalid=imported.skip_invalid,
+                    full=imported.full,
+                    updated_by=imported.started_by.get_username() if imported.started_by else "",
+                    progress=progress,
+                )
+                _finish(imported, owner, m.ImportStatus.SUCCEEDED, report=report)
         except ImportFailed as failure:
-            _finish(imported, m.ImportStatus.FAILED, rejections=failure.rejections)
+            _finish(imported, owner, m.ImportStatus.FAILED, rejections=failure.rejections)
         except UploadUnreadable as error:
-            _finish(imported, m.ImportStatus.FAILED, error=str(error))
-        else:
-            _finish(imported, m.ImportStatus.SUCCEEDED, report=report)
-    progress.clear()
+            _finish(imported, owner, m.ImportStatus.FAILED, error=str(error))
+        finally:
+            progress.clear()
+
+
+def directory_import_cancel(*, actor: Actor, import_id: uuid.UUID | str) -> m.DirectoryImport:
+    """End an import that has not ended (its worker stuck or gone), saying who did."""
+    imported = selectors.import_get(actor=actor, public_id=import_id)
+    if not job_cancel(IMPORT_JOB, imported.pk, who=actor.label):
+        raise DomainError("conflict", _("This import has already ended."))
+    audit_record(actor=actor, action="directory.import.cancel", obj=imported)
+    imported.refresh_from_db()
     return imported
 
 
 def _finish(
     imported: m.DirectoryImport,
+    owner: str,
     status: str,
     *,
     report: ImportReport | None = None,
     rejections: list[Rejection] | None = None,
     error: str = "",
 ) -> None:
+    """The import's last write, only while this worker holds its lease (core.jobs)."""
+    counts = imported.counts
+    notes = imported.notes
     if report is not None:
         rejections = report.rejections
-        imported.counts = {
+        counts = {
             "created": report.created,
             "updated": report.updated,
             "unchanged": report.unchanged,
             "deactivated": report.deactivated,
         }
-        imported.notes = report.notes
-    imported.rejections = [
-        {"file": r.file, "line": r.line, "table": r.table, "reason": r.reason}
-        for r in rejections or []
-    ]
-    imported.status, imported.error = status, error
-    imported.finished_at = timezone.now()
-    imported.done = imported.total = sum(
-        sum(tables.values()) for kind, tables in imported.counts.items() if kind != "deactivated"
+        notes = report.notes
+    done = sum(sum(tables.values()) for kind, tables in counts.items() if kind != "deactivated")
+    job_finish(
+        IMPORT_JOB,
+        imported.pk,
+        owner,
+        status=status,
+        error=error,
+        counts=counts,
+        notes=notes,
+        rejections=[
+            {"file": r.file, "line": r.line, "table": r.table, "reason": r.reason}
+            for r in rejections or []
+        ],
+        started_at=imported.started_at,
+        finished_at=timezone.now(),
+        done=done,
+        total=done,
+        updated_at=timezone.now(),
     )
-    imported.save()

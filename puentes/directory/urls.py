@@ -18,4 +18,5 @@ urlpatterns = [
     ),
     path("imports/", views.imports, name="imports"),
     path("imports/<uuid:import_id>/", views.import_page, name="import"),
+    path("imports/<uuid:import_id>/cancel/", views.import_cancel, name="import_cancel"),
 ]

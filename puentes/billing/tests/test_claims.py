@@ -634,7 +634,7 @@ def test_a_batch_whose_generation_breaks_is_not_left_queued(
     with pytest.raises(RuntimeError):
         services.batch_generate_run(batch.pk)  # the task fails, and the worker logs why
     batch.refresh_from_db()
-    assert batch.status == "failed" and "Generate it again" in batch.status_reason
+    assert batch.status == "failed" and "Start it again" in batch.status_reason
     monkeypatch.undo()
     again = services.batch_request(  # the payer is not held by a stuck batch
         actor=actor_for(bea), payer_id=medi_cal.public_id, start=days_ago(40), end=days_ago(1)

@@ -253,3 +253,43 @@ def test_service_layer_refuses_a_role_without_the_right(ana, pantry_listing):
             actor=actor_for(ana), service_at_location_id=pantry_listing.id, version=1
         )
     assert caught.value.code == "forbidden"
+
+
+def test_an_import_that_breaks_while_indexing_keeps_nothing_and_ends(
+    dora, tmp_path, api_for, upload, monkeypatch
+):
+    """The search rows are rebuilt inside the import's transaction: listings are never
+    committed unsearchable, and the import ends as failed rather than staying 'running'."""
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("killed while indexing")
+
+    monkeypatch.setattr(services.search_index, "rebuild", broken)
+    package = _zip_of(write_package(tmp_path / "pkg"))
+    upload(api_for(dora), "export.zip", package)  # the task fails; its log says why
+    imported = m.DirectoryImport.objects.get()
+    assert imported.status == "failed" and "Start it again" in imported.error
+    assert not imported.lease_owner
+    assert not m.Service.objects.exists() and not m.SearchEntry.objects.exists()
+
+
+def test_a_stuck_import_is_cancelled_from_its_page_and_the_api(
+    dora, pat, tmp_path, api_for, client_for, monkeypatch
+):
+    monkeypatch.setattr(services, "_enqueue_import", lambda pk: None)  # no worker comes
+    package = _zip_of(write_package(tmp_path / "pkg"))
+    response = api_for(dora).client.post(
+        "/api/v1/directory/imports",
+        {"upload": SimpleUploadedFile("export.zip", package), "source": "sac211"},
+    )
+    import_id = response.json()["id"]
+    page = client_for(dora).get(f"/directory/imports/{import_id}/")
+    assert "Cancel this import" in page.content.decode()
+    assert api_for(pat).post(f"/directory/imports/{import_id}/cancel").status_code == 403
+    done = client_for(dora).post(f"/directory/imports/{import_id}/cancel/", follow=True)
+    assert "Cancelled by" in done.content.decode()
+    again = api_for(dora).post(f"/directory/imports/{import_id}/cancel")
+    assert again.status_code == 409
+    services.directory_import_run(m.DirectoryImport.objects.get().pk)  # a late worker
+    assert m.DirectoryImport.objects.get().status == "failed"
+    assert not m.Service.objects.exists()

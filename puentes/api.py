@@ -4,7 +4,7 @@ from ninja import NinjaAPI
 
 from puentes.billing.api import router as billing_router
 from puentes.care.api import router as care_router
-from puentes.core.api import install_error_handlers
+from puentes.core.api import SafeParser, install_error_handlers
 from puentes.directory.api import router as directory_router
 from puentes.network.api import router as network_router
 from puentes.network.auth import ApiKeyAuth, SessionActorAuth
@@ -25,6 +25,7 @@ api = NinjaAPI(
     auth=[ApiKeyAuth(), SessionActorAuth()],
     urls_namespace="api",
     docs_url="/docs",
+    parser=SafeParser(),
 )
 install_error_handlers(api)
 api.add_router("/", network_router)

@@ -120,6 +120,7 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "puentes.core.http_errors.ApiErrorShapeMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "puentes.network.middleware.UserPreferencesMiddleware",
@@ -131,6 +132,8 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "puentes.urls"
+# Under /api/ and /hsds/ a CSRF failure is the API's one error shape (core.http_errors).
+CSRF_FAILURE_VIEW = "puentes.core.http_errors.csrf_failure"
 WSGI_APPLICATION = "puentes.wsgi.application"
 ASGI_APPLICATION = "puentes.asgi.application"
 

@@ -16,3 +16,9 @@ urlpatterns = [
     path("api/v1/", api.urls),
     path("hsds/", hsds.urls),
 ]
+
+# Under /api/ and /hsds/ these answer in the API's one error shape; pages keep Django's.
+handler400 = "puentes.core.http_errors.bad_request"
+handler403 = "puentes.core.http_errors.permission_denied"
+handler404 = "puentes.core.http_errors.page_not_found"
+handler500 = "puentes.core.http_errors.server_error"

@@ -1959,6 +1959,29 @@ ES.update(
             "iniciarlo; si sigue deteniéndose, avise a su administrador."
         ),
         "Cancelled by %(who)s.": "Cancelado por %(who)s.",
+        "Signed-in requests that change something need the CSRF token (the X-CSRFToken header); programs should send an API key instead.": (
+            "Las solicitudes con sesión iniciada que cambian algo necesitan el token CSRF (el "
+            "encabezado X-CSRFToken); los programas deben enviar una clave de API."
+        ),
+        "The request could not be read (its body or form data is malformed).": (
+            "No se pudo leer la solicitud (su cuerpo o sus datos de formulario están mal formados)."
+        ),
+        "Something went wrong on our side; nothing was saved. Try again later.": (
+            "Algo falló de nuestro lado; no se guardó nada. Inténtelo más tarde."
+        ),
+        "This method is not allowed here. Allowed: %(methods)s.": (
+            "Este método no se permite aquí. Se permiten: %(methods)s."
+        ),
+        "This method is not allowed here.": "Este método no se permite aquí.",
+        "The request is too large.": "La solicitud es demasiado grande.",
+        "Give the local time of day, without a UTC offset (e.g. 14:30).": (
+            "Indique la hora local, sin diferencia con UTC (por ejemplo, 14:30)."
+        ),
+        "Contains a character that cannot be stored (a NUL or a lone surrogate).": (
+            "Contiene un carácter que no se puede guardar (un NUL o un sustituto suelto)."
+        ),
+        "API key %(prefix)s": "Clave de API %(prefix)s",
+        "the system": "el sistema",
         "cancelled a claim batch being generated": "canceló un lote de reclamos en generación",
         "cancelled a directory import": "canceló una importación del directorio",
         "This batch is not being generated any more.": "Este lote ya no se está generando.",

@@ -3,7 +3,7 @@ care, follow-ups, encounters, team caseloads and a person's timeline — the sam
 and rules as the pages."""
 
 import uuid
-from datetime import date, datetime, time
+from datetime import date, datetime
 from decimal import Decimal
 from typing import Any, cast
 
@@ -29,6 +29,7 @@ from puentes.care.presenters import (
 )
 from puentes.core.errors import invalid
 from puentes.core.http import stored_file_download
+from puentes.core.inputs import LocalTime
 from puentes.core.pagination import Mapped, PagePagination
 from puentes.network.auth import actor_of
 from puentes.people.selectors import person_get
@@ -615,8 +616,8 @@ class EncounterFields(Schema, extra="forbid"):
     worker_id: uuid.UUID | None = Field(None, description="Default: you")
     enrollment_id: uuid.UUID | None = None
     occurred_on: date
-    start_time: time | None = None
-    end_time: time | None = None
+    start_time: LocalTime | None = None
+    end_time: LocalTime | None = None
     duration_minutes: int | None = Field(None, description="Or give start and end times")
     modality: str = Field(..., description="in_person, phone, video or text")
     place_of_service: str = Field(..., description="CMS place-of-service code, e.g. 12 home")
@@ -640,8 +641,8 @@ class EncounterPatch(Schema, extra="forbid"):
     worker_id: uuid.UUID | None = None
     enrollment_id: uuid.UUID | None = None
     occurred_on: date | None = None
-    start_time: time | None = None
-    end_time: time | None = None
+    start_time: LocalTime | None = None
+    end_time: LocalTime | None = None
     duration_minutes: int | None = None
     modality: str | None = None
     place_of_service: str | None = None
@@ -668,8 +669,8 @@ class EncounterOut(Schema):
     worker: Member
     enrollment_id: uuid.UUID | None
     occurred_on: date
-    start_time: time | None
-    end_time: time | None
+    start_time: LocalTime | None
+    end_time: LocalTime | None
     duration_minutes: int
     modality: str
     place_of_service: str

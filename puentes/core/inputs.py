@@ -1,11 +1,13 @@
 """Checking input fields in services: every problem is collected under its field's name,
 then raised at once (``invalid``), so a form or API call hears of all of them together."""
 
+import datetime
 import uuid
 from collections.abc import Mapping
-from typing import Any
+from typing import Annotated, Any
 
 from django.utils.translation import gettext as _
+from pydantic import AfterValidator, WithJsonSchema
 
 from puentes.core.errors import invalid
 
@@ -38,3 +40,49 @@ def is_uuid(value: Any) -> bool:
 def raise_if(errors: Errors) -> None:
     if errors:
         raise invalid(errors)
+
+
+def _wall_clock(value: datetime.time) -> datetime.time:
+    if value.tzinfo is not None:
+        raise ValueError(_("Give the local time of day, without a UTC offset (e.g. 14:30)."))
+    return value
+
+
+# A time of day on the organization's wall clock (an encounter's start, say): no UTC offset,
+# so the API describes it as HH:MM[:SS] rather than JSON Schema's "time" (which needs one).
+LocalTime = Annotated[
+    datetime.time,
+    AfterValidator(_wall_clock),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "pattern": r"^([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9](\.[0-9]{1,6})?)?$",
+            "description": "Local time of day, HH:MM or HH:MM:SS, without a UTC offset",
+        }
+    ),
+]
+
+
+def _unsafe(text: str) -> bool:
+    """A NUL (PostgreSQL refuses it in text) or a lone UTF-16 surrogate (no database can
+    store it): text that cannot be saved as sent."""
+    return "\x00" in text or any("\ud800" <= char <= "\udfff" for char in text)
+
+
+def unsafe_text(data: Any, path: str = "") -> Errors:
+    """Every field of decoded JSON (or form or query values) holding unstorable text, named
+    by its dotted path, with why; keys are checked as well as values."""
+    errors: Errors = {}
+    if isinstance(data, str):
+        if _unsafe(data):
+            errors[path or "__all__"] = [
+                _("Contains a character that cannot be stored (a NUL or a lone surrogate).")
+            ]
+    elif isinstance(data, dict):
+        for key, value in data.items():
+            name = f"{path}.{key}" if path else str(key)
+            errors.update(unsafe_text(key, name) or unsafe_text(value, name))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            errors.update(unsafe_text(value, f"{path}.{index}" if path else str(index)))
+    return errors

@@ -16,7 +16,7 @@ from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse, JsonResponse, StreamingHttpResponse
 from ninja import NinjaAPI, Query
 
-from puentes.core.api import install_error_handlers
+from puentes.core.api import SafeParser, install_error_handlers
 from puentes.core.http import client_ip
 from puentes.directory import selectors
 from puentes.directory.mapping import BY_NAME
@@ -51,6 +51,7 @@ hsds = NinjaAPI(
     docs_url="/docs",
     description="Open Referral HSDS 3.0 API over the Puentes directory.",
     auth=directory_reader,
+    parser=SafeParser(),
 )
 install_error_handlers(hsds)
 Format = Literal["json", "ndjson"]

@@ -120,7 +120,7 @@ def _grouped(
     return [
         {
             by: (
-                row["group"].date().isoformat()[:7]
+                row["group"].isoformat()[:7]  # a date (needs) or a datetime (screenings)
                 if by == "month" and row["group"]
                 else row["group"] or ""
             ),

@@ -3,6 +3,7 @@
 import phonenumbers
 from django import template
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 
 from puentes.core.audit import AUDIT_ACTION_LABELS
 from puentes.screening.definitions import instrument_find
@@ -48,3 +49,15 @@ def instrument_title(screening: object) -> str:
     if instrument is None:
         return getattr(screening, "instrument_id", "")
     return instrument.title.in_language("es" if (get_language() or "").startswith("es") else "en")
+
+
+@register.filter
+def who(user: object, api_key: object = None) -> str:
+    """Who did something: a user's full name or user name, else the API key (records
+    written by another system have no user), else the system."""
+    if user is not None:
+        name = user.get_full_name() or user.get_username()  # type: ignore[attr-defined]
+        return str(name)
+    if api_key is not None:
+        return _("API key %(prefix)s") % {"prefix": getattr(api_key, "prefix", "")}
+    return _("the system")

@@ -1,0 +1,136 @@
+"""The one error shape for everything under /api/ and /hsds/, including the failures Django
+answers before (or instead of) the API: an unknown route, a wrong method, a body too large
+or not parseable, a CSRF failure, a server error. Pages keep Django's own error pages."""
+
+import json
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from django.core.exceptions import RequestDataTooBig
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.utils.translation import gettext as _
+from django.views import defaults
+from django.views.csrf import csrf_failure as django_csrf_failure
+
+from puentes.core.api import CSRF_MESSAGE
+from puentes.core.errors import DomainError
+from puentes.core.inputs import unsafe_text
+
+logger = logging.getLogger(__name__)
+
+API_PREFIXES = ("/api/", "/hsds/")
+
+
+def is_api(request: HttpRequest) -> bool:
+    return request.path.startswith(API_PREFIXES)
+
+
+def error_json(error: DomainError) -> JsonResponse:
+    return JsonResponse(error.as_dict(), status=error.status)
+
+
+def bad_request(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    if not is_api(request):
+        return defaults.bad_request(request, exception)  # type: ignore[arg-type]
+    name = type(exception).__name__ if exception is not None else ""
+    if name in ("RequestDataTooBig", "TooManyFieldsSent", "TooManyFilesSent"):
+        return error_json(DomainError("too_large", _("The request is too large.")))
+    message = _("The request could not be read (its body or form data is malformed).")
+    return error_json(DomainError("invalid", message, {"__all__": [message]}))
+
+
+def permission_denied(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    if not is_api(request):
+        return defaults.permission_denied(request, exception)  # type: ignore[arg-type]
+    return error_json(DomainError("forbidden", _("Your role does not allow this.")))
+
+
+def page_not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    if not is_api(request):
+        return defaults.page_not_found(request, exception)
+    return error_json(DomainError("not_found", _("Not found.")))
+
+
+def server_error(request: HttpRequest) -> HttpResponse:
+    if not is_api(request):
+        return defaults.server_error(request)
+    message = _("Something went wrong on our side; nothing was saved. Try again later.")
+    return error_json(DomainError("server_error", message))
+
+
+def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
+    if not is_api(request):
+        return django_csrf_failure(request, reason)
+    return error_json(DomainError("forbidden", str(CSRF_MESSAGE)))
+
+
+class ApiErrorShapeMiddleware:
+    """Under /api/ and /hsds/: refuse unstorable text in query and form values (400 naming
+    the field), and give Django's plain-text or HTML refusals (405, 404 from a resolver
+    miss) the one JSON shape. Pages: unstorable query text is a plain 400 too."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if errors := _unsafe_query(request) or _unsafe_body(request):
+            refusal = DomainError("invalid", _("Please correct the fields shown."), errors)
+            if is_api(request):
+                return error_json(refusal)
+            text = " ".join(f"{name}: {' '.join(why)}" for name, why in errors.items())
+            return HttpResponse(text, status=400, content_type="text/plain; charset=utf-8")
+        response = self.get_response(request)
+        if is_api(request) and not _is_json(response):
+            return _reshaped(response)
+        return response
+
+
+def _unsafe_body(request: HttpRequest) -> dict[str, list[str]]:
+    """A JSON body's fields holding text no database can store. ninja parses the body again
+    (its parser turns any exception into "not JSON", so the check cannot live there)."""
+    if not is_api(request) or "json" not in (request.content_type or ""):
+        return {}
+    try:
+        data = json.loads(request.body)
+    except (ValueError, RequestDataTooBig):
+        return {}  # ninja answers a body that is not JSON; Django one that is too large
+    return unsafe_text(data)
+
+
+def _unsafe_query(request: HttpRequest) -> dict[str, list[str]]:
+    errors: dict[str, list[str]] = {}
+    for key, values in request.GET.lists():
+        found = unsafe_text([key, *values])
+        if found:
+            errors[key] = next(iter(found.values()))
+    return errors
+
+
+def _is_json(response: HttpResponse) -> bool:
+    kind = response.get("Content-Type", "")
+    return "json" in kind or response.status_code < 400 or getattr(response, "streaming", False)
+
+
+def _reshaped(response: Any) -> HttpResponse:
+    status = response.status_code
+    if status == 405:
+        allowed = response.get("Allow", "")
+        message = _("This method is not allowed here. Allowed: %(methods)s.") % {
+            "methods": allowed or "—"
+        }
+        shaped = error_json(DomainError("method_not_allowed", message))
+        if allowed:
+            shaped["Allow"] = allowed
+        return shaped
+    if status == 404:
+        return error_json(DomainError("not_found", _("Not found.")))
+    if status == 403:
+        return error_json(DomainError("forbidden", _("Your role does not allow this.")))
+    if status == 413:
+        return error_json(DomainError("too_large", _("The request is too large.")))
+    if status >= 500:
+        message = _("Something went wrong on our side; nothing was saved. Try again later.")
+        return error_json(DomainError("server_error", message))
+    message = _("The request could not be read (its body or form data is malformed).")
+    return error_json(DomainError("invalid", message, {"__all__": [message]}))

@@ -116,6 +116,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -130,6 +131,25 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
+
+# Content-Security-Policy on every page: scripts, styles and everything else only from
+# Puentes itself; no inline script or style, no framing. The generated API docs (Swagger UI
+# from a CDN, with an inline start-up script) are the one exception.
+CONTENT_SECURITY_POLICY = {
+    "EXCLUDE_URL_PREFIXES": ["/api/v1/docs", "/hsds/docs"],
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    },
+}
 
 ROOT_URLCONF = "puentes.urls"
 # Under /api/ and /hsds/ a CSRF failure is the API's one error shape (core.http_errors).
@@ -200,13 +220,19 @@ SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 
 # Sign-in lockout (django-axes): per user name, so one office's shared IP is not locked out.
 AXES_FAILURE_LIMIT = env_int("PUENTES_LOGIN_FAILURE_LIMIT", 5, minimum=1)
-AXES_COOLOFF_TIME = timedelta(minutes=env_int("PUENTES_LOGIN_LOCKOUT_MINUTES", 15, minimum=1))
+LOGIN_LOCKOUT_MINUTES = env_int("PUENTES_LOGIN_LOCKOUT_MINUTES", 15, minimum=1)
+AXES_COOLOFF_TIME = timedelta(minutes=LOGIN_LOCKOUT_MINUTES)
+# Per address as well (network.signin): this many failed sign-ins or API keys from one
+# address within LOGIN_LOCKOUT_MINUTES stop it; high enough that an office behind one
+# address is not stopped by its own typos, low enough to stop guessing across accounts.
+LOGIN_IP_FAILURE_LIMIT = env_int("PUENTES_LOGIN_IP_FAILURE_LIMIT", 30, minimum=1)
 AXES_LOCKOUT_PARAMETERS = ["username"]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "web/locked.html"
 AXES_VERBOSE = False
-# W006 asks to lock by IP too; we deliberately do not: a clinic's staff share one public IP,
-# and one mistyped password must not lock out the whole office. Locking is per user name.
+# W006 asks axes to lock by IP too; axes would use the per-account limit for it, and a
+# clinic's staff share one public IP. network.signin stops an address at its own, higher
+# limit instead.
 SILENCED_SYSTEM_CHECKS = ["axes.W006"]
 
 LANGUAGE_CODE = "en"
@@ -280,6 +306,17 @@ CACHES = {
 }
 # Uploaded directory files wait here for the worker (bytes, not a path the user chose).
 DIRECTORY_UPLOAD_MAX_MB = env_int("PUENTES_DIRECTORY_UPLOAD_MAX_MB", 200, minimum=1)
+# A directory ZIP may unpack to at most this much, and at most this many times its size
+# (a real export compresses about 10:1; a "ZIP bomb" hundreds or thousands to one).
+DIRECTORY_UNPACKED_MAX_MB = env_int("PUENTES_DIRECTORY_UNPACKED_MAX_MB", 2048, minimum=1)
+DIRECTORY_ZIP_RATIO_MAX = env_int("PUENTES_DIRECTORY_ZIP_RATIO_MAX", 100, minimum=2)
+# No uploaded file may be larger than the largest any form takes; counted while it streams.
+UPLOAD_MAX_MB = DIRECTORY_UPLOAD_MAX_MB
+FILE_UPLOAD_HANDLERS = [
+    "puentes.core.uploads.LimitedUploadHandler",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
 
 API_PAGE_SIZE_DEFAULT = 50
 API_PAGE_SIZE_MAX = 200

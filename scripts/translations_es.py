@@ -678,7 +678,6 @@ ES.update(
         "cannot read the CSV: %(error)s": "no se puede leer el CSV: %(error)s",
         "The file is not a readable ZIP archive.": "El archivo no es un ZIP legible.",
         "The ZIP holds no CSV or JSON files.": "El ZIP no contiene archivos CSV ni JSON.",
-        "The ZIP unpacks to more than 4 GB.": "El ZIP descomprimido ocupa más de 4 GB.",
         "Wrong phone number": "Teléfono equivocado",
         "Wrong address or location": "Dirección o lugar equivocado",
         "Wrong hours": "Horario equivocado",
@@ -1981,6 +1980,19 @@ ES.update(
             "Contiene un carácter que no se puede guardar (un NUL o un sustituto suelto)."
         ),
         "API key %(prefix)s": "Clave de API %(prefix)s",
+        "failed to sign in": "no pudo iniciar sesión",
+        "presented an API key that was refused": "presentó una clave de API que fue rechazada",
+        "The request is too large: files may be at most %(mb)s MB.": (
+            "La solicitud es demasiado grande: los archivos pueden tener como máximo %(mb)s MB."
+        ),
+        "The ZIP unpacks to %(ratio)s times its size (at most %(most)s): it is not an export we can read safely.": (
+            "El ZIP se descomprime a %(ratio)s veces su tamaño (como máximo %(most)s): no es "
+            "una exportación que podamos leer con seguridad."
+        ),
+        "The ZIP unpacks to more than %(mb)s MB.": "El ZIP descomprimido ocupa más de %(mb)s MB.",
+        "Too many failed attempts from your address.": (
+            "Demasiados intentos fallidos desde su dirección."
+        ),
         "the system": "el sistema",
         "cancelled a claim batch being generated": "canceló un lote de reclamos en generación",
         "cancelled a directory import": "canceló una importación del directorio",

@@ -179,6 +179,8 @@ AUDIT_ACTION_LABELS = {
     "person.read": _("opened the record"),
     "people.read": _("listed or searched people"),
     "access.denied": _("was refused a record (not found or not allowed)"),
+    "signin.failed": _("failed to sign in"),
+    "apikey.failed": _("presented an API key that was refused"),
     "person.update": _("edited the record"),
     "person.merge": _("merged a duplicate record into this one"),
     "person.merged_away": _("merged this record into another"),

@@ -17,6 +17,7 @@ STATUS_BY_CODE = {
     # The request is allowed but needs the person to confirm a warning (e.g. a full service).
     "confirm": 409,
     "locked": 423,
+    "throttled": 429,
     # Refusals made before the request reaches a service (core.http_errors).
     "method_not_allowed": 405,
     "too_large": 413,

@@ -7,7 +7,8 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from django.core.exceptions import RequestDataTooBig
+from django.conf import settings
+from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.utils.translation import gettext as _
 from django.views import defaults
@@ -31,10 +32,15 @@ def error_json(error: DomainError) -> JsonResponse:
 
 
 def bad_request(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    too_large = isinstance(exception, (RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent))
     if not is_api(request):
+        if too_large:
+            message = _("The request is too large: files may be at most %(mb)s MB.") % {
+                "mb": settings.UPLOAD_MAX_MB
+            }
+            return HttpResponse(message, status=413, content_type="text/plain; charset=utf-8")
         return defaults.bad_request(request, exception)  # type: ignore[arg-type]
-    name = type(exception).__name__ if exception is not None else ""
-    if name in ("RequestDataTooBig", "TooManyFieldsSent", "TooManyFilesSent"):
+    if too_large:
         return error_json(DomainError("too_large", _("The request is too large.")))
     message = _("The request could not be read (its body or form data is malformed).")
     return error_json(DomainError("invalid", message, {"__all__": [message]}))

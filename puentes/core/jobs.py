@@ -58,6 +58,7 @@ class JobKind:
     language: Callable[[Any], str]  # the language its reasons are written in
     running: str | None = None  # the status a claimed job shows, if it has one
     max_attempts: int = 2
+    ended: Callable[[int], None] | None = None  # clean up once it has ended (after commit)
 
 
 _KINDS: dict[str, JobKind] = {}
@@ -112,6 +113,13 @@ def job_finish(kind: JobKind, pk: int, owner: str, **fields: Any) -> None:
     )
     if not done:
         raise JobLost(f"{kind.name} {pk} is no longer leased by {owner}")
+    _after_end(kind, pk)
+
+
+def _after_end(kind: JobKind, pk: int) -> None:
+    if kind.ended is not None:
+        ended = kind.ended
+        transaction.on_commit(lambda: ended(pk))
 
 
 def _fail(kind: JobKind, pk: int, reason: Any, condition: Q) -> bool:
@@ -127,6 +135,8 @@ def _fail(kind: JobKind, pk: int, reason: Any, condition: Q) -> bool:
         updated_at=timezone.now(),
         **{kind.reason_field: text},
     )
+    if ended:
+        _after_end(kind, pk)
     return bool(ended)
 
 

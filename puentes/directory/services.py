@@ -346,7 +346,16 @@ IMPORT_JOB = JobKind(
     reason_field="error",
     enqueue=lambda pk: _enqueue_import(pk),
     language=_import_language,
+    ended=lambda pk: _upload_remove(pk),
 )
+
+
+def _upload_remove(import_pk: int) -> None:
+    """An ended import's upload is not kept: its records are in the directory (or it was
+    refused, with every reason on the import's row), and an export can be large."""
+    imported = m.DirectoryImport.objects.filter(pk=import_pk).first()
+    if imported is not None and imported.upload:
+        imported.upload.delete(save=False)
 
 
 def directory_import_run(import_pk: int) -> m.DirectoryImport:

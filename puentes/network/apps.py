@@ -5,3 +5,15 @@ class NetworkConfig(AppConfig):
     name = "puentes.network"
     label = "network"
     verbose_name = "Network"
+
+    def ready(self) -> None:
+        from django.contrib.auth.signals import user_login_failed
+
+        from puentes.core.http import client_ip
+        from puentes.network.signin import signin_failure_record
+
+        def failed(sender: object, credentials: dict, request: object = None, **kw: object) -> None:
+            ip = client_ip(request) if request is not None else None  # type: ignore[arg-type]
+            signin_failure_record(username=str(credentials.get("username", "")), ip=ip)
+
+        user_login_failed.connect(failed, dispatch_uid="puentes-signin-failed", weak=False)

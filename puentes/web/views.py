@@ -1,5 +1,7 @@
 """Sign-in, sign-out, language and organization switches, home, invitations."""
 
+from typing import Any
+
 from django import forms
 from django.conf import settings
 from django.contrib import messages
@@ -18,12 +20,14 @@ from puentes.care.selectors import my_day
 from puentes.core.actor import Actor
 from puentes.core.audit import people_seen_in
 from puentes.core.errors import DomainError
+from puentes.core.http import client_ip
 from puentes.network import services as network_services
 from puentes.network.selectors import (
     ACTIVE_ORGANIZATION_SESSION_KEY,
     invitation_find_open,
     membership_list_for_user,
 )
+from puentes.network.signin import address_blocked
 from puentes.people.selectors import person_list
 from puentes.referrals.selectors import referral_list
 from puentes.web.pages import actor_page, form_errors_from
@@ -33,6 +37,13 @@ class SignInView(LoginView):
     template_name = "web/login.html"
     redirect_authenticated_user = True
     extra_context = {"idle_minutes": settings.SESSION_IDLE_MINUTES}
+
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        """An address that failed too often lately is stopped before any password is
+        checked (django-axes stops a single account; this stops guessing across many)."""
+        if address_blocked(client_ip(request)):
+            return render(request, "web/locked.html", status=429)
+        return super().post(request, *args, **kwargs)
 
 
 @require_POST

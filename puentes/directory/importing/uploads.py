@@ -1,13 +1,13 @@
 """Uploaded directory files: unpacking them safely, and the progress a page can read."""
 
-import shutil
 import zipfile
 from pathlib import Path
 
+from django.conf import settings
 from django.utils.translation import gettext as _
 
-# An upload may be compressed; refuse archives that would unpack to more than this.
-MAX_UNPACKED_BYTES = 4 * 1024**3
+MB = 1024 * 1024
+COPY_CHUNK = MB
 
 
 class UploadUnreadable(Exception):
@@ -35,18 +35,39 @@ def unpack_upload(upload: Path, folder: Path) -> Path:
 
 
 def _extract_safely(archive: zipfile.ZipFile, folder: Path) -> None:
-    """Extract without letting a member escape the folder or fill the disk."""
+    """Extract without letting a member escape the folder or fill the disk: the sizes the
+    archive declares are checked first (total and compression ratio), then the bytes
+    actually written are counted, since a crafted archive can declare anything."""
     members = [info for info in archive.infolist() if not info.is_dir()]
-    if sum(info.file_size for info in members) > MAX_UNPACKED_BYTES:
-        raise UploadUnreadable(_("The ZIP unpacks to more than 4 GB."))
-    root = folder.resolve()
+    limit = settings.DIRECTORY_UNPACKED_MAX_MB * MB
+    declared = sum(info.file_size for info in members)
+    compressed = sum(info.compress_size for info in members)
+    if declared > limit:
+        raise UploadUnreadable(_too_big())
+    if declared > MB and declared > compressed * settings.DIRECTORY_ZIP_RATIO_MAX:
+        raise UploadUnreadable(
+            _(
+                "The ZIP unpacks to %(ratio)s times its size (at most %(most)s): it is not "
+                "an export we can read safely."
+            )
+            % {"ratio": declared // max(compressed, 1), "most": settings.DIRECTORY_ZIP_RATIO_MAX}
+        )
+    root, written = folder.resolve(), 0
     for info in members:
         target = (folder / info.filename).resolve()
         if not target.is_relative_to(root) or "__MACOSX" in target.parts:
             continue
         target.parent.mkdir(parents=True, exist_ok=True)
         with archive.open(info) as source, target.open("wb") as destination:
-            shutil.copyfileobj(source, destination)
+            while chunk := source.read(COPY_CHUNK):
+                written += len(chunk)
+                if written > limit:
+                    raise UploadUnreadable(_too_big())
+                destination.write(chunk)
+
+
+def _too_big() -> str:
+    return _("The ZIP unpacks to more than %(mb)s MB.") % {"mb": settings.DIRECTORY_UNPACKED_MAX_MB}
 
 
 def progress_key(import_pk: int) -> str:

@@ -293,3 +293,35 @@ def test_a_stuck_import_is_cancelled_from_its_page_and_the_api(
     services.directory_import_run(m.DirectoryImport.objects.get().pk)  # a late worker
     assert m.DirectoryImport.objects.get().status == "failed"
     assert not m.Service.objects.exists()
+
+
+def test_a_zip_bomb_is_refused_before_it_fills_the_disk(dora, tmp_path, api_for, upload):
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("export/services.csv", b"id,name\n" + b"0" * (20 * 1024 * 1024))
+    body = upload(api_for(dora), "export.zip", buffer.getvalue()).json()
+    assert body["status"] == "failed" and "times its size" in body["error"], body
+    assert not list((tmp_path).rglob("services.csv"))
+
+
+def test_a_zip_larger_than_allowed_unpacked_is_refused(dora, api_for, upload, settings):
+    settings.DIRECTORY_UNPACKED_MAX_MB = 1
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED) as archive:
+        archive.writestr("export/services.csv", b"id,name\n" + b"x" * (2 * 1024 * 1024))
+    body = upload(api_for(dora), "export.zip", buffer.getvalue()).json()
+    assert body["status"] == "failed" and "more than 1 MB" in body["error"], body
+
+
+def test_an_upload_is_stopped_while_it_streams_in(dora, api_for, upload, settings):
+    settings.UPLOAD_MAX_MB = 1
+    response = upload(api_for(dora), "export.zip", b"x" * (2 * 1024 * 1024))
+    assert response.status_code == 413 and response.json()["error"]["code"] == "too_large"
+    assert not m.DirectoryImport.objects.exists()
+
+
+def test_an_ended_imports_upload_is_removed(dora, tmp_path, api_for, upload):
+    package = _zip_of(write_package(tmp_path / "pkg"))
+    assert upload(api_for(dora), "export.zip", package).json()["status"] == "succeeded"
+    imported = m.DirectoryImport.objects.get()
+    assert not imported.upload.storage.exists(imported.upload.name)

@@ -9,9 +9,7 @@ from puentes.network.services import apikey_create, apikey_revoke
 
 
 def _sign_in(username, password="wrong-password", ip="198.51.100.9"):
-    return Client(REMOTE_ADDR=ip).post(
-        "/sign-in/", {"username": username, "password": password}
-    )
+    return Client(REMOTE_ADDR=ip).post("/sign-in/", {"username": username, "password": password})
 
 
 def test_a_failed_sign_in_shows_in_the_members_organizations_audit_log(client_for, ana, alma):

@@ -19,8 +19,16 @@ api = NinjaAPI(
     description=(
         "Programs use the same services as the pages. Authenticate with "
         "`Authorization: Bearer <API key>` (keys are made by organization administrators) "
-        "or the browser session. Every error is "
-        '`{"error": {"code", "message", "fields"}}`. Lists take `page` and `per_page`.'
+        "or the browser session. Every error, whatever refuses the request, is "
+        '`{"error": {"code", "message", "fields"}}` (`fields`: field name -> messages). '
+        "Codes: `invalid` 400, `unauthenticated` 401, `forbidden` 403, `not_found` 404, "
+        "`method_not_allowed` 405, `conflict`/`duplicate`/`confirm` 409, `too_large` 413, "
+        "`locked` 423, `throttled` 429, `server_error` 500. Three carry one more key: "
+        "`conflict` has `current_version`; `duplicate` has `matches` (id, name, "
+        "date_of_birth, score); `confirm` has `capacity_status` and `alternatives`. "
+        "Text with a NUL or a lone surrogate is refused as `invalid`. Times of day "
+        "(`start_time`, `end_time`) are local wall-clock times without a UTC offset. "
+        "Lists take `page` and `per_page`. Every read of a person's data is audited."
     ),
     auth=[ApiKeyAuth(), SessionActorAuth()],
     urls_namespace="api",

@@ -10,6 +10,8 @@ import os
 import pytest
 import schemathesis
 from django.core.handlers.wsgi import WSGIHandler
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 
 from conftest import actor_for, attach_records
@@ -26,9 +28,16 @@ CHECKS = [
 
 @pytest.fixture
 def api_schema(db):
+    """The API's own description, called in-process through Django's WSGI handler. As in
+    Django's test client, the handler must not close the test's database connection at the
+    start or end of each request (PostgreSQL's tests run inside that connection's transaction)."""
     loaded = schemathesis.openapi.from_dict(api.get_openapi_schema(path_prefix="/api/v1"))
     loaded.app = WSGIHandler()
-    return loaded
+    for signal in (request_started, request_finished):
+        signal.disconnect(close_old_connections)
+    yield loaded
+    for signal in (request_started, request_finished):
+        signal.connect(close_old_connections)
 
 
 schema = schemathesis.pytest.from_fixture("api_schema")

@@ -13,6 +13,7 @@ API) may be read by anyone; only its maintainers may change it.
 """
 
 import datetime
+import json
 import re
 from collections.abc import Iterator
 from typing import Any
@@ -64,6 +65,73 @@ FILL = {
     "instrument_id": "instrument", "code": "code", "kind": "kind", "number": "number",
     "token": "token",
 }  # fmt: skip
+
+
+# Body fields that name records: a create or change that refers to the clinic's records.
+BODY_FILL = {
+    "person_id": "person", "need_ids": "need", "need_id": "need", "program_id": "program",
+    "program_ids": "program", "enrollment_id": "enrollment", "care_plan_id": "care_plan",
+    "goal_id": "goal", "goal_ids": "goal", "referral_id": "referral", "referral_ids": "referral",
+    "participant_ids": "person", "worker_id": "member", "worker_ids": "member",
+    "assignee_id": "member", "from_member_id": "member", "to_member_id": "member",
+    "payer_id": "payer",
+}  # fmt: skip
+SAMPLES = {
+    "string": "probe",
+    "integer": 1,
+    "number": 1,
+    "boolean": False,
+    "array": [],
+    "object": {},
+}
+
+
+def _sample(schema: dict[str, Any], components: dict[str, Any]) -> Any:
+    if "$ref" in schema:
+        return _sample(components[schema["$ref"].split("/")[-1]], components)
+    for choice in schema.get("anyOf", []):
+        if choice.get("type") != "null":
+            return _sample(choice, components)
+    if "enum" in schema:
+        return schema["enum"][0]
+    if schema.get("format") == "date":
+        return str(days_ago(1))
+    if schema.get("format") == "uuid":
+        return "00000000-0000-0000-0000-000000000000"
+    return SAMPLES.get(schema.get("type", "string"), "probe")
+
+
+def referring_bodies() -> dict[tuple[str, str], dict[str, Any]]:
+    """For each create or change without a record in its path whose body can name records:
+    a body that passes the schema and names the clinic's records (filled by ``_refer``)."""
+    schema = api.get_openapi_schema(path_prefix=API_PREFIX)
+    components = schema["components"]["schemas"]
+    bodies = {}
+    for path, item in schema["paths"].items():
+        for method, operation in item.items():
+            content = operation.get("requestBody", {}).get("content", {})
+            body_schema = content.get("application/json", {}).get("schema", {})
+            model = components.get(body_schema.get("$ref", "").split("/")[-1], {})
+            properties = model.get("properties", {})
+            if "{" in path or not set(properties) & set(BODY_FILL):
+                continue
+            bodies[(method.upper(), path)] = {
+                name: _sample(properties[name], components)
+                for name in model.get("required", [])
+                if name not in BODY_FILL
+            } | {name: name for name in properties if name in BODY_FILL}
+    return bodies
+
+
+def _refer(body: dict[str, Any], ids: dict[str, Any]) -> dict[str, Any]:
+    return {
+        name: (
+            ([str(ids[BODY_FILL[name]])] if name.endswith("_ids") else str(ids[BODY_FILL[name]]))
+            if name in BODY_FILL
+            else value
+        )
+        for name, value in body.items()
+    }
 
 
 def api_routes() -> list[tuple[str, str]]:
@@ -176,7 +244,8 @@ def world(request, alma, ana, sam, bea, maria, pantry, make_listing):
         "notification": (notice[0] if isinstance(notice, list) else notice).public_id,
         "correction": correction.public_id, "import": imported.public_id,
         "member": ana.public_id, "invitation": invitation.public_id, "key": key.public_id,
-        "listing": clinic_listing.id, "service": clinic_listing.service_id,
+        "payer": payer.public_id, "listing": clinic_listing.id,
+        "service": clinic_listing.service_id,
         "instrument": "hunger-vital-sign", "code": "G0019", "kind": "837p", "number": 1,
         "token": "not-a-real-token",
     }  # fmt: skip
@@ -197,9 +266,12 @@ def _snapshot() -> dict[str, tuple[int, int]]:
     for model in apps.get_models():
         if not model.__module__.startswith("puentes.") or model is AuditEvent:
             continue
-        fields = {f.name for f in model._meta.fields}
+        counted = any(
+            f.name == "version" and f.get_internal_type().endswith("IntegerField")
+            for f in model._meta.fields
+        )
         rows = model._default_manager.all()
-        versions = rows.aggregate(v=Sum("version"))["v"] or 0 if "version" in fields else 0
+        versions = (rows.aggregate(v=Sum("version"))["v"] or 0) if counted else 0
         state[model._meta.label] = (rows.count(), versions)
     return state
 
@@ -256,6 +328,26 @@ def test_no_outsider_reaches_the_clinics_records_by_any_api_operation(world, oma
     assert failures == []
     assert _snapshot() == before
     assert probed > 300
+
+
+def test_no_outsider_makes_a_record_that_refers_to_the_clinics(world, omar, pat):
+    """Creating one's own record that names the clinic's person, need, program, worker or
+    payer (a referral, an encounter, a follow-up, …) is refused and writes nothing."""
+    outsiders = _outsiders(omar, pat)
+    before, failures, reached = _snapshot(), [], 0
+    bodies = referring_bodies()
+    for (method, path), body in bodies.items():
+        data = _refer(body, world)
+        for who, (client, headers) in outsiders.items():
+            response = getattr(client, method.lower())(
+                path, data=json.dumps(data), content_type="application/json", headers=headers
+            )
+            reached += response.status_code in (403, 404)
+            if response.status_code < 400 or response.status_code >= 500:
+                failures.append((who, method, path, response.status_code))
+    assert failures == []
+    assert _snapshot() == before
+    assert len(bodies) >= 10 and reached > len(bodies)  # most pass validation and are refused
 
 
 def test_no_outsider_reaches_the_clinics_records_by_any_page(world, omar, pat):

@@ -308,7 +308,7 @@ CACHES = {
 DIRECTORY_UPLOAD_MAX_MB = env_int("PUENTES_DIRECTORY_UPLOAD_MAX_MB", 200, minimum=1)
 # A directory ZIP may unpack to at most this much, and at most this many times its size
 # (a real export compresses about 10:1; a "ZIP bomb" hundreds or thousands to one).
-DIRECTORY_UNPACKED_MAX_MB = env_int("PUENTES_DIRECTORY_UNPACKED_MAX_MB", 2048, minimum=1)
+DIRECTORY_UNPACKED_MAX_MB = env_int("PUENTES_DIRECTORY_UNPACKED_MAX_MB", 1024, minimum=1)
 DIRECTORY_ZIP_RATIO_MAX = env_int("PUENTES_DIRECTORY_ZIP_RATIO_MAX", 100, minimum=2)
 # No uploaded file may be larger than the largest any form takes; counted while it streams.
 UPLOAD_MAX_MB = DIRECTORY_UPLOAD_MAX_MB

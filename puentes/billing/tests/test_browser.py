@@ -44,3 +44,40 @@ def test_from_queue_to_837p(
     sign_in(page, url, "ana")
     page.goto(f"{url}/care/encounters/{visit.public_id}/")
     assert "Claimed" in page.locator("#billing-status").inner_text()
+
+
+@pytest.mark.parametrize(
+    ("language", "cancel", "cancelled", "failed"),
+    [
+        ("en", "Cancel this batch", "Cancelled by", "Not generated"),
+        ("es", "Cancelar este lote", "Cancelado por", "No generado"),
+    ],
+)
+def test_a_stuck_batch_is_cancelled_from_its_page(
+    transactional_db, live_server, page, bea, covered, medi_cal, log_visit, monkeypatch,
+    language, cancel, cancelled, failed,
+):  # fmt: skip
+    """A batch whose worker hangs: bea ends it from its page, in her language, and the page
+    runs under the Content-Security-Policy without a single violation."""
+    from conftest import actor_for
+    from puentes.billing import services
+    from puentes.core import jobs
+
+    bea.user.language = language
+    bea.user.save()
+    log_visit()
+    monkeypatch.setattr(services, "_enqueue_generation", lambda pk: None)  # no worker comes
+    batch = services.batch_request(
+        actor=actor_for(bea), payer_id=medi_cal.public_id, start=days_ago(40), end=days_ago(1)
+    )
+    assert jobs.job_claim(services.BATCH_JOB, batch.pk)  # a worker that took it and hangs
+    violations: list[str] = []
+    page.on("console", lambda m: violations.append(m.text) if "Content Security" in m.text else 0)
+    sign_in(page, live_server.url, "bea")
+    page.goto(f"{live_server.url}/billing/batches/{batch.public_id}/")
+    page.get_by_role("button", name=cancel).click()
+    page.get_by_text(cancelled).first.wait_for()
+    expect(page.locator("#batch-status")).to_have_text(failed)
+    assert violations == []
+    batch.refresh_from_db()
+    assert batch.status == "failed"

@@ -53,7 +53,7 @@ from puentes.core.collection import collector_paused
 from puentes.core.concurrency import bump_version, check_version, lock_for_update
 from puentes.core.errors import DomainError, invalid
 from puentes.core.inputs import Errors, Fields, clean_text, is_uuid, raise_if
-from puentes.core.jobs import JobKind, job_cancel, job_finish, job_run, jobs_reap
+from puentes.core.jobs import JobKind, job_cancel_by, job_finish, job_run, jobs_reap
 from puentes.core.progress import Progress
 from puentes.core.validators import validate_npi
 from puentes.people.selectors import person_get
@@ -766,11 +766,8 @@ def batch_cancel(*, actor: Actor, batch_id: uuid.UUID | str) -> ClaimBatch:
     generated, saying who cancelled it, and the payer's next batch can be requested."""
     actor.require("billing.manage")
     batch = selectors.batch_get(actor=actor, public_id=batch_id)
-    if not job_cancel(BATCH_JOB, batch.pk, who=actor.label):
-        raise DomainError("conflict", _("This batch is not being generated any more."))
-    audit_record(actor=actor, action="batch.cancel", obj=batch)
-    batch.refresh_from_db()
-    return batch
+    ended = _("This batch is not being generated any more.")
+    return job_cancel_by(BATCH_JOB, batch, actor=actor, ended=ended, action="batch.cancel")
 
 
 def _move_claims(batch: ClaimBatch, to_status: str, user: Any, reason: str = "") -> None:

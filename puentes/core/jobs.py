@@ -31,6 +31,10 @@ from django.db.models import F, Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
+from puentes.core.actor import Actor
+from puentes.core.audit import audit_record
+from puentes.core.errors import DomainError
+
 logger = logging.getLogger(__name__)
 
 CRASHED = _("The work stopped with an error (the worker's log says why). Start it again.")
@@ -192,6 +196,16 @@ def job_cancel(kind: JobKind, pk: int, *, who: str) -> bool:
     """End a job that has not ended, whoever holds it; its worker's final write then finds
     the lease gone and rolls back. False when it had already ended."""
     return _fail(kind, pk, _lazy_format(CANCELLED, who=who), Q())
+
+
+def job_cancel_by(kind: JobKind, row: Any, *, actor: Actor, ended: str, action: str) -> Any:
+    """A person cancels a job from its page or the API: audited; ``conflict`` with the
+    ``ended`` message when it had already ended. Returns the row as it now is."""
+    if not job_cancel(kind, row.pk, who=actor.label):
+        raise DomainError("conflict", ended)
+    audit_record(actor=actor, action=action, obj=row)
+    row.refresh_from_db()
+    return row
 
 
 class _lazy_format:

@@ -16,7 +16,7 @@ from puentes.core.actor import Actor
 from puentes.core.audit import audit_record
 from puentes.core.concurrency import bump_version, check_version, lock_for_update
 from puentes.core.errors import DomainError, invalid
-from puentes.core.jobs import JobKind, job_cancel, job_finish, job_run
+from puentes.core.jobs import JobKind, job_cancel_by, job_finish, job_run
 from puentes.core.progress import Progress
 from puentes.core.services import apply_fields, validate
 from puentes.directory import models as m
@@ -395,11 +395,10 @@ def _import(import_pk: int, owner: str) -> None:
 def directory_import_cancel(*, actor: Actor, import_id: uuid.UUID | str) -> m.DirectoryImport:
     """End an import that has not ended (its worker stuck or gone), saying who did."""
     imported = selectors.import_get(actor=actor, public_id=import_id)
-    if not job_cancel(IMPORT_JOB, imported.pk, who=actor.label):
-        raise DomainError("conflict", _("This import has already ended."))
-    audit_record(actor=actor, action="directory.import.cancel", obj=imported)
-    imported.refresh_from_db()
-    return imported
+    ended = _("This import has already ended.")
+    return job_cancel_by(
+        IMPORT_JOB, imported, actor=actor, ended=ended, action="directory.import.cancel"
+    )
 
 
 def _finish(

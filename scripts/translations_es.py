@@ -1981,6 +1981,7 @@ ES.update(
         ),
         "API key %(prefix)s": "Clave de API %(prefix)s",
         "failed to sign in": "no pudo iniciar sesión",
+        "downloaded a claim batch's file": "descargó el archivo de un lote de reclamos",
         "presented an API key that was refused": "presentó una clave de API que fue rechazada",
         "The request is too large: files may be at most %(mb)s MB.": (
             "La solicitud es demasiado grande: los archivos pueden tener como máximo %(mb)s MB."

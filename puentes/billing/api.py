@@ -422,9 +422,9 @@ def batch_csv(request: HttpRequest, batch_id: uuid.UUID) -> Any:
 
 
 def _batch_file(request: HttpRequest, batch_id: uuid.UUID, kind: str) -> Any:
-    batch = selectors.batch_get(actor=actor_of(request), public_id=batch_id)
-    write, content_type, suffix = exports.BATCH_FILES[kind]
-    return attachment(write(batch), f"batch-{batch.public_id}.{suffix}", content_type)
+    actor = actor_of(request)
+    batch = selectors.batch_get(actor=actor, public_id=batch_id)
+    return exports.batch_download(actor=actor, batch=batch, kind=kind)
 
 
 @router.get("/billing/claims/{claim_id}", response=ClaimOut)

@@ -11,6 +11,7 @@ from typing import Any
 
 from django.db.models import TextField
 from django.db.models.functions import Cast
+from django.http.response import HttpResponseBase
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
@@ -27,6 +28,10 @@ from puentes.billing.x12 import (
     write_837p,
 )
 from puentes.care.models import EncounterService, labels_of
+from puentes.core.actor import Actor
+from puentes.core.audit import audit_record
+from puentes.core.errors import not_found
+from puentes.core.http import attachment
 from puentes.screening.categories import CATEGORY_CHOICES
 
 
@@ -295,3 +300,13 @@ GRANT_REPORT_FILES: dict[str, tuple[Callable[[dict[str, Any]], Any], str]] = {
     "csv": (grant_report_csv, "text/csv"),
     "xlsx": (grant_report_xlsx, XLSX),
 }
+
+
+def batch_download(*, actor: Actor, batch: ClaimBatch, kind: str) -> HttpResponseBase:
+    """A batch's file as a download. It holds every claim's person (names, birth dates,
+    member ids), so the download is audited: who took which batch's file, when, from where."""
+    if kind not in BATCH_FILES:
+        raise not_found()
+    write, content_type, suffix = BATCH_FILES[kind]
+    audit_record(actor=actor, action="batch.export", obj=batch, detail={"kind": kind})
+    return attachment(write(batch), f"batch-{batch.public_id}.{suffix}", content_type)

@@ -19,7 +19,7 @@ from puentes.billing.presenters import rule_set_out
 from puentes.care.selectors import program_list
 from puentes.core.actor import Actor
 from puentes.core.audit import people_seen_in
-from puentes.core.errors import DomainError, not_found
+from puentes.core.errors import DomainError
 from puentes.core.http import attachment
 from puentes.core.jobs import jobs_reap
 from puentes.people.selectors import person_get
@@ -151,10 +151,7 @@ def batch_cancel(request: HttpRequest, actor: Actor, batch_id: uuid.UUID) -> Htt
 @actor_page("billing.view")
 def batch_file(request: HttpRequest, actor: Actor, batch_id: uuid.UUID, kind: str) -> Any:
     batch = selectors.batch_get(actor=actor, public_id=batch_id)
-    if kind not in exports.BATCH_FILES:
-        raise not_found()
-    write, content_type, suffix = exports.BATCH_FILES[kind]
-    return attachment(write(batch), f"batch-{batch.public_id}.{suffix}", content_type)
+    return exports.batch_download(actor=actor, batch=batch, kind=kind)
 
 
 @actor_page("billing.view")

@@ -28,16 +28,19 @@ def audit_record(
     obj: Any = None,
     person_id: uuid.UUID | None = None,
     detail: dict[str, Any] | None = None,
+    object_type: str = "",
+    object_id: uuid.UUID | None = None,
 ) -> AuditEvent:
-    """Append one event. ``obj`` is any model with a ``public_id``; ``person_id`` ties the
-    event to a person's activity history."""
+    """Append one event. ``obj`` is any model with a ``public_id`` (or name the record with
+    ``object_type`` and ``object_id`` when it is not loaded); ``person_id`` ties the event
+    to a person's activity history."""
     return AuditEvent.objects.create(
         organization=actor.organization,
         user=actor.user,
         api_key=actor.api_key,
         action=action,
-        object_type=obj._meta.label_lower if obj is not None else "",
-        object_id=_object_id(obj),
+        object_type=obj._meta.label_lower if obj is not None else object_type,
+        object_id=_object_id(obj) if obj is not None else object_id,
         subject_person_id=person_id,
         client_ip=actor.client_ip,
         detail=detail or {},
@@ -105,16 +108,13 @@ def person_read_record(actor: Actor, person_id: uuid.UUID) -> None:
 def _write_read(actor: Actor, people: list[uuid.UUID], *, where: str) -> None:
     detail: dict[str, Any] = {"where": where} if where else {}
     if len(people) == 1:
-        AuditEvent.objects.create(
-            organization=actor.organization,
-            user=actor.user,
-            api_key=actor.api_key,
+        audit_record(
+            actor=actor,
             action="person.read",
+            person_id=people[0],
+            detail=detail,
             object_type="people.person",
             object_id=people[0],
-            subject_person_id=people[0],
-            client_ip=actor.client_ip,
-            detail=detail,
         )
         return
     detail.update(count=len(people), people=[str(p) for p in people[:_MOST_NAMED]])
@@ -249,6 +249,7 @@ AUDIT_ACTION_LABELS = {
     "batch.generate": _("generated a claim batch"),
     "batch.status": _("changed a claim batch's status"),
     "batch.cancel": _("cancelled a claim batch being generated"),
+    "batch.export": _("downloaded a claim batch's file"),
     "directory.import.cancel": _("cancelled a directory import"),
     "claim.void": _("voided a claim"),
     "claim.correct": _("sent a corrected claim"),

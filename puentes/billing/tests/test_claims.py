@@ -17,6 +17,7 @@ from puentes.billing.x12 import validate_with_pyx12
 from puentes.care import selectors as care_selectors
 from puentes.care import services as care_services
 from puentes.core.errors import DomainError
+from puentes.core.models import AuditEvent
 from puentes.screening import services as screening_services
 
 from .conftest import days_ago
@@ -640,3 +641,14 @@ def test_a_batch_whose_generation_breaks_is_not_left_queued(
         actor=actor_for(bea), payer_id=medi_cal.public_id, start=days_ago(40), end=days_ago(1)
     )
     assert again.status == "queued" and len(queued) == 1
+
+
+def test_downloading_a_batchs_file_is_audited(bea, covered, medi_cal, log_visit, api_for):
+    log_visit()
+    batch = services.batch_generate(
+        actor=actor_for(bea), payer_id=medi_cal.public_id, start=days_ago(40), end=days_ago(1)
+    )
+    assert api_for(bea).get(f"/billing/batches/{batch.public_id}/837p").status_code == 200
+    event = AuditEvent.objects.get(action="batch.export")
+    assert event.user == bea.user and event.object_id == batch.public_id
+    assert event.detail == {"kind": "837p"}

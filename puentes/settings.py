@@ -310,6 +310,9 @@ DIRECTORY_UPLOAD_MAX_MB = env_int("PUENTES_DIRECTORY_UPLOAD_MAX_MB", 200, minimu
 # (a real export compresses about 10:1; a "ZIP bomb" hundreds or thousands to one).
 DIRECTORY_UNPACKED_MAX_MB = env_int("PUENTES_DIRECTORY_UNPACKED_MAX_MB", 1024, minimum=1)
 DIRECTORY_ZIP_RATIO_MAX = env_int("PUENTES_DIRECTORY_ZIP_RATIO_MAX", 100, minimum=2)
+# A full re-import may mark inactive at most this share of a source's records unless the
+# operator confirms it: a larger loss is far more often a broken export than a real one.
+DIRECTORY_DEACTIVATE_MAX_PERCENT = env_int("PUENTES_DIRECTORY_DEACTIVATE_MAX_PERCENT", 20)
 # No uploaded file may be larger than the largest any form takes; counted while it streams.
 UPLOAD_MAX_MB = DIRECTORY_UPLOAD_MAX_MB
 FILE_UPLOAD_HANDLERS = [

@@ -2012,3 +2012,47 @@ ES.update(
         ),
     }
 )
+
+# Directory imports as 211s publish them (issue 15): datapackage resources, no false success,
+# no silent mass deactivation, previews.
+ES.update(
+    {
+        "I know many of this source's listings are gone: let it mark them inactive": (
+            "Sé que muchos listados de esta fuente ya no existen: permitir marcarlos inactivos"
+        ),
+        "This import would mark %(missing)s of the source's %(active)s active records inactive (%(tables)s) because they are not in the file. Nothing was imported. If they really are gone, import again allowing it; otherwise check the file.": (
+            "Esta importación marcaría como inactivos %(missing)s de los %(active)s registros "
+            "activos de la fuente (%(tables)s) porque no están en el archivo. No se importó "
+            "nada. Si de verdad ya no existen, vuelva a importar permitiéndolo; si no, revise "
+            "el archivo."
+        ),
+        "HSDS tables": "tablas HSDS",
+        "No rows were found (looked for: %(files)s). Nothing was imported.": (
+            "No se encontraron filas (se buscó: %(files)s). No se importó nada."
+        ),
+        "datapackage.json cannot be read (%(error)s); read the CSV files found": (
+            "No se puede leer datapackage.json (%(error)s); se leyeron los archivos CSV encontrados"
+        ),
+        "names %(path)s, which is not in the package": (
+            "nombra %(path)s, que no está en el paquete"
+        ),
+        "datapackage.json lists no CSV files; read the CSV files found": (
+            "datapackage.json no enumera archivos CSV; se leyeron los archivos CSV encontrados"
+        ),
+        "Only a finished preview can be imported.": (
+            "Solo se puede importar una vista previa terminada."
+        ),
+        "Preview ready": "Vista previa lista",
+        "Preview: nothing is written": "Vista previa: no se guarda nada",
+        "Changed": "Cambiados",
+        "Let it mark records missing from the file inactive, however many": (
+            "Permitir marcar inactivos los registros que faltan en el archivo, sean cuantos sean"
+        ),
+        "Import this file": "Importar este archivo",
+        "Preview": "Vista previa",
+        "Preview checks the whole file and shows what would be created, updated, marked inactive and rejected, without changing anything.": (
+            "La vista previa revisa todo el archivo y muestra qué se crearía, actualizaría, "
+            "marcaría como inactivo y rechazaría, sin cambiar nada."
+        ),
+    }
+)

@@ -293,6 +293,11 @@ class ImportOut(Schema):
     rejections: list[dict[str, Any]]
     notes: list[str]
     error: str
+    dry_run: bool = Field(..., description="A preview: what would change; nothing written")
+    allow_deactivate: bool
+    samples: dict[str, dict[str, list[str]]] = Field(
+        ..., description="created/updated/deactivated -> table -> the first records' names"
+    )
     created_at: datetime
     started_at: datetime | None
     finished_at: datetime | None
@@ -309,6 +314,8 @@ def import_create(
     source: Form[str],
     skip_invalid: Form[bool] = False,
     full: Form[bool] = True,
+    dry_run: Form[bool] = False,
+    allow_deactivate: Form[bool] = False,
 ) -> Any:
     imported = services.directory_import_start(
         actor=actor_of(request),
@@ -316,6 +323,8 @@ def import_create(
         source=source,
         skip_invalid=skip_invalid,
         full=full,
+        dry_run=dry_run,
+        allow_deactivate=allow_deactivate,
     )
     return Status(202, selectors.import_get(actor=actor_of(request), public_id=imported.public_id))
 
@@ -324,6 +333,25 @@ def import_create(
 @paginate(PagePagination)
 def import_list(request: HttpRequest) -> Any:
     return selectors.import_list(actor=actor_of(request))
+
+
+class ConfirmIn(Schema, extra="forbid"):
+    allow_deactivate: bool = Field(
+        False, description="let it mark inactive more of the source than the set share"
+    )
+
+
+@router.post(
+    "/directory/imports/{import_id}/confirm",
+    response={202: ImportOut},
+    summary="Import the file a finished preview (dry_run) checked; 409 if it is not one",
+)
+def import_confirm(request: HttpRequest, import_id: uuid.UUID, payload: ConfirmIn) -> Any:
+    actor = actor_of(request)
+    imported = services.directory_import_confirm(
+        actor=actor, import_id=import_id, allow_deactivate=payload.allow_deactivate
+    )
+    return Status(202, selectors.import_get(actor=actor, public_id=imported.public_id))
 
 
 @router.post(

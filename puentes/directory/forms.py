@@ -133,3 +133,7 @@ class ImportForm(forms.Form):
     partial = forms.BooleanField(
         label=_("Partial file: do not mark records missing from it as inactive"), required=False
     )
+    allow_deactivate = forms.BooleanField(
+        label=_("I know many of this source's listings are gone: let it mark them inactive"),
+        required=False,
+    )

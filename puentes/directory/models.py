@@ -506,6 +506,12 @@ class DirectoryImport(BaseModel, Leased):
     upload = models.FileField(upload_to="directory-imports/")
     skip_invalid = models.BooleanField(default=False)
     full = models.BooleanField(default=True)
+    # A preview checks everything and reports what would change, writing nothing; its upload
+    # is kept so that the import can then be confirmed without uploading again.
+    dry_run = models.BooleanField(default=False)
+    allow_deactivate = models.BooleanField(default=False)
+    # {"created" | "updated" | "deactivated": {table: [the first records' names]}}
+    samples = models.JSONField(default=dict, blank=True)
     status = models.CharField(
         max_length=20, choices=ImportStatus.choices, default=ImportStatus.QUEUED
     )

@@ -21,7 +21,12 @@ from puentes.core.progress import Progress
 from puentes.core.services import apply_fields, validate
 from puentes.directory import models as m
 from puentes.directory import search_index, selectors
-from puentes.directory.importing.loader import ImportFailed, ImportReport, load
+from puentes.directory.importing.loader import (
+    ImportFailed,
+    ImportReport,
+    TooManyDeactivated,
+    load,
+)
 from puentes.directory.importing.readers import read
 from puentes.directory.importing.rows import Rejection
 from puentes.directory.importing.uploads import UploadUnreadable, progress_key, unpack_upload
@@ -37,11 +42,15 @@ def directory_import(
     full: bool = True,
     updated_by: str = "",
     progress: Callable[[str, int, int], None] | None = None,
+    allow_deactivate: bool = False,
+    dry_run: bool = False,
 ) -> ImportReport:
     """Import an HSDS 3.0 JSON file or tabular package, or a legacy 1.x/2.x package.
 
-    Raises ImportFailed (listing every problem) and writes nothing, unless ``skip_invalid``.
-    The search rows are rebuilt afterwards.
+    Raises ImportFailed (listing every problem, or saying no rows were found) and writes
+    nothing, unless ``skip_invalid``; TooManyDeactivated when a full import would mark too
+    much of the source inactive, unless ``allow_deactivate``. ``dry_run`` reports what would
+    happen and writes nothing. The search rows are rebuilt afterwards.
     """
     report = load(
         read(path),
@@ -50,8 +59,11 @@ def directory_import(
         full=full,
         updated_by=updated_by,
         progress=progress,
+        allow_deactivate=allow_deactivate,
+        dry_run=dry_run,
     )
-    search_index.rebuild(progress=progress)
+    if not dry_run:
+        search_index.rebuild(progress=progress)
     return report
 
 
@@ -284,8 +296,11 @@ def directory_import_start(
     source: str,
     skip_invalid: bool = False,
     full: bool = True,
+    dry_run: bool = False,
+    allow_deactivate: bool = False,
 ) -> m.DirectoryImport:
-    """Keep the uploaded file and queue its import; the returned row shows the progress."""
+    """Keep the uploaded file and queue its import (or, with ``dry_run``, its preview);
+    the returned row shows the progress."""
     actor.require("directory.manage")
     source = source.strip()
     errors = _upload_errors(upload, source)
@@ -297,15 +312,43 @@ def directory_import_start(
             file_name=Path(upload.name or "upload").name[:255],
             skip_invalid=skip_invalid,
             full=full,
+            dry_run=dry_run,
+            allow_deactivate=allow_deactivate,
             started_by=actor.user,
             organization=actor.organization,
         )
         imported.upload.save(f"{uuid.uuid4()}{Path(upload.name or '').suffix.lower()}", upload)
-        audit_record(
-            actor=actor, action="directory.import", obj=imported, detail={"source": source}
-        )
-        transaction.on_commit(lambda: _enqueue_import(imported.pk))
+        _queue(actor, imported)
     return imported
+
+
+def directory_import_confirm(
+    *, actor: Actor, import_id: uuid.UUID | str, allow_deactivate: bool = False
+) -> m.DirectoryImport:
+    """Import for real the file a finished preview checked, with the preview's choices
+    (and, if the operator now allows it, marking more of the source inactive)."""
+    preview = selectors.import_get(actor=actor, public_id=import_id)
+    if not preview.dry_run or preview.status != m.ImportStatus.SUCCEEDED or not preview.upload:
+        raise DomainError("conflict", _("Only a finished preview can be imported."))
+    with transaction.atomic():
+        imported = m.DirectoryImport.objects.create(
+            source=preview.source,
+            file_name=preview.file_name,
+            upload=preview.upload.name,
+            skip_invalid=preview.skip_invalid,
+            full=preview.full,
+            allow_deactivate=allow_deactivate,
+            started_by=actor.user,
+            organization=actor.organization,
+        )
+        _queue(actor, imported)
+    return imported
+
+
+def _queue(actor: Actor, imported: m.DirectoryImport) -> None:
+    detail = {"source": imported.source, "preview": imported.dry_run}
+    audit_record(actor=actor, action="directory.import", obj=imported, detail=detail)
+    transaction.on_commit(lambda: _enqueue_import(imported.pk))
 
 
 def _upload_errors(upload: UploadedFile | None, source: str) -> dict[str, list[Any]]:
@@ -354,7 +397,11 @@ def _upload_remove(import_pk: int) -> None:
     """An ended import's upload is not kept: its records are in the directory (or it was
     refused, with every reason on the import's row), and an export can be large."""
     imported = m.DirectoryImport.objects.filter(pk=import_pk).first()
-    if imported is not None and imported.upload:
+    if imported is None or not imported.upload or imported.dry_run:
+        return  # a preview's upload waits for the import to be confirmed
+    if not m.DirectoryImport.objects.filter(
+        upload=imported.upload.name, status__in=IMPORT_JOB.waiting
+    ).exists():
         imported.upload.delete(save=False)
 
 
@@ -382,8 +429,12 @@ def _import(import_pk: int, owner: str) -> None:
                     full=imported.full,
                     updated_by=imported.started_by.get_username() if imported.started_by else "",
                     progress=progress,
+                    allow_deactivate=imported.allow_deactivate,
+                    dry_run=imported.dry_run,
                 )
                 _finish(imported, owner, m.ImportStatus.SUCCEEDED, report=report)
+        except TooManyDeactivated as refusal:
+            _finish(imported, owner, m.ImportStatus.FAILED, error=refusal.message)
         except ImportFailed as failure:
             _finish(imported, owner, m.ImportStatus.FAILED, rejections=failure.rejections)
         except UploadUnreadable as error:
@@ -413,6 +464,7 @@ def _finish(
     """The import's last write, only while this worker holds its lease (core.jobs)."""
     counts = imported.counts
     notes = imported.notes
+    samples = imported.samples
     if report is not None:
         rejections = report.rejections
         counts = {
@@ -422,6 +474,7 @@ def _finish(
             "deactivated": report.deactivated,
         }
         notes = report.notes
+        samples = report.samples
     done = sum(sum(tables.values()) for kind, tables in counts.items() if kind != "deactivated")
     job_finish(
         IMPORT_JOB,
@@ -431,6 +484,7 @@ def _finish(
         error=error,
         counts=counts,
         notes=notes,
+        samples=samples,
         rejections=[
             {"file": r.file, "line": r.line, "table": r.table, "reason": r.reason}
             for r in rejections or []

@@ -19,4 +19,5 @@ urlpatterns = [
     path("imports/", views.imports, name="imports"),
     path("imports/<uuid:import_id>/", views.import_page, name="import"),
     path("imports/<uuid:import_id>/cancel/", views.import_cancel, name="import_cancel"),
+    path("imports/<uuid:import_id>/confirm/", views.import_confirm, name="import_confirm"),
 ]

@@ -255,6 +255,8 @@ def imports(request: HttpRequest, actor: Actor) -> HttpResponse:
                 source=data["source"],
                 skip_invalid=data["skip_invalid"],
                 full=not data["partial"],
+                dry_run="preview" in request.POST,
+                allow_deactivate=data["allow_deactivate"],
             )
         except DomainError as error:
             form_errors_from(form, error)
@@ -271,6 +273,23 @@ def import_page(request: HttpRequest, actor: Actor, import_id: uuid.UUID) -> Htt
         imported = selectors.import_get(actor=actor, public_id=import_id)
     template = "directory/_import_status.html" if request.htmx else "directory/import.html"  # type: ignore[attr-defined]
     return render(request, template, {"imported": imported})
+
+
+@require_POST
+@actor_page("directory.manage")
+def import_confirm(request: HttpRequest, actor: Actor, import_id: uuid.UUID) -> HttpResponse:
+    try:
+        started = services.directory_import_confirm(
+            actor=actor,
+            import_id=import_id,
+            allow_deactivate=request.POST.get("allow_deactivate") == "on",
+        )
+    except DomainError as error:
+        if error.code in ("forbidden", "not_found"):
+            raise
+        messages.error(request, error.message)
+        return redirect("directory:import", import_id=import_id)
+    return redirect("directory:import", import_id=started.public_id)
 
 
 @require_POST

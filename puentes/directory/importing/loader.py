@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
+from django.conf import settings
 from django.db import DEFAULT_DB_ALIAS, connections, models, transaction
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime, parse_time
@@ -35,6 +36,31 @@ class ImportFailed(Exception):
         super().__init__(f"{len(rejections)} problem(s); nothing was imported")
 
 
+class TooManyDeactivated(Exception):
+    """A full re-import would mark inactive more of the source than the operator allows:
+    most often an export that lost its rows, not a region that lost its services."""
+
+    def __init__(self, missing: int, active: int, by_table: dict[str, int]) -> None:
+        self.missing, self.active, self.by_table = missing, active, by_table
+        super().__init__(self.message)
+
+    @property
+    def message(self) -> str:
+        tables = ", ".join(f"{table} {count:,}" for table, count in self.by_table.items() if count)
+        return _(
+            "This import would mark %(missing)s of the source's %(active)s active records "
+            "inactive (%(tables)s) because they are not in the file. Nothing was imported. If "
+            "they really are gone, import again allowing it; otherwise check the file."
+        ) % {"missing": f"{self.missing:,}", "active": f"{self.active:,}", "tables": tables}
+
+
+class _DryRun(Exception):
+    pass
+
+
+SAMPLES = 5  # rows of each kind a report names, per table
+
+
 @dataclass
 class ImportReport:
     source: str
@@ -44,6 +70,14 @@ class ImportReport:
     deactivated: dict[str, int] = field(default_factory=dict)
     rejections: list[Rejection] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    dry_run: bool = False
+    # {"created" | "updated" | "deactivated": {table: [the first few records' names]}}
+    samples: dict[str, dict[str, list[str]]] = field(default_factory=dict)
+
+    def sample(self, kind: str, table: str, label: str) -> None:
+        names = self.samples.setdefault(kind, {}).setdefault(table, [])
+        if len(names) < SAMPLES:
+            names.append(label)
 
     def total(self, counts: dict[str, int]) -> int:
         return sum(counts.values())
@@ -328,27 +362,69 @@ def load(
     full: bool = True,
     updated_by: str = "",
     progress: Progress | None = None,
+    allow_deactivate: bool = False,
+    dry_run: bool = False,
 ) -> ImportReport:
     """Check everything, then write. ``full``: records of this source missing from the
-    dataset are marked inactive (never deleted)."""
-    report = ImportReport(source=source, notes=list(dataset.notes))
+    dataset are marked inactive (never deleted) — unless that would be more than
+    DIRECTORY_DEACTIVATE_MAX_PERCENT of them and ``allow_deactivate`` is not given.
+    ``dry_run``: do everything, report it, and roll it all back."""
+    report = ImportReport(source=source, notes=list(dataset.notes), dry_run=dry_run)
     prepared, rejections = _check_all(dataset, source)
     _stable_id.cache_clear()  # do not keep a large import's ids in a long-lived worker
     report.rejections = rejections
+    total = sum(len(items) for items in prepared.values())
+    if not total:
+        raise ImportFailed([*rejections, _nothing_found(dataset)])
     if rejections and not skip_invalid:
         raise ImportFailed(rejections)
-    total = sum(len(items) for items in prepared.values())
+    missing = _missing(prepared, source) if full else {}
+    if not allow_deactivate:
+        try:
+            _refuse_mass_deactivation(missing, source)
+        except TooManyDeactivated as refusal:
+            if not dry_run:
+                raise
+            report.notes.append(refusal.message)  # the preview says so; confirming decides
     done = 0
-    with transaction.atomic():
-        for table in TABLES:
-            items = list(prepared[table.name].values())
-            _write(table, items, report, updated_by or f"import:{source}")
-            done += len(items)
-            if progress:
-                progress(table.name, done, total)
-        if full:
-            _deactivate_missing(prepared, source, report, updated_by or f"import:{source}")
+    try:
+        with transaction.atomic():
+            for table in TABLES:
+                items = list(prepared[table.name].values())
+                _write(table, items, report, updated_by or f"import:{source}")
+                done += len(items)
+                if progress:
+                    progress(table.name, done, total)
+            _deactivate(missing, report, updated_by or f"import:{source}")
+            if dry_run:
+                raise _DryRun
+    except _DryRun:
+        pass
     return report
+
+
+def _nothing_found(dataset: Dataset) -> Rejection:
+    looked_for = ", ".join(dataset.looked_for[:20]) or _("HSDS tables")
+    return Rejection(
+        "",
+        0,
+        "",
+        _("No rows were found (looked for: %(files)s). Nothing was imported.")
+        % {"files": looked_for},
+    )
+
+
+def _refuse_mass_deactivation(missing: dict[str, list[uuid.UUID]], source: str) -> None:
+    gone = sum(len(ids) for ids in missing.values())
+    if not gone:
+        return
+    active = sum(
+        table.model._default_manager.filter(source=source, is_active=True).count()
+        for table in TABLES
+        if table.name in missing
+    )
+    if gone * 100 > active * settings.DIRECTORY_DEACTIVATE_MAX_PERCENT:
+        raise TooManyDeactivated(gone, active, {name: len(ids) for name, ids in missing.items()})
 
 
 _COMPARED_SKIP = {"extra", "source", "original_id"}
@@ -381,6 +457,7 @@ def _write(table: Table, items: list[_Prepared], report: ImportReport, updated_b
             # A new record's creation is its created_at and source; the change log (HSDS
             # metadata) records what later imports change.
             to_create.append(values)
+            report.sample("created", table.name, _label(values))
             continue
         changed = [
             name
@@ -406,6 +483,7 @@ def _write(table: Table, items: list[_Prepared], report: ImportReport, updated_b
             changed.append("extra")
         if changed:
             to_update.append((current, changed))
+            report.sample("updated", table.name, _label(values))
         else:
             report.unchanged[table.name] = report.unchanged.get(table.name, 0) + 1
     insert_rows(model, to_create, now)
@@ -417,6 +495,18 @@ def _write(table: Table, items: list[_Prepared], report: ImportReport, updated_b
         insert_rows(Metadata, changes, now)
     report.created[table.name] = len(to_create)
     report.updated[table.name] = len(to_update)
+
+
+def _label(values: dict[str, Any]) -> str:
+    """How a report names a record: its name, else its id in the source."""
+    return str(values.get("name") or values.get("original_id") or values["id"])[:120]
+
+
+def _labels(table: Table, ids: list[uuid.UUID]) -> list[str]:
+    fields = {f.attname for f in table.model._meta.concrete_fields}
+    wanted = ["id", *(["name"] if "name" in fields else []), "original_id"]
+    rows = table.model._default_manager.filter(id__in=ids).values(*wanted)
+    return [_label(row) for row in rows]
 
 
 def _set_self_references(
@@ -544,19 +634,29 @@ def _copy_rows(
             copy.write_row(values)
 
 
-def _deactivate_missing(
-    prepared: dict[str, dict[uuid.UUID, _Prepared]],
-    source: str,
-    report: ImportReport,
-    updated_by: str,
-) -> None:
-    now = timezone.now()
+def _missing(
+    prepared: dict[str, dict[uuid.UUID, _Prepared]], source: str
+) -> dict[str, list[uuid.UUID]]:
+    """Per table, the source's active records that this (full) import does not hold."""
+    missing = {}
     for table in TABLES:
         if table.model is Metadata:
             continue
         # The difference is taken here: NOT IN with a very long list is slow on PostgreSQL.
         current = table.model._default_manager.filter(source=source, is_active=True)
         ids = [i for i in current.values_list("id", flat=True) if i not in prepared[table.name]]
+        missing[table.name] = ids
+    return missing
+
+
+def _deactivate(missing: dict[str, list[uuid.UUID]], report: ImportReport, updated_by: str) -> None:
+    now = timezone.now()
+    for table in TABLES:
+        if table.name not in missing:
+            continue
+        ids = missing[table.name]
+        for label in _labels(table, ids[:SAMPLES]):
+            report.sample("deactivated", table.name, label)
         for start in range(0, len(ids), 5000):
             chunk = ids[start : start + 5000]
             table.model._default_manager.filter(id__in=chunk).update(

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from puentes.directory.importing.legacy import read_legacy
 from puentes.directory.importing.rows import Dataset, Rejection, read_csv
-from puentes.directory.mapping import BY_CSV, NESTED_TABLE, nested_keys
+from puentes.directory.mapping import BY_CSV, BY_NAME, NESTED_TABLE, nested_keys
 
 # Children nested inside a parent carry the parent's id under this property.
 _PARENT_KEY = {"service": "service_id", "organization": "organization_id",
@@ -26,18 +26,29 @@ _REFERENCED_BY_PARENT = {
 }  # fmt: skip
 
 
+_LEGACY_MARKERS = ("physical_addresses.csv", "services_taxonomy.csv", "regular_schedules.csv")
+
+
 def read(path: Path) -> Dataset:
-    """Read a JSON file, a tabular package folder (or its datapackage.json), or a legacy folder."""
+    """Read a JSON file, a tabular package folder (or its datapackage.json), or a legacy folder.
+
+    A package is read by what its datapackage.json says: each resource's ``path`` (CSV files
+    often live in ``data/``) and ``name``. Without one, the folder's CSV files are read, or
+    those of the one folder below it that holds them."""
     if path.is_file() and path.name == "datapackage.json":
         path = path.parent
     if path.is_dir():
-        if (
-            (path / "physical_addresses.csv").exists()
-            or (path / "services_taxonomy.csv").exists()
-            or (path / "regular_schedules.csv").exists()
-        ):
-            return read_legacy(path)
-        return read_tabular(path)
+        dataset = Dataset()
+        files = _package_files(path, dataset)
+        folders = {file.parent for file, _name in files}
+        legacy_folder = folders.pop() if len(folders) == 1 else None
+        if legacy_folder and any((legacy_folder / m).exists() for m in _LEGACY_MARKERS):
+            legacy = read_legacy(legacy_folder)
+            legacy.rejections[:0] = dataset.rejections
+            legacy.notes[:0] = dataset.notes
+            legacy.looked_for = dataset.looked_for
+            return legacy
+        return read_tabular(files, dataset)
     if path.suffix.lower() in {".json", ".ndjson"}:
         return read_json(path)
     dataset = Dataset()
@@ -47,10 +58,59 @@ def read(path: Path) -> Dataset:
     return dataset
 
 
-def read_tabular(folder: Path) -> Dataset:
-    dataset = Dataset()
-    for path in sorted(folder.glob("*.csv")):
-        table = BY_CSV.get(path.stem)
+def _package_files(folder: Path, dataset: Dataset) -> list[tuple[Path, str]]:
+    """The CSV files of a package with their resource names: as its datapackage.json lists
+    them, else (no descriptor, an unreadable one, or one listing no CSV) as found."""
+    descriptor = folder / "datapackage.json"
+    if not descriptor.exists():
+        return _found_files(folder, dataset)
+    try:
+        resources = json.loads(descriptor.read_text(encoding="utf-8-sig")).get("resources", [])
+    except (json.JSONDecodeError, UnicodeDecodeError, AttributeError) as error:
+        dataset.notes.append(
+            _("datapackage.json cannot be read (%(error)s); read the CSV files found")
+            % {"error": error}
+        )
+        return _found_files(folder, dataset)
+    files: list[tuple[Path, str]] = []
+    for resource in resources if isinstance(resources, list) else []:
+        paths = resource.get("path") if isinstance(resource, dict) else None
+        for relative in paths if isinstance(paths, list) else [paths]:
+            if not isinstance(relative, str) or not relative.lower().endswith(".csv"):
+                continue
+            dataset.looked_for.append(relative)
+            file = (folder / relative).resolve()
+            if not file.is_relative_to(folder.resolve()) or not file.is_file():
+                dataset.rejections.append(
+                    Rejection(
+                        "datapackage.json",
+                        0,
+                        str(resource.get("name", "")),
+                        _("names %(path)s, which is not in the package") % {"path": relative},
+                    )
+                )
+                continue
+            files.append((file, str(resource.get("name", ""))))
+    if not dataset.looked_for:  # a descriptor that lists no CSV resource at all
+        dataset.notes.append(_("datapackage.json lists no CSV files; read the CSV files found"))
+        return _found_files(folder, dataset)
+    return files
+
+
+def _found_files(folder: Path, dataset: Dataset) -> list[tuple[Path, str]]:
+    found = sorted(folder.glob("*.csv")) or sorted(folder.glob("*/*.csv"))
+    dataset.looked_for = ["*.csv", "*/*.csv"]
+    return [(file, "") for file in found]
+
+
+def _table_of(path: Path, resource_name: str) -> Any:
+    """HSDS 3.0 names resources by table ("service"); files are named by CSV ("services")."""
+    return BY_NAME.get(resource_name) or BY_CSV.get(resource_name) or BY_CSV.get(path.stem)
+
+
+def read_tabular(files: list[tuple[Path, str]], dataset: Dataset) -> Dataset:
+    for path, resource_name in files:
+        table = _table_of(path, resource_name)
         if table is None:
             if path.stem != "meta_table_descriptions":
                 dataset.notes.append(

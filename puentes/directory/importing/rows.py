@@ -34,6 +34,8 @@ class Dataset:
     tables: dict[str, list[Row]] = field(default_factory=lambda: defaultdict(list))
     rejections: list[Rejection] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    # The files a package reader looked for, to name them when it finds no rows.
+    looked_for: list[str] = field(default_factory=list)
 
     def add(self, table: str, values: dict[str, Any], file: str, line: int) -> None:
         self.tables[table].append(Row(values, file, line))

@@ -145,7 +145,10 @@ def test_bad_parameters_get_400_in_the_one_error_shape(directory, query):
 
 def test_unknown_and_inactive_records_are_404(directory, tmp_path):
     assert Client().get("/hsds/services/6b0f3cb1-7a55-4f0e-9d34-5e6b4c1a2d11").status_code == 404
-    directory_import(path=write_package(tmp_path / "empty", {"organizations": []}), source="sac211")
+    other = {"organizations": [{"id": "99", "name": "Another", "description": "Another org"}]}
+    directory_import(
+        path=write_package(tmp_path / "other", other), source="sac211", allow_deactivate=True
+    )
     gone = Service.objects.get(original_id="21")
     assert not gone.is_active
     assert Client().get(f"/hsds/services/{gone.id}").status_code == 404

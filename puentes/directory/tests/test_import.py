@@ -5,7 +5,7 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
-from puentes.directory.importing.loader import ImportFailed, stable_id
+from puentes.directory.importing.loader import ImportFailed, TooManyDeactivated, stable_id
 from puentes.directory.models import (
     Attribute,
     Language,
@@ -37,7 +37,13 @@ def test_reimporting_updates_in_place_records_changes_and_deactivates_missing(db
     assert again.total(again.created) == 0 and again.total(again.updated) == 0
     data = tables(services=1)
     data["services"][0]["name"] = "Food box (weekly)"
-    report = directory_import(path=write_package(tmp_path / "v2", data), source="sac211")
+    with pytest.raises(TooManyDeactivated) as refused:  # 5 of 14 records: more than 20 %
+        directory_import(path=write_package(tmp_path / "v2", data), source="sac211")
+    assert (refused.value.missing, refused.value.active) == (5, 14)
+    assert Service.objects.filter(is_active=True).count() == 2  # nothing written
+    report = directory_import(
+        path=write_package(tmp_path / "v2", data), source="sac211", allow_deactivate=True
+    )
     assert report.updated["service"] == 1
     assert Service.objects.count() == 2  # nothing deleted
     gone = Service.objects.get(original_id="22")

@@ -1,4 +1,5 @@
-"""manage.py import_hsds PATH [--source NAME] [--skip-invalid] [--partial]"""
+"""manage.py import_hsds PATH [--source NAME] [--skip-invalid] [--partial] [--dry-run]
+[--allow-deactivate]"""
 
 import sys
 from pathlib import Path
@@ -6,7 +7,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from puentes.directory.importing.loader import ImportFailed
+from puentes.directory.importing.loader import ImportFailed, TooManyDeactivated
 from puentes.directory.services import directory_import
 
 
@@ -31,6 +32,17 @@ class Command(BaseCommand):
             action="store_true",
             help="do not mark records missing from this import inactive",
         )
+        parser.add_argument(
+            "--dry-run",
+            action="store_true",
+            help="check everything and say what would change, writing nothing",
+        )
+        parser.add_argument(
+            "--allow-deactivate",
+            action="store_true",
+            help="let a full import mark inactive more of the source than "
+            "PUENTES_DIRECTORY_DEACTIVATE_MAX_PERCENT (default 20)",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         path: Path = options["path"]
@@ -44,7 +56,13 @@ class Command(BaseCommand):
                 skip_invalid=options["skip_invalid"],
                 full=not options["partial"],
                 progress=self._progress,
+                allow_deactivate=options["allow_deactivate"],
+                dry_run=options["dry_run"],
             )
+        except TooManyDeactivated as refusal:
+            raise CommandError(
+                f"{refusal.message} (--allow-deactivate allows it; --dry-run shows it.)"
+            ) from None
         except ImportFailed as failure:
             for rejection in failure.rejections[:200]:
                 self.stderr.write(f"  {rejection}")
@@ -70,13 +88,23 @@ class Command(BaseCommand):
         self.stdout.write("")
         for note in report.notes:
             self.stdout.write(note)
+        verb = "Would import" if report.dry_run else "Imported"
         self.stdout.write(
             self.style.SUCCESS(
-                f"Imported {report.source}: {report.total(report.created):,} created, "
+                f"{verb} {report.source}: {report.total(report.created):,} created, "
                 f"{report.total(report.updated):,} updated, "
                 f"{report.total(report.unchanged):,} unchanged, "
                 f"{report.total(report.deactivated):,} marked inactive."
             )
         )
+        kinds = ("created", "updated", "unchanged", "deactivated")
+        for table in sorted({t for kind in kinds for t, n in getattr(report, kind).items() if n}):
+            counts = "  ".join(f"{kind} {getattr(report, kind).get(table, 0):,}" for kind in kinds)
+            self.stdout.write(f"  {table:<24} {counts}")
+        for kind, tables in report.samples.items():
+            for table, names in tables.items():
+                self.stdout.write(f"  {kind} {table}: {'; '.join(names)}")
         for rejection in report.rejections:
             self.stdout.write(self.style.WARNING(f"  rejected {rejection}"))
+        if report.dry_run:
+            self.stdout.write("Dry run: nothing was written.")

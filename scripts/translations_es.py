@@ -2056,3 +2056,25 @@ ES.update(
         ),
     }
 )
+
+ES.update(
+    {
+        "times written as people write them": "horas escritas como las escribe la gente",
+        "hours that are not times, kept as text": (
+            "horarios que no son horas, conservados como texto"
+        ),
+        "blank service status set to active": "estado del servicio en blanco puesto como activo",
+        "language names turned into codes": "nombres de idiomas convertidos en códigos",
+        "garbled characters fixed": "caracteres dañados corregidos",
+        "ids reused in a table given their own": (
+            "identificadores repetidos en una tabla reemplazados por uno propio"
+        ),
+        "locations given the organization their services name": (
+            "ubicaciones asignadas a la organización que nombran sus servicios"
+        ),
+        "Repaired (the meaning was certain)": "Reparado (el significado era seguro)",
+        "Field": "Campo",
+        "As it was": "Como estaba",
+        "As imported": "Como se importó",
+    }
+)

@@ -298,6 +298,9 @@ class ImportOut(Schema):
     samples: dict[str, dict[str, list[str]]] = Field(
         ..., description="created/updated/deactivated -> table -> the first records' names"
     )
+    repairs: list[dict[str, Any]] = Field(
+        ..., description="every repaired value: file, line, table, field, before, after, kind"
+    )
     created_at: datetime
     started_at: datetime | None
     finished_at: datetime | None

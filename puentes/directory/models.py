@@ -6,6 +6,8 @@ Field names are HSDS's, so import, export and the /hsds/ API map one to one. Eve
 primary key is its HSDS id (a UUID). The directory holds no personal data.
 """
 
+from typing import Any
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -512,6 +514,8 @@ class DirectoryImport(BaseModel, Leased):
     allow_deactivate = models.BooleanField(default=False)
     # {"created" | "updated" | "deactivated": {table: [the first records' names]}}
     samples = models.JSONField(default=dict, blank=True)
+    # [{"file", "line", "table", "field", "before", "after", "kind"}] — every repaired value.
+    repairs = models.JSONField(default=list, blank=True)
     status = models.CharField(
         max_length=20, choices=ImportStatus.choices, default=ImportStatus.QUEUED
     )
@@ -535,6 +539,19 @@ class DirectoryImport(BaseModel, Leased):
 
     def __str__(self) -> str:
         return f"{self.file_name} ({self.get_status_display()})"
+
+    @property
+    def repair_groups(self) -> list[tuple[str, int, list[dict[str, Any]]]]:
+        """Repairs by kind: the kind's description, how many, and the first few."""
+        from puentes.directory.importing.repairs import REPAIR_KINDS
+
+        groups: dict[str, list[dict[str, Any]]] = {}
+        for repair in self.repairs or []:
+            groups.setdefault(repair.get("kind", ""), []).append(repair)
+        return [
+            (str(REPAIR_KINDS.get(kind, kind)), len(items), items[:10])
+            for kind, items in sorted(groups.items())
+        ]
 
     @property
     def count_rows(self) -> list[tuple[str, int, int, int, int]]:

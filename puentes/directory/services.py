@@ -465,6 +465,7 @@ def _finish(
     counts = imported.counts
     notes = imported.notes
     samples = imported.samples
+    repairs = imported.repairs
     if report is not None:
         rejections = report.rejections
         counts = {
@@ -475,6 +476,11 @@ def _finish(
         }
         notes = report.notes
         samples = report.samples
+        repairs = [
+            {"file": r.file, "line": r.line, "table": r.table, "field": r.field,
+             "before": r.before[:200], "after": r.after[:200], "kind": r.kind}
+            for r in report.repairs
+        ]  # fmt: skip
     done = sum(sum(tables.values()) for kind, tables in counts.items() if kind != "deactivated")
     job_finish(
         IMPORT_JOB,
@@ -485,6 +491,7 @@ def _finish(
         counts=counts,
         notes=notes,
         samples=samples,
+        repairs=repairs,
         rejections=[
             {"file": r.file, "line": r.line, "table": r.table, "reason": r.reason}
             for r in rejections or []

@@ -19,7 +19,8 @@ from django.utils import timezone
 from django.utils.dateparse import parse_datetime, parse_time
 from django.utils.translation import gettext as _
 
-from puentes.directory.importing.rows import Dataset, Rejection, Row
+from puentes.directory.importing.repairs import repair_row
+from puentes.directory.importing.rows import Dataset, Rejection, Repair, Row
 from puentes.directory.mapping import BY_NAME, TABLES, Table
 from puentes.directory.models import Metadata
 
@@ -69,6 +70,7 @@ class ImportReport:
     unchanged: dict[str, int] = field(default_factory=dict)
     deactivated: dict[str, int] = field(default_factory=dict)
     rejections: list[Rejection] = field(default_factory=list)
+    repairs: list[Repair] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     dry_run: bool = False
     # {"created" | "updated" | "deactivated": {table: [the first few records' names]}}
@@ -212,8 +214,13 @@ def _columns(table_name: str) -> list[_Column]:
     return columns
 
 
-def _prepare(table: Table, row: Row, source: str) -> _Prepared:
+def _prepare(table: Table, row: Row, source: str, repairs: list[Repair]) -> _Prepared:
+    """The row converted for its model; what was safely repaired is added to ``repairs``."""
     values = dict(row.values)
+    repairs.extend(
+        Repair(row.file, row.line, table.name, fix.field, fix.before, fix.after, fix.kind)
+        for fix in repair_row(table.name, values)
+    )
     if "id" not in values or values["id"] in ("", None):
         raise RowError(_("%(field)s is required") % {"field": "id"})
     record_id, original_id = stable_id(source, table.name, values.pop("id"))
@@ -256,21 +263,34 @@ def _check_ranges(fields: dict[str, Any]) -> None:
         raise RowError(_("minimum_age is above maximum_age"))
 
 
+# Tables whose ids other rows refer to: a reused id there cannot be told apart, so it is
+# rejected. In the others (a service's phones, languages, schedules…) exports often give
+# every row of a group the same id; each such row gets an id of its own.
+_REFERRED_TABLES = {"organization", "program", "service", "location", "service_at_location",
+                    "taxonomy", "taxonomy_term", "contact", "phone"}  # fmt: skip
+
+
 def _check_all(
     dataset: Dataset, source: str
-) -> tuple[dict[str, dict[uuid.UUID, _Prepared]], list[Rejection]]:
-    """Every row converted and checked, references included; rows referring to a rejected
-    row are rejected too."""
+) -> tuple[dict[str, dict[uuid.UUID, _Prepared]], list[Rejection], list[Repair]]:
+    """Every row repaired where safe, converted and checked, references included; rows
+    referring to a rejected row are rejected too."""
     prepared: dict[str, dict[uuid.UUID, _Prepared]] = {table.name: {} for table in TABLES}
     rejections = list(dataset.rejections)
+    repairs = list(dataset.repairs)
     for table in TABLES:
         for row in dataset.tables.get(table.name, []):
+            row_repairs: list[Repair] = []
             try:
-                item = _prepare(table, row, source)
+                item = _prepare(table, row, source, row_repairs)
             except RowError as error:
                 rejections.append(Rejection(row.file, row.line, table.name, str(error)))
                 continue
             earlier = prepared[table.name].get(item.fields["id"])
+            reused = earlier is not None and not _same(earlier, item)
+            if reused and table.name not in _REFERRED_TABLES:
+                _own_id(item, source, row_repairs)
+                earlier = prepared[table.name].get(item.fields["id"])
             if earlier is not None:
                 if _same(earlier, item):
                     continue  # nested JSON repeats shared objects (a service's organization)
@@ -285,8 +305,21 @@ def _check_all(
                 )
                 continue
             prepared[table.name][item.fields["id"]] = item
+            repairs.extend(row_repairs)
     _check_references(prepared, rejections)
-    return prepared, rejections
+    return prepared, rejections, repairs
+
+
+def _own_id(item: _Prepared, source: str, repairs: list[Repair]) -> None:
+    """A stable id of its own for a row that reused another row's id: derived from the id
+    and the row's content, so the same export gives the same ids every time."""
+    original = str(item.row.values.get("id"))
+    content = repr(sorted((k, str(v)) for k, v in item.row.values.items()))
+    new_id = uuid.uuid5(_NAMESPACE, f"{source}/{item.table.name}/{original}/{content}")
+    item.fields["id"] = new_id
+    repairs.append(
+        Repair(item.row.file, item.row.line, item.table.name, "id", original, str(new_id), "id")
+    )
 
 
 def _same(first: _Prepared, second: _Prepared) -> bool:
@@ -370,9 +403,10 @@ def load(
     DIRECTORY_DEACTIVATE_MAX_PERCENT of them and ``allow_deactivate`` is not given.
     ``dry_run``: do everything, report it, and roll it all back."""
     report = ImportReport(source=source, notes=list(dataset.notes), dry_run=dry_run)
-    prepared, rejections = _check_all(dataset, source)
+    _locations_take_their_services_organization(dataset)
+    prepared, rejections, repairs = _check_all(dataset, source)
     _stable_id.cache_clear()  # do not keep a large import's ids in a long-lived worker
-    report.rejections = rejections
+    report.rejections, report.repairs = rejections, repairs
     total = sum(len(items) for items in prepared.values())
     if not total:
         raise ImportFailed([*rejections, _nothing_found(dataset)])
@@ -401,6 +435,29 @@ def load(
     except _DryRun:
         pass
     return report
+
+
+def _locations_take_their_services_organization(dataset: Dataset) -> None:
+    """A location with no organization belongs to the one organization whose services are
+    offered there (when there is exactly one); reported as a repair."""
+    service_org = {
+        str(row.values["id"]): str(row.values["organization_id"])
+        for row in dataset.tables.get("service", [])
+        if row.values.get("id") and row.values.get("organization_id")
+    }
+    orgs_at: dict[str, set[str]] = {}
+    for row in dataset.tables.get("service_at_location", []):
+        service, location = row.values.get("service_id"), row.values.get("location_id")
+        if service and location and str(service) in service_org:
+            orgs_at.setdefault(str(location), set()).add(service_org[str(service)])
+    for row in dataset.tables.get("location", []):
+        owners = orgs_at.get(str(row.values.get("id")), set())
+        if not row.values.get("organization_id") and len(owners) == 1:
+            owner = owners.pop()
+            row.values["organization_id"] = owner
+            dataset.repairs.append(
+                Repair(row.file, row.line, "location", "organization_id", "", owner, "organization")
+            )
 
 
 def _nothing_found(dataset: Dataset) -> Rejection:

@@ -28,11 +28,25 @@ class Rejection:
 
 
 @dataclass
+class Repair:
+    """A value changed because its meaning was certain (see importing.repairs)."""
+
+    file: str
+    line: int
+    table: str
+    field: str
+    before: str
+    after: str
+    kind: str
+
+
+@dataclass
 class Dataset:
     """Rows by HSDS table name, plus problems found while reading."""
 
     tables: dict[str, list[Row]] = field(default_factory=lambda: defaultdict(list))
     rejections: list[Rejection] = field(default_factory=list)
+    repairs: list["Repair"] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     # The files a package reader looked for, to name them when it finds no rows.
     looked_for: list[str] = field(default_factory=list)

@@ -104,3 +104,29 @@ def write_package(folder: Path, data: dict[str, list[dict[str, Any]]] | None = N
             writer.writerows(rows)
     (folder / "datapackage.json").write_text(json.dumps({"name": "test", "resources": []}))
     return folder
+
+
+def messy_tables() -> dict[str, list[dict[str, Any]]]:
+    """What real 211 exports look like: hours as people write them, a blank status, one
+    language id reused for every language of a service, languages named not coded, a
+    location with no organization, text garbled by a wrong encoding, and a service with no
+    name (whose place in the directory goes with it)."""
+    data = tables(services=3)
+    services = data["services"]
+    services[0]["status"] = ""
+    services[1]["description"] = "We donGÇÖt charge. Caf\u00c3\u00a9 for families."
+    services[2]["name"] = ""  # unknowable: rejected, with its service_at_location
+    del data["locations"][0]["organization_id"]
+    schedules = data["schedules"]
+    schedules[0].update(opens_at="8:00am", closes_at="5:30 p.m.")
+    schedules[1].update(opens_at="830am", closes_at="12 noon")
+    schedules.append({"id": "h90", "service_id": "21", "freq": "WEEKLY", "byday": "SA",
+                      "opens_at": "Closed", "closes_at": ""})  # fmt: skip
+    schedules.append({"id": "h91", "service_id": "22", "freq": "WEEKLY", "byday": "SU",
+                      "opens_at": "24 hours", "closes_at": "17.00"})  # fmt: skip
+    data["languages"] = [
+        {"id": "L1", "service_id": "21", "name": "Spanish", "code": ""},
+        {"id": "L1", "service_id": "21", "name": "Chinese (Mandarin)", "code": ""},
+        {"id": "L2", "service_id": "22", "name": "", "code": "Español"},
+    ]
+    return data

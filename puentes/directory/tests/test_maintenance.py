@@ -214,7 +214,7 @@ def test_a_broken_package_fails_whole_with_every_reason_in_the_admins_language(
     dora.user.save()
     data = tables()
     data["locations"][0]["latitude"] = "123"
-    data["services"][0]["status"] = ""
+    data["services"][0]["name"] = ""  # a blank status is repaired; a blank name is not
     package = _zip_of(write_package(tmp_path / "pkg", data))
     body = upload(api_for(dora), "export.zip", package).json()
     assert body["status"] == "failed"

@@ -8,6 +8,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from puentes.directory.importing.loader import ImportFailed, TooManyDeactivated
+from puentes.directory.importing.repairs import REPAIR_KINDS
 from puentes.directory.services import directory_import
 
 
@@ -84,6 +85,17 @@ class Command(BaseCommand):
         )
         self.stdout.flush()
 
+    def _repairs(self, repairs: list[Any]) -> None:
+        """Repairs grouped by kind, with a count and the first three of each."""
+        groups: dict[str, list[Any]] = {}
+        for repair in repairs:
+            groups.setdefault(repair.kind, []).append(repair)
+        for kind, items in sorted(groups.items()):
+            self.stdout.write(f"Repaired: {REPAIR_KINDS.get(kind, kind)}: {len(items):,}")
+            for r in items[:3]:
+                where = f"{r.file}:{r.line} {r.table}.{r.field}"
+                self.stdout.write(f"  {where}: {r.before!r} -> {r.after!r}")
+
     def _summary(self, report: Any) -> None:
         self.stdout.write("")
         for note in report.notes:
@@ -104,6 +116,7 @@ class Command(BaseCommand):
         for kind, tables in report.samples.items():
             for table, names in tables.items():
                 self.stdout.write(f"  {kind} {table}: {'; '.join(names)}")
+        self._repairs(report.repairs)
         for rejection in report.rejections:
             self.stdout.write(self.style.WARNING(f"  rejected {rejection}"))
         if report.dry_run:

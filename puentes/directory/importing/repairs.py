@@ -1,0 +1,140 @@
+"""Safe repairs of what real exports get wrong, each reported (file, line, field, from → to).
+
+A repair is made only where the meaning is certain: a time written the way people write
+it, a blank service status (HSDS requires one; a listed service is active), a language
+named instead of coded, text garbled by a wrong encoding. Anything else is left for the
+loader to reject with its reason.
+"""
+
+import re
+from dataclasses import dataclass
+from datetime import time
+from typing import Any
+
+import ftfy
+import langcodes
+from django.utils.translation import gettext_lazy as _
+
+# Kinds of repair, as the import report groups them.
+REPAIR_KINDS = {
+    "time": _("times written as people write them"),
+    "schedule_text": _("hours that are not times, kept as text"),
+    "status": _("blank service status set to active"),
+    "language": _("language names turned into codes"),
+    "text": _("garbled characters fixed"),
+    "id": _("ids reused in a table given their own"),
+    "organization": _("locations given the organization their services name"),
+}
+
+# Windows-1252 punctuation read through code page 437 and then flattened to ASCII "G":
+# "’" arrives as "GÇÖ". ftfy repairs the unflattened form ("ΓÇÖ"); these never occur in
+# real text, so replacing them is safe.
+_FLATTENED_MOJIBAKE = {
+    "GÇÖ": "’", "GÇÿ": "‘", "GÇ£": "“", "GÇ¥": "”", "GÇô": "–", "GÇö": "—", "GÇª": "…",
+}  # fmt: skip
+
+_CLOCK = re.compile(
+    r"^(?P<hour>\d{1,2})(?:[:.](?P<minute>\d{2})|(?P<packed>\d{2}))?(?::\d{2})?\s*"
+    r"(?P<half>a\.?\s*m\.?|p\.?\s*m\.?|am|pm|a|p)?$",
+    re.IGNORECASE,
+)
+_WORDS = {"noon": time(12, 0), "12 noon": time(12, 0), "midday": time(12, 0),
+          "midnight": time(0, 0), "12 midnight": time(0, 0)}  # fmt: skip
+# Hours that are facts about the day, not a time: kept as the schedule's text.
+_NOT_TIMES = re.compile(r"closed|24\s*(hours|hrs|h)|open\s*24|by\s*appointment|varies", re.I)
+
+
+@dataclass(frozen=True)
+class Fix:
+    field: str
+    before: str
+    after: str
+    kind: str
+
+
+def clock_time(text: str) -> time | None:
+    """A time of day as people write it: 8:00am, 8am, 830am, 9:00 am, 12 noon, 5:30 p.m.,
+    17.00, 17:00:00. None when it is not one."""
+    cleaned = " ".join(text.strip().lower().split())
+    if cleaned in _WORDS:
+        return _WORDS[cleaned]
+    match = _CLOCK.match(cleaned)
+    if match is None:
+        return None
+    hour = int(match["hour"])
+    minute = int(match["minute"] or match["packed"] or 0)
+    half = (match["half"] or "").replace(".", "").replace(" ", "")[:1]
+    if half and not 1 <= hour <= 12:
+        return None
+    if half == "p" and hour != 12:
+        hour += 12
+    elif half == "a" and hour == 12:
+        hour = 0
+    if not (0 <= hour <= 23 and 0 <= minute <= 59):
+        return None
+    return time(hour, minute)
+
+
+def repair_row(table: str, values: dict[str, Any]) -> list[Fix]:
+    """Repair one row's values in place; return what was repaired."""
+    fixes = _repair_text(values)
+    if table == "service" and not str(values.get("status") or "").strip():
+        values["status"] = "active"
+        fixes.append(Fix("status", "", "active", "status"))
+    if table == "schedule":
+        fixes.extend(_repair_hours(values))
+    if table == "language":
+        fixes.extend(_repair_language(values))
+    return fixes
+
+
+def _repair_text(values: dict[str, Any]) -> list[Fix]:
+    fixes = []
+    for name, value in values.items():
+        if not isinstance(value, str) or (value.isascii() and "GÇ" not in value):
+            continue
+        fixed = ftfy.fix_text(value, normalization="NFC")
+        for broken, right in _FLATTENED_MOJIBAKE.items():
+            fixed = fixed.replace(broken, right)
+        if fixed != value:
+            values[name] = fixed
+            fixes.append(Fix(name, value, fixed, "text"))
+    return fixes
+
+
+def _repair_hours(values: dict[str, Any]) -> list[Fix]:
+    fixes = []
+    for name in ("opens_at", "closes_at"):
+        raw = str(values.get(name) or "").strip()
+        if not raw or re.fullmatch(r"\d{2}:\d{2}(:\d{2})?", raw):
+            continue
+        parsed = clock_time(raw)
+        if parsed is not None:
+            values[name] = parsed.strftime("%H:%M")
+            fixes.append(Fix(name, raw, values[name], "time"))
+            continue
+        # Not a time ("Closed", "24 hours", or unreadable): the hours stay as words.
+        values[name] = ""
+        description = str(values.get("description") or "").strip()
+        if raw.lower() not in description.lower():
+            values["description"] = f"{description}; {raw}".strip("; ")
+        fixes.append(Fix(name, raw, values["description"], "schedule_text"))
+    return fixes
+
+
+def _repair_language(values: dict[str, Any]) -> list[Fix]:
+    code = str(values.get("code") or "").strip()
+    name = str(values.get("name") or "").strip()
+    if code and langcodes.tag_is_valid(code):
+        return []
+    named = code or name  # exports put "Spanish" in either column
+    try:
+        found = langcodes.find(named).to_tag() if named else ""
+    except LookupError:
+        return []
+    if not found:
+        return []
+    values["code"] = found
+    if not name:
+        values["name"] = named
+    return [Fix("code", code or name, found, "language")]

@@ -1,0 +1,85 @@
+"""A messy export imports with its safe repairs reported (file, line, field, from -> to),
+its unknowable rows rejected with their dependants, on SQLite and PostgreSQL."""
+
+import datetime
+from pathlib import Path
+
+import pytest
+
+from puentes.directory import models as m
+from puentes.directory.importing.repairs import clock_time
+from puentes.directory.services import directory_import
+from puentes.directory.tests.packages import messy_tables, write_package
+
+
+@pytest.mark.parametrize(
+    ("written", "expected"),
+    [
+        ("8:00am", "08:00"), ("8am", "08:00"), ("830am", "08:30"), ("9:00 am", "09:00"),
+        ("12 noon", "12:00"), ("5:30 p.m.", "17:30"), ("17.00", "17:00"), ("12am", "00:00"),
+        ("12:15 PM", "12:15"), ("7 P.M.", "19:00"), ("17:00:00", "17:00"),
+    ],
+)  # fmt: skip
+def test_times_as_people_write_them(written, expected):
+    parsed = clock_time(written)
+    assert parsed is not None and parsed.strftime("%H:%M") == expected
+
+
+@pytest.mark.parametrize("written", ["Closed", "24 hours", "13pm", "25:00", "noonish", ""])
+def test_what_is_not_a_time_is_not_guessed(written):
+    assert clock_time(written) is None
+
+
+def _import(tmp_path: Path, **options):
+    return directory_import(
+        path=write_package(tmp_path / "messy", messy_tables()),
+        source="sac211",
+        skip_invalid=True,
+        **options,
+    )
+
+
+def test_a_messy_export_imports_with_every_repair_reported(db, tmp_path):
+    report = _import(tmp_path)
+    kinds: dict[str, int] = {}
+    for repair in report.repairs:
+        kinds[repair.kind] = kinds.get(repair.kind, 0) + 1
+    assert kinds == {
+        "time": 5, "schedule_text": 2, "status": 1, "language": 3, "text": 1, "id": 1,
+        "organization": 1,
+    }  # fmt: skip
+    status = next(r for r in report.repairs if r.kind == "status")
+    assert (status.file, status.line, status.table, status.field) == (
+        "services.csv", 2, "service", "status",
+    )  # fmt: skip
+    assert (status.before, status.after) == ("", "active")
+
+    first = m.Service.objects.get(original_id="21")
+    assert first.status == "active"
+    assert m.Service.objects.get(original_id="22").description.startswith("We don’t charge. Café")
+    hours = {s.original_id: s for s in m.Schedule.objects.all()}
+    assert (hours["h21"].opens_at, hours["h21"].closes_at) == (
+        datetime.time(8, 0), datetime.time(17, 30),
+    )  # fmt: skip
+    assert (hours["h22"].opens_at, hours["h22"].closes_at) == (
+        datetime.time(8, 30), datetime.time(12, 0),
+    )  # fmt: skip
+    assert hours["h90"].opens_at is None and "Closed" in hours["h90"].description
+    assert "24 hours" in hours["h91"].description
+    assert hours["h91"].closes_at == datetime.time(17, 0)
+    codes = sorted(m.Language.objects.values_list("code", flat=True))
+    assert codes == ["es", "es", "zh"]
+    assert m.Location.objects.get().organization.name == "Eastside Food Pantry"
+
+    reasons = {(r.table, r.reason.split(" ")[0]) for r in report.rejections}
+    assert ("service", "name") in reasons  # no name: unknowable
+    assert ("service_at_location", "service_id") in reasons  # its dependants, reported too
+    assert not m.Service.objects.filter(original_id="23").exists()
+
+
+def test_the_same_messy_export_gives_the_same_ids(db, tmp_path):
+    _import(tmp_path)
+    ids = set(m.Language.objects.values_list("id", flat=True))
+    again = _import(tmp_path)
+    assert set(m.Language.objects.values_list("id", flat=True)) == ids
+    assert again.total(again.created) == 0

@@ -2075,6 +2075,10 @@ ES.update(
         "Repaired (the meaning was certain)": "Reparado (el significado era seguro)",
         "Field": "Campo",
         "As it was": "Como estaba",
+        "about %(km)s km (approximate location)": "a unos %(km)s km (ubicación aproximada)",
+        "approximate location: the ZIP code's centre": (
+            "ubicación aproximada: el centro del código postal"
+        ),
         "As imported": "Como se importó",
     }
 )

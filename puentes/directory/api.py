@@ -43,6 +43,9 @@ class ResultOut(Schema):
     organization: str
     address: str
     distance_km: float | None
+    approximate_location: bool = Field(
+        ..., description="No coordinates: placed at its ZIP code's centre, distance approximate"
+    )
     hours_today: str
     languages: list[str]
     phone: str

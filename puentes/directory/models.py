@@ -419,6 +419,9 @@ class SearchEntry(models.Model):
     taxonomy_codes = models.TextField(blank=True)
     latitude = models.FloatField(null=True)
     longitude = models.FloatField(null=True)
+    # A location without coordinates is placed at its ZIP code's centre so that place
+    # searches find it; the listing says its position is approximate.
+    location_approximate = models.BooleanField(default=False)
     postal_code = models.CharField(max_length=10, blank=True)
     time_zone = models.CharField(max_length=64, blank=True)
     languages = models.CharField(max_length=200, blank=True)

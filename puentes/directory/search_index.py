@@ -8,7 +8,7 @@ from django.db import transaction
 from django.db.models.functions import Floor
 from django.utils import timezone
 
-from puentes.core.validators import zip_time_zone
+from puentes.core.validators import zip_centroid, zip_time_zone
 from puentes.directory import models as m
 from puentes.directory import spelling
 from puentes.directory.areas import Area, place_fulltext_tokens, read_area
@@ -153,8 +153,7 @@ def _entry(row: dict[str, Any], related: _Related) -> dict[str, Any]:
         "text_terms": text_terms,
         "all_terms": f"{name_terms}{taxonomy_terms}{text_terms}",
         "taxonomy_codes": f" {' '.join(codes)} ",
-        "latitude": row["location__latitude"],
-        "longitude": row["location__longitude"],
+        **_position(row["location__latitude"], row["location__longitude"], postal_code),
         "postal_code": postal_code,
         "time_zone": zip_time_zone(postal_code),
         "languages": f" {' '.join(sorted(languages))} ",
@@ -238,6 +237,17 @@ def _insert_area_tokens(entries: list[dict[str, Any]]) -> None:
         )
         rows += [{"entry_id": entry_id, "token": token} for token in tokens]
     insert_rows(m.SearchAreaToken, rows, timezone.now())
+
+
+def _position(latitude: Any, longitude: Any, postal_code: str) -> dict[str, Any]:
+    """Where a listing is searched from: its coordinates, else its ZIP code's centre (many
+    211 exports give an address but no coordinates), flagged as approximate."""
+    if latitude is not None and longitude is not None:
+        return {"latitude": latitude, "longitude": longitude, "location_approximate": False}
+    centre = zip_centroid(postal_code) if postal_code else None
+    if centre is None:
+        return {"latitude": None, "longitude": None, "location_approximate": False}
+    return {"latitude": centre[0], "longitude": centre[1], "location_approximate": True}
 
 
 def rebuild(batch: int = 5000, progress: Progress | None = None) -> int:

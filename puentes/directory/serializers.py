@@ -111,6 +111,7 @@ def result_out(result: "Result") -> dict[str, Any]:
         "organization": organization.name if organization else "",
         "address": f"{address.address_1}, {address.city} {address.postal_code}" if address else "",
         "distance_km": round(result.distance_km, 2) if result.distance_km is not None else None,
+        "approximate_location": entry.location_approximate,
         "hours_today": result.hours_today,
         "languages": result.languages,
         "phone": result.phone,

@@ -83,3 +83,40 @@ def test_the_same_messy_export_gives_the_same_ids(db, tmp_path):
     again = _import(tmp_path)
     assert set(m.Language.objects.values_list("id", flat=True)) == ids
     assert again.total(again.created) == 0
+
+
+def test_every_imported_listings_page_renders(db, tmp_path, client_for, ana):
+    """Including a language with a name and no code, and one with a code and no name."""
+    data = messy_tables()
+    data["languages"].append({"id": "L3", "service_id": "22", "name": "Tagalog", "code": ""})
+    data["languages"].append({"id": "L4", "service_id": "21", "name": "", "code": "vi"})
+    # A name no library knows: kept as written, with no code (the page once crashed on it).
+    data["languages"].append({"id": "L5", "service_id": "21", "name": "Qzx local", "code": ""})
+    directory_import(
+        path=write_package(tmp_path / "messy", data), source="sac211", skip_invalid=True
+    )
+    client = client_for(ana)
+    listings = list(m.ServiceAtLocation.objects.all())
+    assert len(listings) == 2
+    for listing in listings:
+        page = client.get(f"/directory/services/{listing.id}/")
+        assert page.status_code == 200, page.content[:300]
+    shown = "".join(client.get(f"/directory/services/{x.id}/").content.decode() for x in listings)
+    assert "Qzx local" in shown and "Tagalog" in shown
+
+
+def test_a_listing_with_only_a_zip_is_found_near_it_as_approximate(db, tmp_path, api_for, ana):
+    data = messy_tables()
+    del data["locations"][0]["latitude"], data["locations"][0]["longitude"]
+    directory_import(
+        path=write_package(tmp_path / "messy", data), source="sac211", skip_invalid=True
+    )
+    found = api_for(ana).get("/directory/search?postal_code=95815&radius_km=10").json()
+    assert found["count"] == 2
+    assert all(r["approximate_location"] for r in found["items"])
+    location = m.Location.objects.get()
+    assert location.latitude is None  # the record stays as the source gave it
+    page = api_for(ana).client.get(
+        f"/directory/services/{found['items'][0]['service_at_location_id']}/"
+    )
+    assert "approximate location" in page.content.decode()

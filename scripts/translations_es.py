@@ -2075,6 +2075,13 @@ ES.update(
         "Repaired (the meaning was certain)": "Reparado (el significado era seguro)",
         "Field": "Campo",
         "As it was": "Como estaba",
+        "cannot read the CSV: its encoding is unknown": (
+            "no se puede leer el CSV: su codificación es desconocida"
+        ),
+        "%(file)s is not UTF-8: read as %(encoding)s (detected; check accented letters)": (
+            "%(file)s no está en UTF-8: se leyó como %(encoding)s (detectado; revise las "
+            "letras con acento)"
+        ),
         "about %(km)s km (approximate location)": "a unos %(km)s km (ubicación aproximada)",
         "approximate location: the ZIP code's centre": (
             "ubicación aproximada: el centro del código postal"

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import charset_normalizer
 from django.utils.translation import gettext as _
 
 
@@ -59,10 +60,35 @@ class Dataset:
 
 
 def read_csv(path: Path, dataset: Dataset) -> list[tuple[int, dict[str, str]]]:
-    """A CSV's rows with their line numbers; malformed files are reported, not guessed at."""
+    """A CSV's rows with their line numbers; malformed files are reported, not guessed at.
+    A file that is not UTF-8 is read in the encoding charset-normalizer detects, and the
+    guess is reported."""
+    try:
+        return _read_rows(path, "utf-8-sig", dataset)
+    except UnicodeDecodeError:
+        guess = charset_normalizer.from_path(path).best()
+        if guess is None:
+            dataset.rejections.append(
+                Rejection(path.name, 0, "", _("cannot read the CSV: its encoding is unknown"))
+            )
+            return []
+        dataset.notes.append(
+            _("%(file)s is not UTF-8: read as %(encoding)s (detected; check accented letters)")
+            % {"file": path.name, "encoding": guess.encoding}
+        )
+        try:
+            return _read_rows(path, guess.encoding, dataset)
+        except (UnicodeDecodeError, LookupError) as error:
+            dataset.rejections.append(
+                Rejection(path.name, 0, "", _("cannot read the CSV: %(error)s") % {"error": error})
+            )
+            return []
+
+
+def _read_rows(path: Path, encoding: str, dataset: Dataset) -> list[tuple[int, dict[str, str]]]:
     rows = []
     try:
-        with path.open(newline="", encoding="utf-8-sig") as handle:
+        with path.open(newline="", encoding=encoding) as handle:
             reader = csv.DictReader(handle, strict=True)
             if reader.fieldnames is None:
                 return []
@@ -73,7 +99,7 @@ def read_csv(path: Path, dataset: Dataset) -> list[tuple[int, dict[str, str]]]:
                     )
                     continue
                 rows.append((reader.line_num, {k.strip(): (v or "") for k, v in row.items()}))
-    except (csv.Error, UnicodeDecodeError) as error:
+    except csv.Error as error:
         dataset.rejections.append(
             Rejection(path.name, 0, "", _("cannot read the CSV: %(error)s") % {"error": error})
         )

@@ -139,3 +139,39 @@ def test_the_upload_page_previews(dora, tmp_path, client_for, django_capture_on_
     page = response.content.decode()
     assert "Preview ready" in page and "Import this file" in page
     assert not m.Service.objects.exists()
+
+
+def test_a_csv_in_another_encoding_is_read_and_the_guess_reported(db, tmp_path):
+    data = tables()
+    data["services"][0]["name"] = "Despensa de la Iglesia San José, comida para niños y familias"
+    data["services"][0]["description"] = "Comida caliente. Atención en español, café gratis."
+    folder = write_package(tmp_path / "pkg", data)
+    services = folder / "services.csv"
+    services.write_bytes(services.read_text(encoding="utf-8").encode("cp1252"))
+    report = directory_import(path=folder, source="sac211")
+    assert any("services.csv is not UTF-8: read as" in note for note in report.notes)
+    assert m.Service.objects.filter(name__startswith="Despensa de la Iglesia San José").exists()
+
+
+def test_a_zip_with_nothing_recognisable_is_refused(dora, api_for, upload_zip):
+    body = upload_zip(api_for(dora), {"readme.txt": b"hello", "data/notes.md": b"# notes"})
+    assert body["status"] == "failed"
+    assert "no csv or json" in (body["error"] or str(body["rejections"])).lower()
+    assert not m.Service.objects.exists()
+
+
+@pytest.fixture
+def upload_zip(django_capture_on_commit_callbacks):
+    def post(api, members: dict[str, bytes]):
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w") as archive:
+            for name, content in members.items():
+                archive.writestr(name, content)
+        with django_capture_on_commit_callbacks(execute=True):
+            started = api.client.post(
+                "/api/v1/directory/imports",
+                {"upload": SimpleUploadedFile("x.zip", buffer.getvalue()), "source": "sac211"},
+            )
+        return api.get(f"/directory/imports/{started.json()['id']}").json()
+
+    return post

@@ -27,6 +27,9 @@ KINDS = [
     ("Legal aid", "Asistencia legal", "111", "Legal", "Tenant and immigration help", "Ayuda para inquilinos e inmigración"),
     ("Child care", "Cuidado infantil", "108", "Care", "Subsidized child care", "Cuidado infantil subsidiado"),
 ]  # fmt: skip
+# AIRS/211 LA County Taxonomy codes for food pantries, broadest first (211taxonomy.org).
+AIRS_FOOD = [("BD", "Food"), ("BD-1800", "Emergency Food"), ("BD-1800.2000", "Food Pantries")]
+
 COLUMNS = {
     "organizations": ["id", "name", "description"],
     "services": ["id", "organization_id", "name", "description", "status", "minimum_age"],
@@ -48,6 +51,9 @@ def _rows(count: int) -> dict[str, list[list[Any]]]:
     rows: dict[str, list[list[Any]]] = {name: [] for name in COLUMNS}
     for code, label in sorted({(k[2], k[3]) for k in KINDS}):
         rows["taxonomy_terms"].append([f"oe-{code}", code, label, label, "Open Eligibility"])
+    # 211s tag listings with AIRS/211 LA codes: the pantry carries one, with its broader codes.
+    for code, label in AIRS_FOOD:
+        rows["taxonomy_terms"].append([f"airs-{code}", code, label, label, "AIRS"])
     rows["organizations"].append(
         ["pantry", "Eastside Food Pantry", "Groceries for families in East Sacramento"]
     )
@@ -129,6 +135,9 @@ def _rows(count: int) -> dict[str, list[list[Any]]]:
         if rng.random() < 0.6:
             rows["cost_options"].append([f"c{number}", sid, "0", "USD"])
         rows["attributes"].append([f"at{number}", sid, "service", "service", f"oe-{code}"])
+        if number == 0:
+            pantry_code = f"airs-{AIRS_FOOD[-1][0]}"
+            rows["attributes"].append(["at-airs", sid, "service", "service", pantry_code])
     return rows
 
 

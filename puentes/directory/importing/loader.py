@@ -404,6 +404,7 @@ def load(
     ``dry_run``: do everything, report it, and roll it all back."""
     report = ImportReport(source=source, notes=list(dataset.notes), dry_run=dry_run)
     _locations_take_their_services_organization(dataset)
+    _taxonomies_named_by_terms(dataset)
     prepared, rejections, repairs = _check_all(dataset, source)
     _stable_id.cache_clear()  # do not keep a large import's ids in a long-lived worker
     report.rejections, report.repairs = rejections, repairs
@@ -435,6 +436,41 @@ def load(
     except _DryRun:
         pass
     return report
+
+
+# The published taxonomies Puentes knows by name, with where they are defined.
+_KNOWN_TAXONOMIES = {
+    "open eligibility": ("Open Eligibility", "https://openeligibility.org/"),
+    "airs": ("AIRS/211 LA County Taxonomy", "https://211taxonomy.org/"),
+    "airs/211 la": ("AIRS/211 LA County Taxonomy", "https://211taxonomy.org/"),
+    "211 la": ("AIRS/211 LA County Taxonomy", "https://211taxonomy.org/"),
+}
+
+
+def _taxonomies_named_by_terms(dataset: Dataset) -> None:
+    """Terms that name their taxonomy (HSDS's ``taxonomy``) but do not refer to one get a
+    taxonomy record per name, so /hsds/taxonomies lists what the directory uses; an AIRS
+    code's broader code, when that term is in the data too, becomes its parent."""
+    terms = dataset.tables.get("taxonomy_term", [])
+    declared = {str(row.values.get("id")) for row in dataset.tables.get("taxonomy", [])}
+    made: set[str] = set()
+    by_code = {str(row.values.get("code")): row for row in terms if row.values.get("code")}
+    for row in terms:
+        name = str(row.values.get("taxonomy") or "").strip()
+        if name and not row.values.get("taxonomy_id"):
+            known_name, uri = _KNOWN_TAXONOMIES.get(name.lower(), (name, ""))
+            taxonomy_id = f"taxonomy:{known_name}"
+            if taxonomy_id not in made and taxonomy_id not in declared:
+                made.add(taxonomy_id)
+                values = {"id": taxonomy_id, "name": known_name, "description": known_name}
+                dataset.add("taxonomy", {**values, **({"uri": uri} if uri else {})}, row.file, 0)
+            row.values["taxonomy_id"] = taxonomy_id
+        code = str(row.values.get("code") or "")
+        if code and not row.values.get("parent_id") and "-" in code:
+            broader = code.rsplit(".", 1)[0] if "." in code else code.split("-", 1)[0]
+            parent = by_code.get(broader)
+            if parent is not None and parent is not row:
+                row.values["parent_id"] = parent.values.get("id")
 
 
 def _locations_take_their_services_organization(dataset: Dataset) -> None:

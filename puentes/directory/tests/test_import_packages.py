@@ -70,14 +70,14 @@ def test_a_mass_deactivation_stops_before_writing_until_allowed(db, tmp_path):
     call_command("import_hsds", str(write_package(tmp_path / "v1")), source="sac211",
                  stdout=io.StringIO())  # fmt: skip
     smaller = {"organizations": tables()["organizations"]}
-    with pytest.raises(CommandError, match="would mark 13 of the source's 14 active records"):
+    with pytest.raises(CommandError, match="would mark 14 of the source's 15 active records"):
         call_command("import_hsds", str(write_package(tmp_path / "v2", smaller)),
                      source="sac211", stdout=io.StringIO())  # fmt: skip
     assert m.Service.objects.filter(is_active=True).count() == 2
     out = io.StringIO()
     call_command("import_hsds", str(write_package(tmp_path / "v2", smaller)), source="sac211",
                  allow_deactivate=True, stdout=out)  # fmt: skip
-    assert "13 marked inactive" in out.getvalue()
+    assert "14 marked inactive" in out.getvalue()
     assert not m.Service.objects.filter(is_active=True).exists()
 
 
@@ -86,7 +86,7 @@ def test_a_dry_run_says_what_would_change_and_writes_nothing(db, tmp_path):
     call_command("import_hsds", str(write_package(tmp_path / "v1")), source="sac211",
                  dry_run=True, stdout=out)  # fmt: skip
     text = out.getvalue()
-    assert "Would import sac211: 14 created" in text and "Dry run: nothing was written" in text
+    assert "Would import sac211: 15 created" in text and "Dry run: nothing was written" in text
     assert "created service: Food box 1; Food box 2" in text
     assert "  metadata " not in text  # tables with nothing to say are left out
     assert not m.Service.objects.exists() and not m.Metadata.objects.exists()

@@ -120,3 +120,31 @@ def test_a_listing_with_only_a_zip_is_found_near_it_as_approximate(db, tmp_path,
         f"/directory/services/{found['items'][0]['service_at_location_id']}/"
     )
     assert "approximate location" in page.content.decode()
+
+
+def test_taxonomies_named_by_terms_are_listed_with_their_hierarchy(db, tmp_path, client):
+    data = messy_tables()
+    data["taxonomy_terms"] += [
+        {"id": "a1", "code": "BD", "name": "Food", "taxonomy": "AIRS"},
+        {"id": "a2", "code": "BD-1800", "name": "Emergency Food", "taxonomy": "AIRS"},
+        {"id": "a3", "code": "BD-1800.2000", "name": "Food Pantries", "taxonomy": "AIRS"},
+    ]
+    # Food box 1 carries only the AIRS code now: need search must find it by that.
+    data["attributes"] = [a for a in data["attributes"] if a["link_id"] != "21"]
+    data["attributes"].append(
+        {"id": "a90", "link_id": "21", "link_type": "service", "link_entity": "service",
+         "taxonomy_term_id": "a3"}
+    )  # fmt: skip
+    directory_import(
+        path=write_package(tmp_path / "messy", data), source="sac211", skip_invalid=True
+    )
+    listed = client.get("/hsds/taxonomies").json()
+    names = sorted(t["name"] for t in listed["contents"])
+    assert names == ["AIRS/211 LA County Taxonomy", "Open Eligibility"]
+    pantries = m.TaxonomyTerm.objects.get(code="BD-1800.2000")
+    assert pantries.parent.code == "BD-1800" and pantries.parent.parent.code == "BD"
+    assert pantries.taxonomy_ref.name == "AIRS/211 LA County Taxonomy"
+    from puentes.directory.search import DirectoryQuery, search
+
+    found = search(DirectoryQuery(need="food-insecurity"))
+    assert any(r.entry.name == "Food box 1" for r in found.results)

@@ -54,3 +54,49 @@ def test_pantry_keeps_its_listing_right(
 
     assert m.Correction.objects.get().status == "resolved"
     assert listing.service.phones.get(is_active=True).number == "916-555-0142"
+
+
+def test_dora_previews_then_confirms_and_ana_finds_a_zip_only_listing_in_spanish(
+    transactional_db, live_server, page, tmp_path, dora, ana, maria
+):
+    """A 211 export with addresses but no coordinates: dora previews it (nothing written),
+    imports it; ana, working in Spanish, finds its pantry near María's ZIP code, shown as
+    an approximate location."""
+    import zipfile
+
+    from puentes.directory.tests.packages import messy_tables, write_package
+
+    data = messy_tables()
+    del data["locations"][0]["latitude"], data["locations"][0]["longitude"]
+    folder = write_package(tmp_path / "export", data)
+    archive = tmp_path / "export.zip"
+    with zipfile.ZipFile(archive, "w") as zipped:
+        for file in folder.iterdir():
+            zipped.write(file, f"export/{file.name}")
+    url = live_server.url
+
+    sign_in(page, url, "dora")
+    page.goto(f"{url}/directory/imports/")
+    page.set_input_files("#id_upload", str(archive))
+    page.fill("#id_source", "sac211")
+    page.check("#id_skip_invalid")
+    page.get_by_role("button", name="Preview").click()
+    page.get_by_text("Preview ready").wait_for()
+    assert "blank service status set to active" in page.content()
+    assert not m.Service.objects.exists()
+    page.get_by_role("button", name="Import this file").click()
+    page.locator("#import-status-badge", has_text="Finished").wait_for()
+    assert m.Service.objects.filter(is_active=True).count() == 2
+
+    ana.user.language = "es"
+    ana.user.save()
+    sign_in(page, url, "ana")
+    page.goto(f"{url}/directory/")
+    page.fill("#id_zip", maria.postal_code)
+    page.select_option("#id_need", "food-insecurity")
+    page.get_by_role("button", name="Buscar").click()
+    page.wait_for_url(f"**zip={maria.postal_code}**")
+    results = page.locator("#results")
+    results.get_by_text("Food box 1").wait_for()
+    assert "ubicación aproximada" in results.inner_text()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360

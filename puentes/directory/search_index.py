@@ -12,7 +12,8 @@ from puentes.core.validators import zip_centroid, zip_time_zone
 from puentes.directory import models as m
 from puentes.directory import spelling
 from puentes.directory.areas import Area, place_fulltext_tokens, read_area
-from puentes.directory.importing.loader import Progress, insert_rows
+from puentes.directory.importing.loader import Progress
+from puentes.directory.importing.writing import insert_rows
 from puentes.directory.text import terms_of, words
 
 _FREE = re.compile(r"\b(free|no cost|gratis|gratuito|sin costo)\b", re.IGNORECASE)

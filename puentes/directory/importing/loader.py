@@ -14,13 +14,14 @@ from functools import lru_cache
 from typing import Any
 
 from django.conf import settings
-from django.db import DEFAULT_DB_ALIAS, connections, models, transaction
+from django.db import models, transaction
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime, parse_time
 from django.utils.translation import gettext as _
 
-from puentes.directory.importing.repairs import repair_row
+from puentes.directory.importing.repairs import repair_dataset, repair_row
 from puentes.directory.importing.rows import Dataset, Rejection, Repair, Row
+from puentes.directory.importing.writing import insert_rows
 from puentes.directory.mapping import BY_NAME, TABLES, Table
 from puentes.directory.models import Metadata
 
@@ -403,8 +404,7 @@ def load(
     DIRECTORY_DEACTIVATE_MAX_PERCENT of them and ``allow_deactivate`` is not given.
     ``dry_run``: do everything, report it, and roll it all back."""
     report = ImportReport(source=source, notes=list(dataset.notes), dry_run=dry_run)
-    _locations_take_their_services_organization(dataset)
-    _taxonomies_named_by_terms(dataset)
+    repair_dataset(dataset)
     prepared, rejections, repairs = _check_all(dataset, source)
     _stable_id.cache_clear()  # do not keep a large import's ids in a long-lived worker
     report.rejections, report.repairs = rejections, repairs
@@ -436,64 +436,6 @@ def load(
     except _DryRun:
         pass
     return report
-
-
-# The published taxonomies Puentes knows by name, with where they are defined.
-_KNOWN_TAXONOMIES = {
-    "open eligibility": ("Open Eligibility", "https://openeligibility.org/"),
-    "airs": ("AIRS/211 LA County Taxonomy", "https://211taxonomy.org/"),
-    "airs/211 la": ("AIRS/211 LA County Taxonomy", "https://211taxonomy.org/"),
-    "211 la": ("AIRS/211 LA County Taxonomy", "https://211taxonomy.org/"),
-}
-
-
-def _taxonomies_named_by_terms(dataset: Dataset) -> None:
-    """Terms that name their taxonomy (HSDS's ``taxonomy``) but do not refer to one get a
-    taxonomy record per name, so /hsds/taxonomies lists what the directory uses; an AIRS
-    code's broader code, when that term is in the data too, becomes its parent."""
-    terms = dataset.tables.get("taxonomy_term", [])
-    declared = {str(row.values.get("id")) for row in dataset.tables.get("taxonomy", [])}
-    made: set[str] = set()
-    by_code = {str(row.values.get("code")): row for row in terms if row.values.get("code")}
-    for row in terms:
-        name = str(row.values.get("taxonomy") or "").strip()
-        if name and not row.values.get("taxonomy_id"):
-            known_name, uri = _KNOWN_TAXONOMIES.get(name.lower(), (name, ""))
-            taxonomy_id = f"taxonomy:{known_name}"
-            if taxonomy_id not in made and taxonomy_id not in declared:
-                made.add(taxonomy_id)
-                values = {"id": taxonomy_id, "name": known_name, "description": known_name}
-                dataset.add("taxonomy", {**values, **({"uri": uri} if uri else {})}, row.file, 0)
-            row.values["taxonomy_id"] = taxonomy_id
-        code = str(row.values.get("code") or "")
-        if code and not row.values.get("parent_id") and "-" in code:
-            broader = code.rsplit(".", 1)[0] if "." in code else code.split("-", 1)[0]
-            parent = by_code.get(broader)
-            if parent is not None and parent is not row:
-                row.values["parent_id"] = parent.values.get("id")
-
-
-def _locations_take_their_services_organization(dataset: Dataset) -> None:
-    """A location with no organization belongs to the one organization whose services are
-    offered there (when there is exactly one); reported as a repair."""
-    service_org = {
-        str(row.values["id"]): str(row.values["organization_id"])
-        for row in dataset.tables.get("service", [])
-        if row.values.get("id") and row.values.get("organization_id")
-    }
-    orgs_at: dict[str, set[str]] = {}
-    for row in dataset.tables.get("service_at_location", []):
-        service, location = row.values.get("service_id"), row.values.get("location_id")
-        if service and location and str(service) in service_org:
-            orgs_at.setdefault(str(location), set()).add(service_org[str(service)])
-    for row in dataset.tables.get("location", []):
-        owners = orgs_at.get(str(row.values.get("id")), set())
-        if not row.values.get("organization_id") and len(owners) == 1:
-            owner = owners.pop()
-            row.values["organization_id"] = owner
-            dataset.repairs.append(
-                Repair(row.file, row.line, "location", "organization_id", "", owner, "organization")
-            )
 
 
 def _nothing_found(dataset: Dataset) -> Rejection:
@@ -636,95 +578,6 @@ def _metadata(
         "updated_by": updated_by[:200],
         "source": "puentes",
     }
-
-
-_CONVERTED_FIELDS = (
-    models.UUIDField,
-    models.ForeignKey,
-    models.DateTimeField,
-    models.DateField,
-    models.TimeField,
-    models.JSONField,
-)
-
-
-def insert_rows(
-    model: type[models.Model], rows: list[dict[str, Any]], now: datetime.datetime
-) -> None:
-    """Insert many new rows with one prepared statement.
-
-    bulk_create compiles SQL for every batch, and SQLite's parameter limit makes those batches
-    tiny; one executemany is several times faster. Values that need the database's
-    representation (UUIDs, dates, JSON) go through the field's own get_db_prep_save.
-    """
-    if not rows:
-        return
-    database = connections[DEFAULT_DB_ALIAS]  # the real connection, not the thread-local proxy
-    auto = model._meta.auto_field
-    # An auto-increment id is the database's to choose (PostgreSQL refuses an explicit NULL).
-    fields = [
-        f for f in model._meta.concrete_fields if not (f is auto and f.attname not in rows[0])
-    ]
-    quote = database.ops.quote_name
-    columns = ", ".join(quote(f.column) for f in fields)
-    placeholders = ", ".join(["%s"] * len(fields))
-    sql = f"INSERT INTO {quote(model._meta.db_table)} ({columns}) VALUES ({placeholders})"  # noqa: S608
-    missing = object()
-    # A value a row leaves out is the same for every row: convert it once.
-    defaults = [
-        f.get_db_prep_save(
-            now if f.attname in ("created_at", "updated_at") else f.get_default(), database
-        )
-        for f in fields
-    ]
-    converted = [isinstance(f, _CONVERTED_FIELDS) for f in fields]
-    plan = list(zip(fields, converted, defaults, strict=True))
-    if database.vendor == "postgresql":
-        _copy_rows(database, model, fields, plan, rows, missing)
-        return
-    with database.cursor() as cursor:
-        for start in range(0, len(rows), 5000):
-            batch = []
-            for row in rows[start : start + 5000]:
-                values = []
-                for model_field, needs_conversion, default in plan:
-                    value = row.get(model_field.attname, missing)
-                    if value is missing:
-                        values.append(default)
-                    elif needs_conversion:
-                        values.append(model_field.get_db_prep_save(value, database))
-                    else:
-                        values.append(value)
-                batch.append(values)
-            cursor.executemany(sql, batch)
-
-
-def _copy_rows(
-    database: Any,
-    model: type[models.Model],
-    fields: list[Any],
-    plan: list[Any],
-    rows: list[dict[str, Any]],
-    missing: object,
-) -> None:
-    """PostgreSQL's COPY: the fastest way in, many times faster than INSERTs."""
-    quote = database.ops.quote_name
-    columns = ", ".join(quote(f.column) for f in fields)
-    with (
-        database.cursor() as cursor,
-        cursor.cursor.copy(f"COPY {quote(model._meta.db_table)} ({columns}) FROM STDIN") as copy,
-    ):
-        for row in rows:
-            values = []
-            for model_field, needs_conversion, default in plan:
-                value = row.get(model_field.attname, missing)
-                if value is missing:
-                    values.append(default)
-                elif needs_conversion:
-                    values.append(model_field.get_db_prep_save(value, database))
-                else:
-                    values.append(value)
-            copy.write_row(values)
 
 
 def _missing(

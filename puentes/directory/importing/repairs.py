@@ -15,6 +15,8 @@ import ftfy
 import langcodes
 from django.utils.translation import gettext_lazy as _
 
+from puentes.directory.importing.rows import Dataset, Repair
+
 # Kinds of repair, as the import report groups them.
 REPAIR_KINDS = {
     "time": _("times written as people write them"),
@@ -138,3 +140,67 @@ def _repair_language(values: dict[str, Any]) -> list[Fix]:
     if not name:
         values["name"] = named
     return [Fix("code", code or name, found, "language")]
+
+
+def repair_dataset(dataset: Dataset) -> None:
+    """Repairs that need more than one row: made before any row is checked."""
+    _locations_take_their_services_organization(dataset)
+    _taxonomies_named_by_terms(dataset)
+
+
+# The published taxonomies Puentes knows by name, with where they are defined.
+_KNOWN_TAXONOMIES = {
+    "open eligibility": ("Open Eligibility", "https://openeligibility.org/"),
+    "airs": ("AIRS/211 LA County Taxonomy", "https://211taxonomy.org/"),
+    "airs/211 la": ("AIRS/211 LA County Taxonomy", "https://211taxonomy.org/"),
+    "211 la": ("AIRS/211 LA County Taxonomy", "https://211taxonomy.org/"),
+}
+
+
+def _taxonomies_named_by_terms(dataset: Dataset) -> None:
+    """Terms that name their taxonomy (HSDS's ``taxonomy``) but do not refer to one get a
+    taxonomy record per name, so /hsds/taxonomies lists what the directory uses; an AIRS
+    code's broader code, when that term is in the data too, becomes its parent."""
+    terms = dataset.tables.get("taxonomy_term", [])
+    declared = {str(row.values.get("id")) for row in dataset.tables.get("taxonomy", [])}
+    made: set[str] = set()
+    by_code = {str(row.values.get("code")): row for row in terms if row.values.get("code")}
+    for row in terms:
+        name = str(row.values.get("taxonomy") or "").strip()
+        if name and not row.values.get("taxonomy_id"):
+            known_name, uri = _KNOWN_TAXONOMIES.get(name.lower(), (name, ""))
+            taxonomy_id = f"taxonomy:{known_name}"
+            if taxonomy_id not in made and taxonomy_id not in declared:
+                made.add(taxonomy_id)
+                values = {"id": taxonomy_id, "name": known_name, "description": known_name}
+                dataset.add("taxonomy", {**values, **({"uri": uri} if uri else {})}, row.file, 0)
+            row.values["taxonomy_id"] = taxonomy_id
+        code = str(row.values.get("code") or "")
+        if code and not row.values.get("parent_id") and "-" in code:
+            broader = code.rsplit(".", 1)[0] if "." in code else code.split("-", 1)[0]
+            parent = by_code.get(broader)
+            if parent is not None and parent is not row:
+                row.values["parent_id"] = parent.values.get("id")
+
+
+def _locations_take_their_services_organization(dataset: Dataset) -> None:
+    """A location with no organization belongs to the one organization whose services are
+    offered there (when there is exactly one); reported as a repair."""
+    service_org = {
+        str(row.values["id"]): str(row.values["organization_id"])
+        for row in dataset.tables.get("service", [])
+        if row.values.get("id") and row.values.get("organization_id")
+    }
+    orgs_at: dict[str, set[str]] = {}
+    for row in dataset.tables.get("service_at_location", []):
+        service, location = row.values.get("service_id"), row.values.get("location_id")
+        if service and location and str(service) in service_org:
+            orgs_at.setdefault(str(location), set()).add(service_org[str(service)])
+    for row in dataset.tables.get("location", []):
+        owners = orgs_at.get(str(row.values.get("id")), set())
+        if not row.values.get("organization_id") and len(owners) == 1:
+            owner = owners.pop()
+            row.values["organization_id"] = owner
+            dataset.repairs.append(
+                Repair(row.file, row.line, "location", "organization_id", "", owner, "organization")
+            )

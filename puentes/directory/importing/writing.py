@@ -1,0 +1,94 @@
+"""Writing many new rows fast: one prepared statement (SQLite) or COPY (PostgreSQL)."""
+
+import datetime
+from typing import Any
+
+from django.db import DEFAULT_DB_ALIAS, connections, models
+
+_CONVERTED_FIELDS = (
+    models.UUIDField,
+    models.ForeignKey,
+    models.DateTimeField,
+    models.DateField,
+    models.TimeField,
+    models.JSONField,
+)
+
+
+def insert_rows(
+    model: type[models.Model], rows: list[dict[str, Any]], now: datetime.datetime
+) -> None:
+    """Insert many new rows with one prepared statement.
+
+    bulk_create compiles SQL for every batch, and SQLite's parameter limit makes those batches
+    tiny; one executemany is several times faster. Values that need the database's
+    representation (UUIDs, dates, JSON) go through the field's own get_db_prep_save.
+    """
+    if not rows:
+        return
+    database = connections[DEFAULT_DB_ALIAS]  # the real connection, not the thread-local proxy
+    auto = model._meta.auto_field
+    # An auto-increment id is the database's to choose (PostgreSQL refuses an explicit NULL).
+    fields = [
+        f for f in model._meta.concrete_fields if not (f is auto and f.attname not in rows[0])
+    ]
+    quote = database.ops.quote_name
+    columns = ", ".join(quote(f.column) for f in fields)
+    placeholders = ", ".join(["%s"] * len(fields))
+    sql = f"INSERT INTO {quote(model._meta.db_table)} ({columns}) VALUES ({placeholders})"  # noqa: S608
+    missing = object()
+    # A value a row leaves out is the same for every row: convert it once.
+    defaults = [
+        f.get_db_prep_save(
+            now if f.attname in ("created_at", "updated_at") else f.get_default(), database
+        )
+        for f in fields
+    ]
+    converted = [isinstance(f, _CONVERTED_FIELDS) for f in fields]
+    plan = list(zip(fields, converted, defaults, strict=True))
+    if database.vendor == "postgresql":
+        _copy_rows(database, model, fields, plan, rows, missing)
+        return
+    with database.cursor() as cursor:
+        for start in range(0, len(rows), 5000):
+            batch = []
+            for row in rows[start : start + 5000]:
+                values = []
+                for model_field, needs_conversion, default in plan:
+                    value = row.get(model_field.attname, missing)
+                    if value is missing:
+                        values.append(default)
+                    elif needs_conversion:
+                        values.append(model_field.get_db_prep_save(value, database))
+                    else:
+                        values.append(value)
+                batch.append(values)
+            cursor.executemany(sql, batch)
+
+
+def _copy_rows(
+    database: Any,
+    model: type[models.Model],
+    fields: list[Any],
+    plan: list[Any],
+    rows: list[dict[str, Any]],
+    missing: object,
+) -> None:
+    """PostgreSQL's COPY: the fastest way in, many times faster than INSERTs."""
+    quote = database.ops.quote_name
+    columns = ", ".join(quote(f.column) for f in fields)
+    with (
+        database.cursor() as cursor,
+        cursor.cursor.copy(f"COPY {quote(model._meta.db_table)} ({columns}) FROM STDIN") as copy,
+    ):
+        for row in rows:
+            values = []
+            for model_field, needs_conversion, default in plan:
+                value = row.get(model_field.attname, missing)
+                if value is missing:
+                    values.append(default)
+                elif needs_conversion:
+                    values.append(model_field.get_db_prep_save(value, database))
+                else:
+                    values.append(value)
+            copy.write_row(values)

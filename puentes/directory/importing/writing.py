@@ -51,19 +51,22 @@ def insert_rows(
         return
     with database.cursor() as cursor:
         for start in range(0, len(rows), 5000):
-            batch = []
-            for row in rows[start : start + 5000]:
-                values = []
-                for model_field, needs_conversion, default in plan:
-                    value = row.get(model_field.attname, missing)
-                    if value is missing:
-                        values.append(default)
-                    elif needs_conversion:
-                        values.append(model_field.get_db_prep_save(value, database))
-                    else:
-                        values.append(value)
-                batch.append(values)
+            batch = [_values(row, plan, database, missing) for row in rows[start : start + 5000]]
             cursor.executemany(sql, batch)
+
+
+def _values(row: dict[str, Any], plan: list[Any], database: Any, missing: object) -> list[Any]:
+    """One row's values in column order, as the database stores them."""
+    values = []
+    for model_field, needs_conversion, default in plan:
+        value = row.get(model_field.attname, missing)
+        if value is missing:
+            values.append(default)
+        elif needs_conversion:
+            values.append(model_field.get_db_prep_save(value, database))
+        else:
+            values.append(value)
+    return values
 
 
 def _copy_rows(
@@ -82,13 +85,4 @@ def _copy_rows(
         cursor.cursor.copy(f"COPY {quote(model._meta.db_table)} ({columns}) FROM STDIN") as copy,
     ):
         for row in rows:
-            values = []
-            for model_field, needs_conversion, default in plan:
-                value = row.get(model_field.attname, missing)
-                if value is missing:
-                    values.append(default)
-                elif needs_conversion:
-                    values.append(model_field.get_db_prep_save(value, database))
-                else:
-                    values.append(value)
-            copy.write_row(values)
+            copy.write_row(_values(row, plan, database, missing))

@@ -41,7 +41,7 @@ from puentes.core.errors import invalid
 from puentes.core.places import nearest_zip, place_tokens
 from puentes.core.validators import us_time_zones, zip_centroid
 from puentes.directory import models as m
-from puentes.directory import spelling
+from puentes.directory import spelling, vocabulary
 from puentes.directory.areas import area_fulltext_token, cell_tokens_covering
 from puentes.directory.selectors import distance_m
 from puentes.directory.text import MAX_WORDS, stems, words
@@ -153,6 +153,19 @@ def _place_group(
     return [*cells, *(area_fulltext_token(t) for t in [*origin_tokens, "bbox"])]
 
 
+def _word_group(word: str) -> list[str]:
+    """The stems a query word matches: its own and those of the words that mean the same in
+    English or Spanish (directory/vocabulary.py). A stem of three letters or fewer that is
+    not the word itself is left out: Spanish "comida" stems to "com", which English words
+    ("come", "community") share without meaning food."""
+    found: set[str] = set()
+    for equivalent in vocabulary.equivalents(word):
+        for stem in stems(equivalent):
+            if len(stem) > 3 or stem == equivalent:
+                found.add(stem)
+    return sorted(found or stems(word))
+
+
 def _match(queryset: QuerySet[m.SearchEntry], groups: list[list[str]]) -> QuerySet[m.SearchEntry]:
     """Rows containing, for every query word, one of its stems."""
     if connection.vendor == "postgresql":
@@ -175,18 +188,26 @@ def _match(queryset: QuerySet[m.SearchEntry], groups: list[list[str]]) -> QueryS
     )
 
 
-def _score(groups: list[list[str]]) -> Any:
-    """Name matches weigh 3, taxonomy 2, other text 1 — the same arithmetic on both databases."""
+def _score(groups: list[list[str]], own: list[set[str]]) -> Any:
+    """Name matches weigh most, then taxonomy, then other text; within each, the word as
+    typed weighs more than a word that means the same in the other language (``own``: each
+    word's own stems). The same arithmetic on both databases."""
     total: Any = Value(0)
-    for group in groups:
-        in_name = Q()
-        in_taxonomy = Q()
-        for stem in group:
-            in_name |= Q(name_terms__contains=f" {stem}")
-            in_taxonomy |= Q(taxonomy_terms__contains=f" {stem}")
+    for group, typed in zip(groups, own, strict=True):
+        tiers: list[tuple[Q, int]] = []
+        for column, weight in (("name_terms", 6), ("taxonomy_terms", 4)):
+            literal, translated = Q(), Q()
+            for stem in group:
+                condition = Q(**{f"{column}__contains": f" {stem}"})
+                if stem in typed:
+                    literal |= condition
+                else:
+                    translated |= condition
+            tiers.append((literal, weight))
+            if translated:
+                tiers.append((translated, weight - 1))
         total = total + Case(
-            When(in_name, then=Value(3)),
-            When(in_taxonomy, then=Value(2)),
+            *(When(condition, then=Value(weight)) for condition, weight in tiers if condition),
             default=Value(1),
             output_field=IntegerField(),
         )
@@ -255,10 +276,10 @@ def search_queryset(
         raise invalid({"age": [_("The age must be between 0 and 120.")]})
     entries = _filtered(query)
     query_words = words(query.words)[:MAX_WORDS]
-    fixes = spelling.corrections(query_words)
+    fixes = spelling.corrections([word for word in query_words if not vocabulary.known(word)])
     if corrected is not None:
         corrected.update(fixes)
-    groups = [sorted(stems(fixes.get(word, word))) for word in query_words]
+    groups = [_word_group(fixes.get(word, word)) for word in query_words]
     origin = _origin(query)
     place_group = None
     order: list[Any] = []
@@ -287,7 +308,8 @@ def search_queryset(
         place_group = _place_group(origin_tokens, box)
     if groups:
         entries = _match(entries, groups + ([place_group] if place_group else []))
-        entries = entries.annotate(score=_score(groups))
+        own = [set(stems(fixes.get(word, word))) for word in query_words]
+        entries = entries.annotate(score=_score(groups, own))
         order.insert(0 if origin is None else 1, "-score")
     return entries.order_by(*order, "name", "id"), origin
 

@@ -1971,7 +1971,6 @@ ES.update(
         "This method is not allowed here. Allowed: %(methods)s.": (
             "Este método no se permite aquí. Se permiten: %(methods)s."
         ),
-        "This method is not allowed here.": "Este método no se permite aquí.",
         "The request is too large.": "La solicitud es demasiado grande.",
         "Give the local time of day, without a UTC offset (e.g. 14:30).": (
             "Indique la hora local, sin diferencia con UTC (por ejemplo, 14:30)."

@@ -5,18 +5,12 @@ from typing import Any
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.datastructures import MultiValueDict
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, AuthorizationError, HttpError, ValidationError
 from ninja.parser import Parser
 
-from puentes.core.errors import DomainError, invalid
+from puentes.core.errors import DomainError, csrf_refusal, invalid, refusal_for_status
 from puentes.core.inputs import unsafe_text
-
-CSRF_MESSAGE = gettext_lazy(
-    "Signed-in requests that change something need the CSRF token (the X-CSRFToken "
-    "header); programs should send an API key instead."
-)
 
 # Where pydantic reports a location, the first parts name the parameter source, not a field.
 _LOCATION_PREFIXES = {"body", "query", "path", "form", "header", "cookie", "payload", "data"}
@@ -87,20 +81,12 @@ def install_error_handlers(api: NinjaAPI) -> None:
 
     @api.exception_handler(HttpError)
     def http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
-        status = exc.status_code
-        if status == 400:
+        if exc.status_code == 400:
             # Raised by ninja for a body that is not JSON at all.
             fields = {"__all__": [_("The request body is not valid JSON.")]}
             error = DomainError("invalid", _("Malformed request body."), fields)
-        elif status == 403:
-            # ninja's CSRF check of a session-authenticated write.
-            error = DomainError("forbidden", str(CSRF_MESSAGE))
-        elif status == 404:
-            error = DomainError("not_found", _("Not found."))
-        elif status == 405:
-            error = DomainError("method_not_allowed", _("This method is not allowed here."))
-        elif status == 413:
-            error = DomainError("too_large", _("The request is too large."))
+        elif exc.status_code == 403:  # ninja's CSRF check of a session-authenticated write
+            error = csrf_refusal()
         else:
-            error = DomainError("invalid", str(exc))
+            error = refusal_for_status(exc.status_code)
         return error_response(api, request, error)

@@ -61,6 +61,41 @@ def not_found() -> DomainError:
     return DomainError("not_found", _("Not found."))
 
 
+CSRF_MESSAGE = _(
+    "Signed-in requests that change something need the CSRF token (the X-CSRFToken "
+    "header); programs should send an API key instead."
+)
+
+
+def csrf_refusal() -> DomainError:
+    return DomainError("forbidden", CSRF_MESSAGE)
+
+
+def refusal_for_status(status: int, allowed: str = "") -> DomainError:
+    """The one error shape for a refusal Django or ninja made with only a status code (an
+    unknown route, a wrong method, a body too large or unreadable, a CSRF failure, a crash).
+    ``allowed``: the methods a 405 route takes."""
+    if status == 403:
+        return DomainError("forbidden", _("Your role does not allow this."))
+    if status == 404:
+        return not_found()
+    if status == 405:
+        methods = {"methods": allowed or "—"}
+        return DomainError(
+            "method_not_allowed",
+            _("This method is not allowed here. Allowed: %(methods)s.") % methods,
+        )
+    if status == 413:
+        return DomainError("too_large", _("The request is too large."))
+    if status >= 500:
+        return DomainError(
+            "server_error",
+            _("Something went wrong on our side; nothing was saved. Try again later."),
+        )
+    unreadable = _("The request could not be read (its body or form data is malformed).")
+    return DomainError("invalid", unreadable, {"__all__": [unreadable]})
+
+
 def from_validation_error(error: ValidationError) -> DomainError:
     """Turn a model's full_clean() error into a DomainError with field messages."""
     if hasattr(error, "error_dict"):

@@ -3,7 +3,6 @@ answers before (or instead of) the API: an unknown route, a wrong method, a body
 or not parseable, a CSRF failure, a server error. Pages keep Django's own error pages."""
 
 import json
-import logging
 from collections.abc import Callable
 from typing import Any
 
@@ -14,11 +13,8 @@ from django.utils.translation import gettext as _
 from django.views import defaults
 from django.views.csrf import csrf_failure as django_csrf_failure
 
-from puentes.core.api import CSRF_MESSAGE
-from puentes.core.errors import DomainError
+from puentes.core.errors import DomainError, csrf_refusal, not_found, refusal_for_status
 from puentes.core.inputs import unsafe_text
-
-logger = logging.getLogger(__name__)
 
 API_PREFIXES = ("/api/", "/hsds/")
 
@@ -40,41 +36,37 @@ def bad_request(request: HttpRequest, exception: Exception | None = None) -> Htt
             }
             return HttpResponse(message, status=413, content_type="text/plain; charset=utf-8")
         return defaults.bad_request(request, exception)  # type: ignore[arg-type]
-    if too_large:
-        return error_json(DomainError("too_large", _("The request is too large.")))
-    message = _("The request could not be read (its body or form data is malformed).")
-    return error_json(DomainError("invalid", message, {"__all__": [message]}))
+    return error_json(refusal_for_status(413 if too_large else 400))
 
 
 def permission_denied(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
     if not is_api(request):
         return defaults.permission_denied(request, exception)  # type: ignore[arg-type]
-    return error_json(DomainError("forbidden", _("Your role does not allow this.")))
+    return error_json(refusal_for_status(403))
 
 
 def page_not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
     if not is_api(request):
         return defaults.page_not_found(request, exception)
-    return error_json(DomainError("not_found", _("Not found.")))
+    return error_json(not_found())
 
 
 def server_error(request: HttpRequest) -> HttpResponse:
     if not is_api(request):
         return defaults.server_error(request)
-    message = _("Something went wrong on our side; nothing was saved. Try again later.")
-    return error_json(DomainError("server_error", message))
+    return error_json(refusal_for_status(500))
 
 
 def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
     if not is_api(request):
         return django_csrf_failure(request, reason)
-    return error_json(DomainError("forbidden", str(CSRF_MESSAGE)))
+    return error_json(csrf_refusal())
 
 
 class ApiErrorShapeMiddleware:
-    """Under /api/ and /hsds/: refuse unstorable text in query and form values (400 naming
-    the field), and give Django's plain-text or HTML refusals (405, 404 from a resolver
-    miss) the one JSON shape. Pages: unstorable query text is a plain 400 too."""
+    """Refuse unstorable text in query strings (and, under /api/ and /hsds/, JSON bodies)
+    with a 400 naming the field; give Django's plain-text or HTML refusals under /api/ and
+    /hsds/ (405, 404 from a resolver miss) the one JSON shape."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
@@ -119,24 +111,8 @@ def _is_json(response: HttpResponse) -> bool:
 
 
 def _reshaped(response: Any) -> HttpResponse:
-    status = response.status_code
-    if status == 405:
-        allowed = response.get("Allow", "")
-        message = _("This method is not allowed here. Allowed: %(methods)s.") % {
-            "methods": allowed or "—"
-        }
-        shaped = error_json(DomainError("method_not_allowed", message))
-        if allowed:
-            shaped["Allow"] = allowed
-        return shaped
-    if status == 404:
-        return error_json(DomainError("not_found", _("Not found.")))
-    if status == 403:
-        return error_json(DomainError("forbidden", _("Your role does not allow this.")))
-    if status == 413:
-        return error_json(DomainError("too_large", _("The request is too large.")))
-    if status >= 500:
-        message = _("Something went wrong on our side; nothing was saved. Try again later.")
-        return error_json(DomainError("server_error", message))
-    message = _("The request could not be read (its body or form data is malformed).")
-    return error_json(DomainError("invalid", message, {"__all__": [message]}))
+    allowed = response.get("Allow", "")
+    shaped = error_json(refusal_for_status(response.status_code, allowed))
+    if allowed:
+        shaped["Allow"] = allowed
+    return shaped

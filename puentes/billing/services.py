@@ -53,7 +53,7 @@ from puentes.core.collection import collector_paused
 from puentes.core.concurrency import bump_version, check_version, lock_for_update
 from puentes.core.errors import DomainError, invalid
 from puentes.core.inputs import Errors, Fields, clean_text, is_uuid, raise_if
-from puentes.core.jobs import JobKind, job_cancel_by, job_finish, job_run, jobs_reap
+from puentes.core.jobs import JobKind, job_cancel_by, job_finish, job_run, job_settle, jobs_reap
 from puentes.core.progress import Progress
 from puentes.core.validators import validate_npi
 from puentes.people.selectors import person_get
@@ -759,6 +759,11 @@ def _finish_batch(batch: ClaimBatch, owner: str, status: str, reason: str) -> No
         updated_at=timezone.now(),
     )
     batch.status, batch.status_reason = status, reason[:500]
+
+
+def batch_settle(batch: ClaimBatch) -> ClaimBatch:
+    """The batch as its page should show it: if its worker died, ended now (core.jobs)."""
+    return job_settle(BATCH_JOB, batch)
 
 
 def batch_cancel(*, actor: Actor, batch_id: uuid.UUID | str) -> ClaimBatch:

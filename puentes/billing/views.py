@@ -21,7 +21,6 @@ from puentes.core.actor import Actor
 from puentes.core.audit import people_seen_in
 from puentes.core.errors import DomainError
 from puentes.core.http import attachment
-from puentes.core.jobs import jobs_reap
 from puentes.people.selectors import person_get
 from puentes.web.pages import act, actor_page, form_errors_from, refusal_text, submit
 
@@ -93,8 +92,7 @@ BATCH_ACTIONS = {
 @actor_page("billing.view")
 def batch_detail(request: HttpRequest, actor: Actor, batch_id: uuid.UUID) -> HttpResponse:
     batch = selectors.batch_get(actor=actor, public_id=batch_id)
-    if batch.status == BatchStatus.QUEUED and jobs_reap()["failed"]:
-        batch.refresh_from_db()  # its worker died: the page says so, not "being generated"
+    batch = services.batch_settle(batch)  # a dead worker's batch says so, not "being generated"
     claims = list(
         selectors.claim_list(actor=actor, batch=batch).prefetch_related("lines")[:BATCH_PAGE_CLAIMS]
     )

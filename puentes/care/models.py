@@ -250,6 +250,11 @@ class Goal(BaseModel):
     def __str__(self) -> str:
         return self.description
 
+    @property
+    def person(self) -> "Person":
+        """Whose goal this is (through its care plan), like the records that name a person."""
+        return self.care_plan.person
+
     def target_text(self) -> str:
         value = _number(self.target_value)
         if self.target_value_2 is not None:

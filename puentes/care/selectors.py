@@ -52,8 +52,7 @@ def _one(queryset: QuerySet[Any], public_id: uuid.UUID | str, actor: Actor | Non
     if found is None:
         raise not_found()
     if actor is not None:
-        owner = found.care_plan.person if isinstance(found, Goal) else found.person
-        people_seen(actor, [owner.public_id])
+        people_seen(actor, [found.person.public_id])
     return found
 
 

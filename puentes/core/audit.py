@@ -123,9 +123,10 @@ def _write_read(actor: Actor, people: list[uuid.UUID], *, where: str) -> None:
 
 @contextmanager
 def reads_gathered() -> Iterator[_ReadLog]:
-    token = _read_log.set(_ReadLog())
+    log = _ReadLog()
+    token = _read_log.set(log)
     try:
-        yield _read_log.get() or _ReadLog()
+        yield log
     finally:
         _read_log.reset(token)
 

@@ -198,6 +198,14 @@ def job_cancel(kind: JobKind, pk: int, *, who: str) -> bool:
     return _fail(kind, pk, _lazy_format(CANCELLED, who=who), Q())
 
 
+def job_settle(kind: JobKind, row: Any) -> Any:
+    """A job a page is showing while it has not ended: reap lapsed jobs now, so a job whose
+    worker died says so instead of "in progress". Returns the row as it now is."""
+    if row.status in kind.waiting and jobs_reap()["failed"]:
+        row.refresh_from_db()
+    return row
+
+
 def job_cancel_by(kind: JobKind, row: Any, *, actor: Actor, ended: str, action: str) -> Any:
     """A person cancels a job from its page or the API: audited; ``conflict`` with the
     ``ended`` message when it had already ended. Returns the row as it now is."""

@@ -16,7 +16,7 @@ from puentes.core.actor import Actor
 from puentes.core.audit import audit_record
 from puentes.core.concurrency import bump_version, check_version, lock_for_update
 from puentes.core.errors import DomainError, invalid
-from puentes.core.jobs import JobKind, job_cancel_by, job_finish, job_run
+from puentes.core.jobs import JobKind, job_cancel_by, job_finish, job_run, job_settle
 from puentes.core.progress import Progress
 from puentes.core.services import apply_fields, validate
 from puentes.directory import models as m
@@ -441,6 +441,11 @@ def _import(import_pk: int, owner: str) -> None:
             _finish(imported, owner, m.ImportStatus.FAILED, error=str(error))
         finally:
             progress.clear()
+
+
+def directory_import_settle(imported: m.DirectoryImport) -> m.DirectoryImport:
+    """The import as its page should show it: if its worker died, ended now (core.jobs)."""
+    return job_settle(IMPORT_JOB, imported)
 
 
 def directory_import_cancel(*, actor: Actor, import_id: uuid.UUID | str) -> m.DirectoryImport:

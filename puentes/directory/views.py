@@ -14,7 +14,6 @@ from django.views.decorators.http import require_POST
 
 from puentes.core.actor import Actor
 from puentes.core.errors import DomainError
-from puentes.core.jobs import jobs_reap
 from puentes.directory import selectors, services
 from puentes.directory.forms import (
     CapacityForm,
@@ -24,7 +23,7 @@ from puentes.directory.forms import (
     SearchForm,
     ServiceEditForm,
 )
-from puentes.directory.models import SERVICE_EDITABLE, Capacity, CorrectionStatus, ImportStatus
+from puentes.directory.models import SERVICE_EDITABLE, Capacity, CorrectionStatus
 from puentes.directory.search import DirectoryQuery, search
 from puentes.directory.serializers import result_out, service_at_location_full
 from puentes.people.selectors import person_get
@@ -269,8 +268,7 @@ def imports(request: HttpRequest, actor: Actor) -> HttpResponse:
 @actor_page("directory.manage")
 def import_page(request: HttpRequest, actor: Actor, import_id: uuid.UUID) -> HttpResponse:
     imported = selectors.import_get(actor=actor, public_id=import_id)
-    if imported.status in (ImportStatus.QUEUED, ImportStatus.RUNNING) and jobs_reap()["failed"]:
-        imported = selectors.import_get(actor=actor, public_id=import_id)
+    imported = services.directory_import_settle(imported)
     template = "directory/_import_status.html" if request.htmx else "directory/import.html"  # type: ignore[attr-defined]
     return render(request, template, {"imported": imported})
 

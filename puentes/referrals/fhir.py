@@ -52,35 +52,37 @@ def _instant(moment: datetime.datetime | None) -> str | None:
     return moment.isoformat() if moment else None
 
 
-def _subject(referral: Referral, view: View) -> dict[str, Any]:
+def _subject(referral: Referral, view: View, *, contained: bool = False) -> dict[str, Any]:
+    """Who the referral is for, as this view may name them: our Patient for the referring
+    side; for the receiving side the contained Patient (when the resource carries one) or
+    just the name; after sharing ended, only that it was withdrawn."""
     if view == "referring":
         return {"reference": f"Patient/{referral.person.public_id}"}
     if view == "receiving":
-        return {"reference": f"#{PATIENT_ID}", "display": referral.person.display_name}
+        named = {"display": referral.person.display_name}
+        return {"reference": f"#{PATIENT_ID}", **named} if contained else named
     return {"display": _("Withdrawn: the person's consent to share has ended.")}
 
 
-def _shared_patient(actor_view: dict[str, Any]) -> dict[str, Any]:
+def _shared_patient(shared: dict[str, Any]) -> dict[str, Any]:
     """The person as a referral shares them, as a contained Patient with no identifier."""
     telecom = [
-        {"system": system, "value": actor_view[key]}
+        {"system": system, "value": shared[key]}
         for system, key in (("phone", "phone"), ("email", "email"))
-        if actor_view[key]
+        if shared[key]
     ]
     patient: dict[str, Any] = {
         "resourceType": "Patient",
         "id": PATIENT_ID,
-        "name": [{"text": actor_view["name"]}],
+        "name": [{"text": shared["name"]}],
     }
     if telecom:
         patient["telecom"] = telecom
-    if actor_view["preferred_language"]:
+    if shared["preferred_language"]:
         patient["communication"] = [
             {
                 "language": {
-                    "coding": [
-                        {"system": "urn:ietf:bcp:47", "code": actor_view["preferred_language"]}
-                    ]
+                    "coding": [{"system": "urn:ietf:bcp:47", "code": shared["preferred_language"]}]
                 },
                 "preferred": True,
             }
@@ -116,7 +118,7 @@ def service_request(
         ]
         or [{"text": service.name}],
         "code": {"text": service.name},
-        "subject": _subject(referral, view),
+        "subject": _subject(referral, view, contained=shared is not None),
         "authoredOn": _instant(referral.sent_at or referral.created_at),
         "requester": {
             "reference": f"Organization/{referral.referring_organization.public_id}",
@@ -156,9 +158,7 @@ def task(referral: Referral, view: View = "referring") -> dict[str, Any]:
         "priority": _PRIORITY[referral.priority],
         "code": {"coding": [{"system": TASK_CODE, "code": "fulfill"}]},
         "focus": {"reference": f"ServiceRequest/{referral.public_id}"},
-        "for": _subject(referral, view)
-        if view != "receiving"
-        else {"display": referral.person.display_name},
+        "for": _subject(referral, view),
         "authoredOn": _instant(referral.sent_at or referral.created_at),
         "lastModified": _instant(referral.updated_at),
         "requester": {"reference": f"Organization/{referral.referring_organization.public_id}"},

@@ -56,12 +56,25 @@ def test_pantry_keeps_its_listing_right(
     assert listing.service.phones.get(is_active=True).number == "916-555-0142"
 
 
+# dora's words in each language: preview, preview ready, a repair kind, import, finished.
+DORA = {
+    "en": ("Preview", "Preview ready", "blank service status set to active", "Import this file",
+           "Finished"),
+    "es": ("Vista previa", "Vista previa lista", "estado del servicio en blanco puesto como activo",
+           "Importar este archivo", "Terminado"),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
 def test_dora_previews_then_confirms_and_ana_finds_a_zip_only_listing_in_spanish(
-    transactional_db, live_server, page, tmp_path, dora, ana, maria
+    transactional_db, live_server, page, tmp_path, dora, ana, maria, language
 ):
     """A 211 export with addresses but no coordinates: dora previews it (nothing written),
-    imports it; ana, working in Spanish, finds its pantry near María's ZIP code, shown as
-    an approximate location."""
+    imports it, in English or in Spanish; ana, working in Spanish, finds its pantry near
+    María's ZIP code, shown as an approximate location."""
+    preview, ready, repair, confirm, finished = DORA[language]
+    dora.user.language = language
+    dora.user.save()
     import zipfile
 
     from puentes.directory.tests.packages import messy_tables, write_package
@@ -80,12 +93,12 @@ def test_dora_previews_then_confirms_and_ana_finds_a_zip_only_listing_in_spanish
     page.set_input_files("#id_upload", str(archive))
     page.fill("#id_source", "sac211")
     page.check("#id_skip_invalid")
-    page.get_by_role("button", name="Preview").click()
-    page.get_by_text("Preview ready").wait_for()
-    assert "blank service status set to active" in page.content()
+    page.get_by_role("button", name=preview, exact=True).click()
+    page.get_by_text(ready).wait_for()
+    assert repair in page.content()
     assert not m.Service.objects.exists()
-    page.get_by_role("button", name="Import this file").click()
-    page.locator("#import-status-badge", has_text="Finished").wait_for()
+    page.get_by_role("button", name=confirm).click()
+    page.locator("#import-status-badge", has_text=finished).wait_for()
     assert m.Service.objects.filter(is_active=True).count() == 2
 
     ana.user.language = "es"

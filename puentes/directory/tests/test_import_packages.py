@@ -14,7 +14,7 @@ from django.core.management import CommandError, call_command
 from puentes.directory import models as m
 from puentes.directory.importing.loader import ImportFailed
 from puentes.directory.services import directory_import
-from puentes.directory.tests.packages import tables, write_package
+from puentes.directory.tests.packages import SKIP_REASON, STANDARDS, tables, write_package
 
 
 def _under_data(folder: Path, data=None, resources=None) -> Path:
@@ -175,3 +175,24 @@ def upload_zip(django_capture_on_commit_callbacks):
         return api.get(f"/directory/imports/{started.json()['id']}").json()
 
     return post
+
+
+@pytest.mark.skipif(not STANDARDS.exists(), reason=SKIP_REASON)
+def test_the_official_datapackage_is_read_by_its_resources(tmp_path):
+    """The official HSDS 3.0 datapackage.json, with the official example CSVs moved under
+    data/ and its paths pointed there: every resource is found by its name and path."""
+    official = json.loads((STANDARDS / "hsds-3.0" / "datapackage.json").read_text())
+    (tmp_path / "data").mkdir()
+    for resource in official["resources"]:
+        shutil.copy(
+            STANDARDS / "hsds-3.0" / "examples" / "csv" / resource["path"], tmp_path / "data"
+        )
+        resource["path"] = f"data/{resource['path']}"
+    (tmp_path / "datapackage.json").write_text(json.dumps(official))
+    from puentes.directory.importing.readers import read
+
+    dataset = read(tmp_path)
+    assert not [r for r in dataset.rejections if "not in the package" in r.reason]
+    assert len(dataset.looked_for) == len(official["resources"]) == 21
+    assert dataset.tables["service"] and dataset.tables["organization"]
+    assert dataset.tables["service_at_location"] and dataset.tables["taxonomy_term"]

@@ -2088,3 +2088,20 @@ ES.update(
         "As imported": "Como se importó",
     }
 )
+
+ES.update(
+    {
+        "Written in English": "Escrito en inglés",
+        "Written in Spanish": "Escrito en español",
+        "Written in English and Spanish": "Escrito en inglés y español",
+        "Served in": "Atiende en",
+    }
+)
+
+ES.update(
+    {
+        "No place matches all of your words; these match some of them.": (
+            "Ningún lugar coincide con todas sus palabras; estos coinciden con algunas."
+        ),
+    }
+)

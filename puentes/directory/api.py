@@ -48,6 +48,9 @@ class ResultOut(Schema):
     )
     hours_today: str
     languages: list[str]
+    written_in: list[str] = Field(
+        ..., description="Languages the listing's own text is written in (en, es), if known"
+    )
     phone: str
     capacity_status: str
     free: bool
@@ -59,6 +62,10 @@ class SearchOut(Schema):
     corrected: dict[str, str] = Field(
         default_factory=dict,
         description="Misspelt words and the directory words searched for instead",
+    )
+    any_word: bool = Field(
+        False,
+        description="No listing held every word, so these listings hold at least one of them",
     )
     count: int
     page: int
@@ -93,6 +100,7 @@ def directory_search(request: HttpRequest, params: Query[SearchParams]) -> dict[
     return {
         "items": [result_out(r) for r in page.results],
         "corrected": page.corrected,
+        "any_word": page.any_word,
         "count": page.total,
         "page": page.page,
         "per_page": page.per_page,

@@ -425,6 +425,9 @@ class SearchEntry(models.Model):
     postal_code = models.CharField(max_length=10, blank=True)
     time_zone = models.CharField(max_length=64, blank=True)
     languages = models.CharField(max_length=200, blank=True)
+    # The languages its own text is written in ("en", "es", "en es"; blank when too short
+    # to tell), which is not the languages its staff speak (languages, above).
+    written_in = models.CharField(max_length=10, blank=True)
     free = models.BooleanField(default=False)
     minimum_age = models.FloatField(null=True)
     maximum_age = models.FloatField(null=True)

@@ -96,6 +96,9 @@ class ResultPage:
     page: int
     per_page: int
     corrected: dict[str, str] = field(default_factory=dict)  # misspelt word -> searched as
+    # No listing held every word, so these hold at least one ("homeless shelter" finds the
+    # shelters that never say "homeless"); the page says so.
+    any_word: bool = False
 
     @property
     def pages(self) -> int:
@@ -166,10 +169,20 @@ def _word_group(word: str) -> list[str]:
     return sorted(found or stems(word))
 
 
-def _match(queryset: QuerySet[m.SearchEntry], groups: list[list[str]]) -> QuerySet[m.SearchEntry]:
-    """Rows containing, for every query word, one of its stems."""
+def _match(
+    queryset: QuerySet[m.SearchEntry],
+    groups: list[list[str]],
+    place_group: list[str] | None,
+    *,
+    any_word: bool = False,
+) -> QuerySet[m.SearchEntry]:
+    """Rows containing, for every query word (or, with ``any_word``, for at least one), one
+    of its stems; and, when given, one of the place tokens."""
     if connection.vendor == "postgresql":
-        expression = " & ".join("(" + " | ".join(group) + ")" for group in groups)
+        joiner = " | " if any_word else " & "
+        expression = "(" + joiner.join("(" + " | ".join(group) + ")" for group in groups) + ")"
+        if place_group:
+            expression += " & (" + " | ".join(place_group) + ")"
         return queryset.annotate(
             matches=RawSQL(
                 "search_vector @@ to_tsquery('simple', %s)",
@@ -177,9 +190,14 @@ def _match(queryset: QuerySet[m.SearchEntry], groups: list[list[str]]) -> QueryS
                 output_field=BooleanField(),
             )
         ).filter(matches=True)
-    expression = " AND ".join(
-        "(" + " OR ".join(f'"{stem}"' for stem in group) + ")" for group in groups
+    joiner = " OR " if any_word else " AND "
+    expression = (
+        "("
+        + joiner.join("(" + " OR ".join(f'"{stem}"' for stem in group) + ")" for group in groups)
+        + ")"
     )
+    if place_group:
+        expression += " AND (" + " OR ".join(f'"{token}"' for token in place_group) + ")"
     return queryset.filter(
         id__in=RawSQL(
             "SELECT rowid FROM directory_search_fts WHERE directory_search_fts MATCH %s",
@@ -188,14 +206,19 @@ def _match(queryset: QuerySet[m.SearchEntry], groups: list[list[str]]) -> QueryS
     )
 
 
-def _score(groups: list[list[str]], own: list[set[str]]) -> Any:
+def _score(groups: list[list[str]], own: list[set[str]], *, any_word: bool = False) -> Any:
     """Name matches weigh most, then taxonomy, then other text; within each, the word as
     typed weighs more than a word that means the same in the other language (``own``: each
-    word's own stems). The same arithmetic on both databases."""
+    word's own stems). The same arithmetic on both databases. When every word matched
+    somewhere, a word found in neither name nor taxonomy is in the text; with ``any_word``
+    that must be checked, and a word found nowhere counts nothing."""
     total: Any = Value(0)
+    columns = [("name_terms", 6), ("taxonomy_terms", 4)]
+    if any_word:
+        columns.append(("text_terms", 1))
     for group, typed in zip(groups, own, strict=True):
         tiers: list[tuple[Q, int]] = []
-        for column, weight in (("name_terms", 6), ("taxonomy_terms", 4)):
+        for column, weight in columns:
             literal, translated = Q(), Q()
             for stem in group:
                 condition = Q(**{f"{column}__contains": f" {stem}"})
@@ -204,11 +227,13 @@ def _score(groups: list[list[str]], own: list[set[str]]) -> Any:
                 else:
                     translated |= condition
             tiers.append((literal, weight))
-            if translated:
+            if translated and weight > 1:
                 tiers.append((translated, weight - 1))
+            elif translated:
+                tiers.append((translated, weight))
         total = total + Case(
             *(When(condition, then=Value(weight)) for condition, weight in tiers if condition),
-            default=Value(1),
+            default=Value(0 if any_word else 1),
             output_field=IntegerField(),
         )
     return total
@@ -266,10 +291,11 @@ def _filtered(query: DirectoryQuery) -> QuerySet[m.SearchEntry]:
 
 
 def search_queryset(
-    query: DirectoryQuery, corrected: dict[str, str] | None = None
+    query: DirectoryQuery, corrected: dict[str, str] | None = None, *, any_word: bool = False
 ) -> tuple[QuerySet[m.SearchEntry], tuple[float, float] | None]:
     """The ordered rows a query selects, and the point distances are measured from.
-    Misspelt words are searched as corrected, and reported in ``corrected`` if given."""
+    Misspelt words are searched as corrected, and reported in ``corrected`` if given. Rows
+    must hold every word, or with ``any_word`` at least one."""
     if query.radius_km <= 0 or query.radius_km > 500:
         raise invalid({"radius_km": [_("The radius must be between 0 and 500 km.")]})
     if query.age is not None and not 0 <= query.age <= 120:
@@ -307,9 +333,9 @@ def search_queryset(
         box = (lat0 - limit_deg, lat0 + limit_deg, lon0 - lon_limit, lon0 + lon_limit)
         place_group = _place_group(origin_tokens, box)
     if groups:
-        entries = _match(entries, groups + ([place_group] if place_group else []))
+        entries = _match(entries, groups, place_group, any_word=any_word)
         own = [set(stems(fixes.get(word, word))) for word in query_words]
-        entries = entries.annotate(score=_score(groups, own))
+        entries = entries.annotate(score=_score(groups, own, any_word=any_word))
         order.insert(0 if origin is None else 1, "-score")
     return entries.order_by(*order, "name", "id"), origin
 
@@ -318,6 +344,22 @@ def search(query: DirectoryQuery) -> ResultPage:
     """One page of results, nearest (or best matching) first, and how many there are."""
     corrected: dict[str, str] = {}
     entries, origin = search_queryset(query, corrected)
+    rows, total = _page_of(entries, query)
+    any_word = not total and len(words(query.words)) > 1
+    if any_word:
+        entries, origin = search_queryset(query, any_word=True)
+        rows, total = _page_of(entries, query)
+    return ResultPage(
+        [_result(entry, origin) for entry in rows],
+        total,
+        max(query.page, 1),
+        query.per_page,
+        corrected,
+        any_word=any_word,
+    )
+
+
+def _page_of(entries: QuerySet[m.SearchEntry], query: DirectoryQuery) -> tuple[list[Any], int]:
     page = max(query.page, 1)
     start = (page - 1) * query.per_page
     # The page and the number of matches in one statement: the matching rows are ranked
@@ -333,10 +375,7 @@ def search(query: DirectoryQuery) -> ResultPage:
         Prefetch("service__phones", queryset=m.Phone.objects.filter(is_active=True)),
         Prefetch("location__addresses", queryset=m.Address.objects.filter(is_active=True)),
     )
-    total = _matches(rows, entries, page)
-    return ResultPage(
-        [_result(entry, origin) for entry in rows], total, page, query.per_page, corrected
-    )
+    return rows, _matches(rows, entries, page)
 
 
 def _matches(rows: Sequence[Any], entries: QuerySet[m.SearchEntry], page: int) -> int:

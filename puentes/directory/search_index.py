@@ -14,7 +14,7 @@ from puentes.directory import spelling
 from puentes.directory.areas import Area, place_fulltext_tokens, read_area
 from puentes.directory.importing.loader import Progress
 from puentes.directory.importing.writing import insert_rows
-from puentes.directory.text import terms_of, words
+from puentes.directory.text import terms_of, words, written_in
 
 _FREE = re.compile(r"\b(free|no cost|gratis|gratuito|sin costo)\b", re.IGNORECASE)
 _DAYS = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"]
@@ -158,6 +158,7 @@ def _entry(row: dict[str, Any], related: _Related) -> dict[str, Any]:
         "postal_code": postal_code,
         "time_zone": zip_time_zone(postal_code),
         "languages": f" {' '.join(sorted(languages))} ",
+        "written_in": " ".join(written_in(f"{names} {text}")),
         "free": _is_free(row, related.costs.get(service_id, [])),
         "minimum_age": row["service__minimum_age"],
         "maximum_age": row["service__maximum_age"],

@@ -114,6 +114,7 @@ def result_out(result: "Result") -> dict[str, Any]:
         "approximate_location": entry.location_approximate,
         "hours_today": result.hours_today,
         "languages": result.languages,
+        "written_in": entry.written_in.split(),
         "phone": result.phone,
         "capacity_status": entry.capacity_status,
         "free": entry.free,

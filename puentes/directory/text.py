@@ -49,3 +49,37 @@ def terms_of(text_words: list[str]) -> str:
 
 # A query uses at most this many words (a pasted paragraph must not become a huge query).
 MAX_WORDS = 8
+
+
+# Words that are common in one language's listing text and rare in the other's. A listing
+# says which language it is written in (most 211 listings are English only, and a CHW
+# searching in Spanish needs to know before she sends someone). Two languages only, so
+# counting these beats shipping a general language-identification model.
+_ENGLISH_MARKERS = frozenset({
+    "the", "and", "for", "with", "you", "your", "our", "we", "are", "is", "this", "that",
+    "from", "will", "provides", "offers", "help", "people", "families", "who", "must", "have",
+})  # fmt: skip
+_SPANISH_MARKERS = frozenset({
+    "el", "la", "los", "las", "y", "para", "con", "que", "se", "su", "sus", "del", "por", "es",
+    "son", "ofrece", "ofrecemos", "ayuda", "personas", "familias", "quienes", "debe", "tener",
+    "una",
+})  # fmt: skip
+_SPANISH_LETTERS = re.compile(r"[ñáéíóúü¿¡]", re.IGNORECASE)
+# Both languages count as written when the weaker has at least this share of the stronger.
+_BILINGUAL_SHARE = 0.5
+
+
+def written_in(text: str) -> list[str]:
+    """The languages ('en', 'es') a listing's text is written in, strongest first; empty
+    when the text is too short to tell."""
+    tokens = re.findall(r"[^\W\d_]+", (text or "").lower())
+    english = sum(token in _ENGLISH_MARKERS for token in tokens)
+    spanish = sum(token in _SPANISH_MARKERS for token in tokens)
+    spanish += len(_SPANISH_LETTERS.findall(text or ""))
+    if max(english, spanish) < 2:
+        return []
+    ranked = sorted([(english, "en"), (spanish, "es")], reverse=True)
+    (top, first), (other, second) = ranked
+    if other >= 2 and other >= top * _BILINGUAL_SHARE:
+        return [first, second]
+    return [first]

@@ -5,10 +5,12 @@ import uuid
 from typing import Any
 from urllib.parse import urlencode
 
+import langcodes
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -86,7 +88,25 @@ def _referring(request: HttpRequest, actor: Actor) -> dict[str, Any] | None:
 def _labelled(result: dict[str, Any]) -> dict[str, Any]:
     status = result["capacity_status"]
     result["capacity_label"] = Capacity(status).label if status in Capacity.values else status
+    result["written_in_label"] = _WRITTEN_IN.get(tuple(sorted(result["written_in"])), "")
+    result["language_names"] = [_language_name(code) for code in result["languages"]]
     return result
+
+
+def _language_name(code: str) -> str:
+    """A language code as its name in the reader's language ("es" -> "Spanish"/"español")."""
+    try:
+        return str(langcodes.Language.get(code).display_name(get_language() or "en"))
+    except (ValueError, LookupError):
+        return code
+
+
+# What a result says about the language of its own text (directory.text.written_in).
+_WRITTEN_IN = {
+    ("en",): gettext_lazy("Written in English"),
+    ("es",): gettext_lazy("Written in Spanish"),
+    ("en", "es"): gettext_lazy("Written in English and Spanish"),
+}
 
 
 @actor_page()

@@ -6,6 +6,7 @@ import pytest
 
 from puentes.directory import search_index, vocabulary
 from puentes.directory.search import DirectoryQuery, search
+from puentes.directory.text import written_in
 
 
 @pytest.fixture
@@ -49,3 +50,59 @@ def test_the_vocabulary_is_reviewed_data():
     assert {"comida", "food", "alimentos"} <= vocabulary.equivalents("Comida")
     assert vocabulary.equivalents("unicornio") == frozenset({"unicornio"})
     assert vocabulary.known("pañales") and vocabulary.known("panales")
+
+
+def test_each_result_says_which_language_its_listing_is_written_in(listings):
+    by_name = {r.entry.name: r.entry.written_in for r in search(DirectoryQuery(words="")).results}
+    assert by_name["Despensa Comunitaria"] == "es"
+    assert by_name["Eastside Food Pantry"] == "en"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Food pantry open to all families. Bring your ID.", ["en"]),
+        ("Despensa de alimentos para familias. Traiga su identificación.", ["es"]),
+        (
+            "Free food for families who need it; comida gratis para las familias que la necesitan.",
+            ["es", "en"],
+        ),
+        ("Legal aid", []),
+        ("", []),
+    ],
+)
+def test_written_in_tells_english_from_spanish_and_says_so_when_it_cannot(text, expected):
+    assert written_in(text) == expected
+
+
+def test_the_page_and_the_api_say_the_listing_language(client_for, ana, listings):
+    ana.user.language = "es"
+    ana.user.save()
+    client = client_for(ana)
+    body = client.get("/directory/?q=comida").content.decode()
+    assert "Escrito en español" in body and "Escrito en inglés" in body
+    items = client.get("/api/v1/directory/search?q=comida").json()["items"]
+    assert {i["name"]: i["written_in"] for i in items} == {
+        "Despensa Comunitaria": ["es"],
+        "Eastside Food Pantry": ["en"],
+    }
+
+
+def test_when_no_listing_has_every_word_listings_with_some_are_shown_and_said(
+    client_for, ana, listings
+):
+    page = search(DirectoryQuery(words="dental unicorn"))
+    assert page.any_word and [r.entry.name for r in page.results] == [
+        "Clínica Dental Salud",
+        "Community Dental Clinic",
+    ]
+    strict = search(DirectoryQuery(words="dental clinic"))
+    assert not strict.any_word and [r.entry.name for r in strict.results] == [
+        "Clínica Dental Salud",
+        "Community Dental Clinic",
+    ]
+    assert search(DirectoryQuery(words="unicorn")).total == 0
+    client = client_for(ana)
+    assert client.get("/api/v1/directory/search?q=dental+unicorn").json()["any_word"] is True
+    body = client.get("/directory/?q=dental+unicorn").content.decode()
+    assert "match some of them" in body

@@ -1534,9 +1534,7 @@ ES.update(
             "%(minutes)s minutos este mes hasta ahora: todavía no se alcanza la siguiente unidad "
             "de %(code)s."
         ),
-        "The time is kept: later visits this month add to it.": (
-            "El tiempo se guarda: las visitas posteriores de este mes se suman."
-        ),
+        "Waiting for more time this month.": "Esperando más tiempo este mes.",
         "%(code)s needs at least %(n)s minutes.": "%(code)s necesita al menos %(n)s minutos.",
         "Check the minutes.": "Revise los minutos.",
         "%(code)s covers at most %(n)s minutes.": "%(code)s cubre como máximo %(n)s minutos.",
@@ -2102,6 +2100,25 @@ ES.update(
     {
         "No place matches all of your words; these match some of them.": (
             "Ningún lugar coincide con todas sus palabras; estos coinciden con algunas."
+        ),
+    }
+)
+
+ES.update(
+    {
+        "%(counter)s waiting for more time this month": (
+            "%(counter)s esperando más tiempo este mes",
+            "%(counter)s esperando más tiempo este mes",
+        ),
+        "Waiting for more time this month": "Esperando más tiempo este mes",
+        "Monthly time codes pay for a month's total minutes: these visits are kept and billed "
+        "when the month's time reaches the next unit.": (
+            "Los códigos de tiempo mensual pagan el total de minutos del mes: estas visitas se "
+            "guardan y se facturan cuando el tiempo del mes alcanza la siguiente unidad."
+        ),
+        "This month": "Este mes",
+        "Billed after the month ends, dated its last day.": (
+            "Se factura cuando termina el mes, con fecha de su último día."
         ),
     }
 )

@@ -229,6 +229,10 @@ class EvaluatedOut(Schema):
     payer: str | None
     rule_set: str | None
     billable: bool
+    waiting: bool = Field(
+        False,
+        description="Monthly time below what the month needs: kept, billed once it is reached",
+    )
     lines: list[LineOut]
     problems: list[ProblemOut]
     notes: list[str]
@@ -238,22 +242,27 @@ class QueueOut(Schema):
     payer: str | None
     ready: list[EvaluatedOut]
     blocked: list[EvaluatedOut]
+    waiting: list[EvaluatedOut]
     ready_total: Decimal
 
 
 @router.get(
     "/billing/queue",
     response=list[QueueOut],
-    summary="Encounters not yet claimed: ready (lines, charges) or blocked (reasons, fixes)",
+    summary=(
+        "Encounters not yet claimed: ready (lines, charges), blocked (reasons, fixes) or "
+        "waiting (monthly time not reached yet)"
+    ),
 )
 def work_queue(request: HttpRequest, start: date, end: date) -> Any:
     queues = selectors.work_queue(actor=actor_of(request), start=start, end=end)
-    ids = public_ids([row for q in queues for row in [*q.ready, *q.blocked]])
+    ids = public_ids([row for q in queues for row in [*q.ready, *q.blocked, *q.waiting]])
     return [
         {
             "payer": q.payer.name if q.payer else None,
             "ready": [evaluated_out(r, ids) for r in q.ready],
             "blocked": [evaluated_out(r, ids) for r in q.blocked],
+            "waiting": [evaluated_out(r, ids) for r in q.waiting],
             "ready_total": q.ready_total,
         }
         for q in queues

@@ -17,7 +17,7 @@ from typing import Any, NamedTuple
 from django.utils.formats import date_format
 from django.utils.translation import get_language, gettext
 
-from puentes.billing.rulesets import Code, Family, Limit, RuleSet
+from puentes.billing.rulesets import Code, Family, Limit, MonthlyTime, RuleSet
 from puentes.care.models import EncounterService, labels_of
 from puentes.network.models import WorkerType
 
@@ -70,10 +70,26 @@ class Outcome:
     problems: list[Problem] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     family: str = ""
+    # Its minutes count toward the month's time codes, which they do not yet reach: the
+    # visit waits for more time this month (not an error; the caller keeps the minutes).
+    waiting: bool = False
 
     @property
     def billable(self) -> bool:
         return bool(self.lines) and not self.problems
+
+    @property
+    def counts_toward_month(self) -> bool:
+        return self.waiting and not self.problems
+
+
+class Lines(NamedTuple):
+    """A family's lines for a visit, or why it does not pay; or, for monthly time codes,
+    that the visit's minutes wait for more time this month."""
+
+    lines: list[Line]
+    problems: list[Problem]
+    waiting: str | None = None  # what the month still needs ("" when nobody will read it)
 
 
 @lru_cache(maxsize=2048)
@@ -99,8 +115,10 @@ _MEASURE = {"units": 0, "minutes": 1, "visits": 2}
 @dataclass
 class Ledger:
     """What is already billed for one person under one rule set: units, minutes and visits
-    per day, month and year; minutes per code family and month; each code's visits and last
-    day. Plain dicts of small lists: a run records a million visits."""
+    per day, month and year; each code's visits and last day; and for monthly time codes,
+    the minutes counted per code family and month (billed or waiting) and the units each
+    code has billed in that month. Plain dicts of small lists: a run records a million
+    visits."""
 
     by_day: dict[datetime.date, list[int]] = field(default_factory=dict)
     by_month: dict[tuple[int, int], list[int]] = field(default_factory=dict)
@@ -108,9 +126,13 @@ class Ledger:
     family_minutes_by_month: dict[tuple[str, tuple[int, int]], int] = field(default_factory=dict)
     visits_by_code: dict[str, int] = field(default_factory=dict)
     last_day_by_code: dict[str, datetime.date] = field(default_factory=dict)
+    units_by_family_month_code: dict[tuple[str, tuple[int, int], str], int] = field(
+        default_factory=dict
+    )
 
     def record(self, day: datetime.date, minutes: int, family: str, lines: Iterable[Line]) -> None:
         units = 0
+        month = (day.year, day.month)
         for line in lines:
             units += line.units
             code = line.code
@@ -118,7 +140,10 @@ class Ledger:
             last = self.last_day_by_code.get(code)
             if last is None or day > last:
                 self.last_day_by_code[code] = day
-        month = (day.year, day.month)
+            per_month = (family, month, code)
+            self.units_by_family_month_code[per_month] = (
+                self.units_by_family_month_code.get(per_month, 0) + line.units
+            )
         _add(self.by_day, day, units, minutes)
         _add(self.by_month, month, units, minutes)
         _add(self.by_year, day.year, units, minutes)
@@ -135,8 +160,18 @@ class Ledger:
             tally = self.by_year.get(day.year)
         return tally[_MEASURE[measure]] if tally else 0
 
+    def wait(self, day: datetime.date, minutes: int, family: str) -> None:
+        """Minutes that count toward the family's month without a line of their own (a
+        visit waiting for more time, or one whose time a monthly line has consumed)."""
+        key = (family, (day.year, day.month))
+        self.family_minutes_by_month[key] = self.family_minutes_by_month.get(key, 0) + minutes
+
     def family_minutes(self, family: str, day: datetime.date) -> int:
         return self.family_minutes_by_month.get((family, (day.year, day.month)), 0)
+
+    def month_units(self, family: str, day: datetime.date, code: str) -> int:
+        """Units of a monthly code already billed in the month of ``day``."""
+        return self.units_by_family_month_code.get((family, (day.year, day.month), code), 0)
 
 
 def _add(table: dict[Any, list[int]], key: Any, units: int, minutes: int) -> None:
@@ -340,36 +375,49 @@ def _fitting(codes: list[Code], participants: int) -> Code | None:
     return None
 
 
-def _per_encounter(codes: list[Code], visit: Visit) -> tuple[list[Line], list[Problem]]:
+def _per_encounter(codes: list[Code], visit: Visit) -> Lines:
     code = _fitting(codes, visit.participants)
     if code is None:
         ranges = ", ".join(f"{c.code}: {c.participants_min}–{c.participants_max}" for c in codes)
-        return [], [
-            Problem(
-                _("No code fits a session with %(n)s participants (%(ranges)s).")
-                % {"n": visit.participants, "ranges": ranges},
-                _("Group codes need 2–4 or 5–8 participants: check the group size."),
-            )
-        ]
+        return Lines(
+            [],
+            [
+                Problem(
+                    _("No code fits a session with %(n)s participants (%(ranges)s).")
+                    % {"n": visit.participants, "ranges": ranges},
+                    _("Group codes need 2–4 or 5–8 participants: check the group size."),
+                )
+            ],
+        )
     units = cpt_units(visit.minutes, code.unit_minutes)
     if code.max_units_per_line:
         units = min(units, code.max_units_per_line)
     if units == 0:
         needed = code.unit_minutes // 2 + 1
-        return [], [
-            Problem(
-                _("%(minutes)s minutes is under the %(needed)s minutes a unit of %(code)s needs.")
-                % {"minutes": visit.minutes, "needed": needed, "code": code.code},
-                _("Only time spent with the person counts; check the minutes."),
-            )
-        ]
-    return [Line(code.code, tuple(code.modifiers), units, code.description)], []
+        return Lines(
+            [],
+            [
+                Problem(
+                    _(
+                        "%(minutes)s minutes is under the %(needed)s minutes a unit of "
+                        "%(code)s needs."
+                    )
+                    % {"minutes": visit.minutes, "needed": needed, "code": code.code},
+                    _("Only time spent with the person counts; check the minutes."),
+                )
+            ],
+        )
+    return Lines([Line(code.code, tuple(code.modifiers), units, code.description)], [])
 
 
-def _monthly_units(total: int, first: int, addon: int | None) -> tuple[int, int]:
+def _monthly_units(
+    total: int, first: int, addon: int | None, first_at: str = "midpoint"
+) -> tuple[int, int]:
     """(first-code units, add-on units) a month's minutes earn: the first code once its
-    midpoint is passed, then the add-on by the CPT rule on the minutes beyond it."""
-    base = 1 if total * 2 > first else 0
+    midpoint is passed (or, with first_at="full", once its time is reached), then the
+    add-on by the CPT rule on the minutes beyond the first code's time."""
+    reached = total * 2 > first if first_at == "midpoint" else total >= first
+    base = 1 if reached else 0
     if addon is None or total <= first:
         return base, 0
     full, rest = divmod(total - first, addon)
@@ -377,9 +425,17 @@ def _monthly_units(total: int, first: int, addon: int | None) -> tuple[int, int]
 
 
 def _monthly(
-    family: Family, codes: list[Code], visit: Visit, ledger: Ledger, explain: bool = True
-) -> tuple[list[Line], list[Problem]]:
-    """Monthly codes: the visit earns what its minutes add to the person's month."""
+    family: Family,
+    codes: list[Code],
+    visit: Visit,
+    ledger: Ledger,
+    settings: MonthlyTime,
+    explain: bool = True,
+) -> Lines:
+    """Monthly codes: what the person's minutes in the month (every qualifying visit,
+    billed or waiting, with this one) earn beyond what the month has already billed.
+    A month's minutes are never billed twice: a later visit bills only the units the new
+    total adds."""
     first = addon = None
     for code in codes:
         if code.timing == "monthly_first" and first is None:
@@ -387,36 +443,39 @@ def _monthly(
         elif code.timing == "monthly_addon" and addon is None:
             addon = code
     if first is None:
-        return [], []
-    before = ledger.family_minutes(family.id, visit.day)
-    after = before + visit.minutes
+        return Lines([], [])
+    total = ledger.family_minutes(family.id, visit.day) + visit.minutes
     addon_minutes = addon.unit_minutes if addon is not None else None
-    base_before, extra_before = _monthly_units(before, first.unit_minutes, addon_minutes)
-    base_after, extra_after = _monthly_units(after, first.unit_minutes, addon_minutes)
+    base, extra = _monthly_units(total, first.unit_minutes, addon_minutes, settings.first_unit_at)
     lines = []
-    if base_after > base_before:
+    if base > ledger.month_units(family.id, visit.day, first.code):
         lines.append(Line(first.code, tuple(first.modifiers), 1, first.description))
-    if addon is not None and extra_after > extra_before:
-        lines.append(
-            Line(addon.code, tuple(addon.modifiers), extra_after - extra_before, addon.description)
-        )
+    if addon is not None:
+        extra -= ledger.month_units(family.id, visit.day, addon.code)
+        if extra > 0:
+            lines.append(Line(addon.code, tuple(addon.modifiers), extra, addon.description))
     if lines:
-        return lines, []
+        return Lines(lines, [])
     if not explain:
-        return [], _UNEXPLAINED
-    needed = first.unit_minutes // 2 + 1 if base_after == 0 else None
-    return [], [
-        Problem(
+        return Lines([], [], "")
+    if base == 0:
+        needed = first.unit_minutes // 2 + 1 if settings.first_unit_at == "midpoint" else None
+        return Lines(
+            [],
+            [],
             _("%(minutes)s minutes this month so far: %(code)s needs %(needed)s.")
-            % {"minutes": after, "code": first.code, "needed": needed}
-            if needed
-            else _(
-                "%(minutes)s minutes this month so far: the next %(code)s unit is not reached yet."
-            )
-            % {"minutes": after, "code": addon.code if addon else first.code},
-            _("The time is kept: later visits this month add to it."),
+            % {
+                "minutes": total,
+                "code": first.code,
+                "needed": needed or first.unit_minutes,
+            },
         )
-    ]
+    return Lines(
+        [],
+        [],
+        _("%(minutes)s minutes this month so far: the next %(code)s unit is not reached yet.")
+        % {"minutes": total, "code": addon.code if addon else first.code},
+    )
 
 
 # A family's lines failed, and no one will read why (an earlier family explains the visit,
@@ -430,19 +489,17 @@ def _unexplained() -> Outcome:
     return Outcome(problems=list(_UNEXPLAINED))
 
 
-def _per_visit(
-    codes: list[Code], visit: Visit, ledger: Ledger, explain: bool = True
-) -> tuple[list[Line], list[Problem]]:
+def _per_visit(codes: list[Code], visit: Visit, ledger: Ledger, explain: bool = True) -> Lines:
     """The first per-visit code the visit earns; else why each does not (only when someone
     will read it)."""
     problems = []
     for code in codes:
         refusal = _per_visit_refusal(code, visit, ledger)
         if refusal is None:
-            return [Line(code.code, tuple(code.modifiers), 1, code.description)], []
+            return Lines([Line(code.code, tuple(code.modifiers), 1, code.description)], [])
         if explain:
             problems.append(refusal())
-    return [], problems if explain else _UNEXPLAINED
+    return Lines([], problems if explain else _UNEXPLAINED)
 
 
 def _per_visit_refusal(code: Code, visit: Visit, ledger: Ledger) -> Callable[[], Problem] | None:
@@ -503,25 +560,28 @@ def _codes_on(family: Family, day: datetime.date) -> list[Code]:
 
 
 def _lines(
-    family: Family, visit: Visit, ledger: Ledger, explain: bool = True
-) -> tuple[list[Line], list[Problem]]:
+    rules: RuleSet, family: Family, visit: Visit, ledger: Ledger, explain: bool = True
+) -> Lines:
     codes = _codes_on(family, visit.day)
     if not codes:
         starts = sorted({c.effective_from for c in family.codes if c.effective_from})
         since = _("from %(day)s") % {"day": _day(starts[0])} if starts else ""
-        return [], [
-            Problem(
-                _("%(family)s applies to dates of service %(since)s only.")
-                % {"family": family.title.in_language(_language()), "since": since},
-                _("Another code family applies to this date."),
-            )
-        ]
+        return Lines(
+            [],
+            [
+                Problem(
+                    _("%(family)s applies to dates of service %(since)s only.")
+                    % {"family": family.title.in_language(_language()), "since": since},
+                    _("Another code family applies to this date."),
+                )
+            ],
+        )
     timing = codes[0].timing
     if timing == "per_encounter":
         return _per_encounter(codes, visit)
     if timing == "per_visit":
         return _per_visit(codes, visit, ledger, explain)
-    return _monthly(family, codes, visit, ledger, explain)
+    return _monthly(family, codes, visit, ledger, rules.monthly_time, explain)
 
 
 # Limits ----------------------------------------------------------------------------------
@@ -703,10 +763,14 @@ def _evaluate(
     first_failure: Outcome | None = None
     for family in _family_order(rules, prefer):
         explaining = explain and first_failure is None
-        lines, line_problems = _lines(family, visit, ledger, explaining)
+        lines, line_problems, waiting = _lines(rules, family, visit, ledger, explaining)
         if line_problems and not explaining:
             continue  # neither pays nor explains: its other conditions do not matter
         unmet = _family_unmet(family, visit, person)
+        if waiting is not None and not unmet:
+            # Qualifying time below what the month needs: it waits, it is not refused.
+            notes = [waiting, _("Waiting for more time this month.")] if waiting else []
+            return Outcome(problems=problems, notes=notes, family=family.id, waiting=True)
         if not line_problems and not unmet:
             outcome = Outcome(lines=lines, problems=problems, family=family.id)
             _plan_of_care_limit(rules, visit, person, ledger, outcome)

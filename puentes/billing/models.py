@@ -266,6 +266,9 @@ class ClaimLine(models.Model):
     adjustments = models.JSONField(default=list, blank=True)
     # Which of the claim's diagnoses (1-based, at most 4) this service treats.
     diagnosis_pointers = models.JSONField(default=list, blank=True)
+    # A monthly time code's earlier visits of the month billed with this one, as
+    # [encounter pk, minutes, "YYYY-MM-DD"]: claimed with the line, never counted again.
+    time_from = models.JSONField(default=list, blank=True)
 
     class Meta:
         ordering = ["claim_id", "line_number"]

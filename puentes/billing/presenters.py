@@ -80,6 +80,7 @@ def evaluated_out(row: Evaluated, ids: dict[str, dict[int, Any]]) -> dict[str, A
         "payer": row.payer.name if row.payer else None,
         "rule_set": f"{row.rules.id} {row.rules.version}" if row.rules else None,
         "billable": row.billable,
+        "waiting": row.waiting,
         "lines": [
             {
                 "code": line.code,

@@ -71,6 +71,11 @@ class Family(Strict):
     requires_initiating_visit: bool = False
     requires_treatment_plan: bool = False
 
+    @property
+    def monthly(self) -> bool:
+        """Its codes count the person's minutes across a calendar month."""
+        return self.codes[0].timing.startswith("monthly")
+
 
 class Limit(Strict):
     period: Literal["day", "month", "year"]
@@ -86,6 +91,23 @@ class Limit(Strict):
         if [self.units, self.minutes, self.visits].count(None) != 2:
             raise ValueError("a limit counts exactly one of units, minutes or visits")
         return self
+
+
+class MonthlyTime(Strict):
+    """How a rule set's monthly time codes are billed, where payers' guidance differs or
+    is not confirmed for these codes.
+
+    first_unit_at: "midpoint" - the first code once the month's minutes pass half its
+    time (the CPT time rule: 31 of 60); "full" - only once they reach it.
+    date_of_service: "threshold_met" - the line is dated the day the month's time earns
+    it (CMS allows this for the monthly care-management codes: CCM FAQ, 2016);
+    "month_end" - dated the last day of the month, and billed once it is over."""
+
+    first_unit_at: Literal["midpoint", "full"] = "midpoint"
+    first_unit_confirmed: bool = False
+    date_of_service: Literal["threshold_met", "month_end"] = "threshold_met"
+    date_of_service_confirmed: bool = False
+    source: str | None = None
 
 
 class Threshold(Strict):
@@ -118,6 +140,7 @@ class RuleSet(Strict):
     diagnosis_required: bool = True
     limits: list[Limit] = []
     families: list[Family] = []
+    monthly_time: MonthlyTime = MonthlyTime()
     note: Text | None = None
 
     @model_validator(mode="after")

@@ -10,10 +10,10 @@ import datetime
 import json
 from collections import defaultdict
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
-from typing import Any
+from typing import Any, cast
 
 from django.db.models import F, Q, TextField
 from django.db.models.functions import Cast
@@ -73,10 +73,21 @@ class Evaluated:
     # Filled in for pages that show the rows (the work queue), not by the run itself.
     person_name: str = ""
     encounter_id: Any = None
+    # A monthly line's earlier visits of the month whose minutes it bills with this
+    # visit's: (encounter pk, minutes, day). Stored on the claim line, so they are claimed
+    # with it and never counted again.
+    time_from: list[tuple[int, int, datetime.date]] = field(default_factory=list)
+    # The line's date of service when the rule set dates monthly lines otherwise.
+    line_day: datetime.date | None = None
 
     @property
     def billable(self) -> bool:
         return self.outcome.billable
+
+    @property
+    def waiting(self) -> bool:
+        """Monthly time below what the month needs: neither ready nor blocked."""
+        return self.outcome.counts_toward_month
 
 
 def _within(person_ids: list[int], payer: Payer | None = None) -> Q:
@@ -201,17 +212,25 @@ def _ledgers(
             "family",
             "code",
             "units",
+            "time_from",
         )
         .order_by("person_id", "date_of_service", "encounter_id")
     )
     visits: dict[tuple[int, str, int], list[Any]] = {}
-    for person, rule_set, encounter, day, minutes, family, code, units in rows:
+    claimed: set[tuple[int, int]] = set()
+    for person, rule_set, encounter, day, minutes, family, code, units, time_from in rows:
         key = (person, rule_set, encounter)
         entry = visits.setdefault(key, [day, minutes, family, []])
         entry[3].append(Line(code, (), units, ""))
+        ledger = ledgers[(person, rule_set)]
+        for earlier, earlier_minutes, earlier_day in time_from or ():
+            # The month's earlier visits this monthly line billed: their minutes count
+            # toward the month, and they are claimed with it.
+            ledger.wait(datetime.date.fromisoformat(earlier_day), earlier_minutes, family)
+            claimed.add((earlier, person))
     for (person, rule_set, _encounter), (day, minutes, family, lines) in visits.items():
         ledgers[(person, rule_set)].record(day, minutes, family, lines)
-    claimed = {(encounter, person) for person, _rule_set, encounter in visits}
+    claimed.update((encounter, person) for person, _rule_set, encounter in visits)
     return ledgers, claimed
 
 
@@ -378,19 +397,26 @@ def evaluate_period(
     ).exists()
     chunks = _people_in_period(organization, start, end, people, payer)
     total, done_people = sum(len(chunk) for chunk in chunks), 0
+    # Monthly time codes count the whole calendar month: the month's days before the
+    # period are read too, and their unclaimed qualifying minutes wait for the period's.
+    month_start = start.replace(day=1)
+    today = datetime.date.today()
     for person_ids in chunks:
         coverages = _coverages(person_ids)
         records = _person_records(person_ids)
         needs = _diagnoses(person_ids)
         ledgers, claimed = _ledgers(person_ids, payer)
         done = set() if include_done else claimed | _charged(person_ids)
-        for encounter_pk, visit in _visits(organization, start, end, person_ids, needs, payer):
+        month = MonthTime()
+        for encounter_pk, visit in _visits(
+            organization, month_start, end, person_ids, needs, payer
+        ):
             if (encounter_pk, visit.person) in done:
                 continue
             coverage = _covering(coverages.get(visit.person, []), visit.day)
             if payer is not None and (coverage is None or coverage.payer_id != payer.pk):
                 continue
-            yield _evaluate_one(
+            row = _evaluate_one(
                 encounter_pk,
                 visit,
                 coverage,
@@ -400,11 +426,73 @@ def evaluate_period(
                 fees,
                 language,
                 fqhc_or_rhc,
-                explain,
+                explain=explain and visit.day >= start,
+                month=month,
+                today=today,
+                before_period=visit.day < start,
             )
+            if visit.day >= start:
+                yield row
         done_people += len(person_ids)
         if progress is not None:
             progress("people", done_people, total)
+
+
+class MonthTime:
+    """The visits of a run whose minutes wait toward a monthly code, until a visit of the
+    same person, rule set, family and month earns a line and bills them with its own."""
+
+    def __init__(self) -> None:
+        self.waiting: dict[tuple[int, str, str, int, int], list[Any]] = {}
+
+    @staticmethod
+    def _key(visit: Visit, rules: RuleSet, family: str) -> tuple[int, str, str, int, int]:
+        return (visit.person, rules.id, family, visit.day.year, visit.day.month)
+
+    def wait(self, encounter_pk: int, visit: Visit, rules: RuleSet, family: str) -> None:
+        key = self._key(visit, rules, family)
+        self.waiting.setdefault(key, []).append((encounter_pk, visit.minutes, visit.day))
+
+    def take(self, visit: Visit, rules: RuleSet, family: str) -> list[Any]:
+        return self.waiting.pop(self._key(visit, rules, family), [])
+
+
+def _month_end(day: datetime.date) -> datetime.date:
+    following = (day.replace(day=28) + datetime.timedelta(days=4)).replace(day=1)
+    return following - datetime.timedelta(days=1)
+
+
+def _monthly_row(
+    row: Evaluated, ledger: Ledger, month: MonthTime, today: datetime.date
+) -> Evaluated:
+    """Keep a monthly family's time: a waiting visit's minutes count toward its month; a
+    visit that earns a line bills the month's waiting visits with it (dated as the rule
+    set says)."""
+    rules, outcome, visit = cast(RuleSet, row.rules), row.outcome, row.visit
+    family = rules.family(outcome.family)
+    if family is None or not family.monthly:
+        return row
+    if outcome.counts_toward_month:
+        ledger.wait(visit.day, visit.minutes, outcome.family)
+        month.wait(row.encounter_pk, visit, rules, outcome.family)
+        return row
+    if not outcome.billable:
+        return row
+    if rules.monthly_time.date_of_service == "month_end":
+        row.line_day = _month_end(visit.day)
+        if row.line_day > today:
+            # Billed once the month is over: until then its time waits like the rest.
+            waiting = Outcome(
+                notes=[_("Billed after the month ends, dated its last day.")],
+                family=outcome.family,
+                waiting=True,
+            )
+            row.outcome, row.charges, row.line_day = waiting, [], None
+            ledger.wait(visit.day, visit.minutes, outcome.family)
+            month.wait(row.encounter_pk, visit, rules, outcome.family)
+            return row
+    row.time_from = month.take(visit, rules, outcome.family)
+    return row
 
 
 def _evaluate_one(
@@ -418,6 +506,9 @@ def _evaluate_one(
     language: str,
     fqhc_or_rhc: bool,
     explain: bool = True,
+    month: MonthTime | None = None,
+    today: datetime.date | None = None,
+    before_period: bool = False,
 ) -> Evaluated:
     if coverage is None:
         outcome = Outcome(
@@ -457,6 +548,18 @@ def _evaluate_one(
             )
             fee = Decimal(0)
         charges.append(fee * line.units)
-    if outcome.billable:
-        ledger.record(visit.day, visit.minutes, outcome.family, outcome.lines)
-    return Evaluated(visit, encounter_pk, coverage, payer, rules, outcome, charges)
+    row = Evaluated(visit, encounter_pk, coverage, payer, rules, outcome, charges)
+    if before_period:
+        # A day of the month before the period: only its monthly time counts (it is not
+        # billed in this run, so it uses no limit).
+        family = rules.family(outcome.family)
+        counts = outcome.counts_toward_month or outcome.billable
+        if month is not None and family is not None and family.monthly and counts:
+            ledger.wait(visit.day, visit.minutes, outcome.family)
+            month.wait(encounter_pk, visit, rules, outcome.family)
+        return row
+    if month is not None:
+        row = _monthly_row(row, ledger, month, today or datetime.date.today())
+    if row.outcome.billable:
+        ledger.record(row.line_day or visit.day, visit.minutes, outcome.family, outcome.lines)
+    return row

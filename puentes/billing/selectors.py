@@ -120,9 +120,37 @@ def batch_list(*, actor: Actor, payer: Payer | None = None) -> QuerySet[ClaimBat
 
 
 def billed_encounters(encounter_ids: Collection[int]) -> set[int]:
-    """Of these encounters, the ones on a standing claim line (care asks, to lock them)."""
+    """Of these encounters, the ones on a standing claim line, or whose minutes a standing
+    monthly line billed (care asks, to lock them)."""
     lines = ClaimLine.objects.filter(encounter_id__in=list(encounter_ids), is_current=True)
-    return set(lines.values_list("encounter_id", flat=True))
+    monthly = {encounter for encounter, _person in time_billed_with(encounter_ids)}
+    return set(lines.values_list("encounter_id", flat=True)) | monthly
+
+
+def time_billed_with(encounter_ids: Collection[int]) -> dict[tuple[int, int], ClaimLine]:
+    """Of these encounters, (encounter, person) whose minutes a standing monthly line (of
+    another encounter of the same person and month) billed, with that line."""
+    wanted = set(encounter_ids)
+    days = set(Encounter.objects.filter(pk__in=wanted).values_list("occurred_on", flat=True))
+    people = set(Encounter.objects.filter(pk__in=wanted).values_list("person_id", flat=True))
+    people |= set(
+        Encounter.participants.through.objects.filter(encounter_id__in=wanted).values_list(
+            "person_id", flat=True
+        )
+    )
+    found: dict[tuple[int, int], ClaimLine] = {}
+    for month in {day.replace(day=1) for day in days}:
+        lines = ClaimLine.objects.filter(
+            person_id__in=people,
+            is_current=True,
+            date_of_service__gte=month,
+            date_of_service__lt=(month + datetime.timedelta(days=32)).replace(day=1),
+        ).exclude(time_from=[])
+        for line in lines.select_related("claim"):
+            for earlier, _minutes, _day in line.time_from:
+                if earlier in wanted:
+                    found[(earlier, line.person_id)] = line
+    return found
 
 
 def batch_progress_key(batch: ClaimBatch) -> str:
@@ -203,6 +231,8 @@ class PayerQueue:
     payer: Payer | None
     ready: list[Evaluated] = field(default_factory=list)
     blocked: list[Evaluated] = field(default_factory=list)
+    # Monthly time that does not reach a unit yet: kept, billed when the month reaches it.
+    waiting: list[Evaluated] = field(default_factory=list)
 
     @property
     def ready_total(self) -> Decimal:
@@ -224,7 +254,12 @@ def work_queue(
         rows.append(row)
         key = row.payer.pk if row.payer else None
         queue = queues.setdefault(key, PayerQueue(row.payer))
-        (queue.ready if row.billable else queue.blocked).append(row)
+        if row.billable:
+            queue.ready.append(row)
+        elif row.waiting:
+            queue.waiting.append(row)
+        else:
+            queue.blocked.append(row)
     _name_rows(rows)
     return sorted(queues.values(), key=lambda q: (q.payer is None, q.payer.name if q.payer else ""))
 
@@ -262,7 +297,11 @@ def encounter_billing(*, actor: Actor, encounter: Encounter) -> list[dict[str, A
     people = [encounter.person_id] + [
         p for p in encounter.participants.values_list("pk", flat=True) if p != encounter.person_id
     ]
+    billed_with = time_billed_with([encounter.pk])
     for person_id in people:
+        monthly_line = billed_with.get((encounter.pk, person_id))
+        if monthly_line is not None:
+            claimed[person_id].append(monthly_line)
         if person_id in claimed:
             lines = claimed[person_id]
             results.append(
@@ -285,7 +324,11 @@ def encounter_billing(*, actor: Actor, encounter: Encounter) -> list[dict[str, A
                 results.append(
                     {
                         "person_id": row.visit.person,
-                        "state": "ready" if row.billable else "blocked",
+                        "state": "ready"
+                        if row.billable
+                        else "waiting"
+                        if row.waiting
+                        else "blocked",
                         "row": row,
                     }
                 )

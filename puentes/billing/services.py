@@ -431,6 +431,7 @@ LINE_COLUMNS = [
     "is_current",
     "adjustments",
     "diagnosis_pointers",
+    "time_from",
 ]
 EVENT_COLUMNS = ["claim", "occurred_at", "user", "from_status", "to_status", "reason"]
 
@@ -561,6 +562,7 @@ def _lines(claim_id: int, draft: ClaimDraft) -> Iterator[tuple[Any, ...]]:
     position = 0
     for row, pointers in zip(draft.rows, draft.pointers, strict=True):
         visit = row.visit
+        time_from = [[pk, minutes, day.isoformat()] for pk, minutes, day in row.time_from]
         for line, charge in zip(row.outcome.lines, row.charges, strict=True):
             position += 1
             yield (
@@ -574,12 +576,14 @@ def _lines(claim_id: int, draft: ClaimDraft) -> Iterator[tuple[Any, ...]]:
                 visit.minutes,
                 charge,
                 visit.place_of_service,
-                visit.day,
+                row.line_day or visit.day,
                 row.outcome.family,
                 True,
                 [],
                 pointers,
+                time_from,
             )
+            time_from = []  # on the first line only: the month's time is counted once
 
 
 def _check_year(start: datetime.date, end: datetime.date) -> None:
@@ -944,7 +948,10 @@ def claim_correct(
     _standing(claim)
     if not (reason or "").strip():
         raise invalid({"reason": [_("Say what the correction changes.")]})
-    encounters = set(claim.lines.values_list("encounter_id", flat=True))
+    encounters: set[int] = set()
+    for encounter, time_from in claim.lines.values_list("encounter_id", "time_from"):
+        encounters.add(encounter)
+        encounters.update(earlier for earlier, _minutes, _day in time_from)
     amended = dict(
         Encounter.objects.filter(amends_id__in=encounters).values_list("amends_id", "pk")
     )
@@ -956,7 +963,7 @@ def claim_correct(
         for row in evaluate_period(
             actor.organization, min(days), max(days), payer=claim.payer, people=[claim.person_id]
         )
-        if row.encounter_pk in wanted
+        if row.encounter_pk in wanted and not row.waiting
     ]
     problems = [p.reason for row in rows for p in row.outcome.problems]
     if not rows or problems:

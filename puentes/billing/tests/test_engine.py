@@ -206,11 +206,10 @@ def test_medicare_monthly_time():
     person = PersonRecord(initiating_visits=[D(2025, 1, 10)])
     ledger = Ledger()
     first = evaluate(rules, visit(day=D(2025, 3, 3), minutes=20), person, ledger)
-    assert (
-        not first.lines
-        and first.problems[0].reason == "20 minutes this month so far: G0019 needs 31."
-    )
-    ledger.record(D(2025, 3, 3), 20, "chi", [])
+    # Below the first unit: waiting for more time, not refused.
+    assert not first.lines and not first.problems and first.counts_toward_month
+    assert first.notes[0] == "20 minutes this month so far: G0019 needs 31."
+    ledger.wait(D(2025, 3, 3), 20, "chi")
     second = evaluate(rules, visit(day=D(2025, 3, 10), minutes=20), person, ledger)
     assert codes(second) == [("G0019", 1)]
     ledger.record(D(2025, 3, 10), 20, "chi", second.lines)
@@ -321,6 +320,12 @@ def test_not_explaining_changes_no_billable_outcome(rules, person):
             assert (quiet.lines, quiet.notes, quiet.family) == (said.lines, said.notes, said.family)
             explained.record(each.day, each.minutes, said.family, said.lines)
             unexplained.record(each.day, each.minutes, quiet.family, quiet.lines)
+        elif said.counts_toward_month:
+            # Monthly time below a unit waits (said or not) and counts toward the month.
+            assert quiet.counts_toward_month and quiet.family == said.family, each
+            assert said.notes and not quiet.notes
+            explained.wait(each.day, each.minutes, said.family)
+            unexplained.wait(each.day, each.minutes, quiet.family)
         else:
             assert said.problems and all(p.reason for p in said.problems), each
             assert quiet.problems  # not billable, whether or not it says why

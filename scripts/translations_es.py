@@ -2122,3 +2122,63 @@ ES.update(
         ),
     }
 )
+
+ES.update(
+    {
+        "unconfirmed": "sin confirmar",
+        "off": "desactivado",
+        "Over the limit of %(limit)s: billed under prior authorization %(number)s.": (
+            "Por encima del límite de %(limit)s: facturado con la autorización previa %(number)s."
+        ),
+        "Get prior authorization from the payer for the rest, or charge it to a grant.": (
+            "Pida al pagador autorización previa para el resto, o cárguelo a una subvención."
+        ),
+        "Charge the rest of this work to a grant.": "Cargue el resto de este trabajo a una subvención.",
+        "first monthly unit at the midpoint (31 of 60 minutes)": (
+            "primera unidad mensual a la mitad (31 de 60 minutos)"
+        ),
+        "first monthly unit at its full time": "primera unidad mensual al completar su tiempo",
+        "monthly lines dated the day the time is reached": (
+            "líneas mensuales con la fecha del día en que se alcanza el tiempo"
+        ),
+        "monthly lines dated the month's last day": (
+            "líneas mensuales con la fecha del último día del mes"
+        ),
+        "Authorization number": "Número de autorización",
+        "Procedure codes (empty: any)": "Códigos de procedimiento (vacío: cualquiera)",
+        "Separated by commas, such as 98960, 98961.": "Separados por comas, como 98960, 98961.",
+        "Units authorized": "Unidades autorizadas",
+        "Minutes authorized": "Minutos autorizados",
+        "Requested": "Solicitada",
+        "authorization number": "número de autorización",
+        "procedure codes": "códigos de procedimiento",
+        "units authorized": "unidades autorizadas",
+        "minutes authorized": "minutos autorizados",
+        "Choose one of this person's coverages.": "Elija una de las coberturas de esta persona.",
+        "Choose requested, approved or denied.": "Elija solicitada, aprobada o denegada.",
+        "Use only letters, digits and hyphens, as the payer wrote it.": (
+            "Use solo letras, dígitos y guiones, como lo escribió el pagador."
+        ),
+        "Say how many units or minutes the payer authorized.": (
+            "Indique cuántas unidades o minutos autorizó el pagador."
+        ),
+        "List procedure codes, such as 98960, 98961.": (
+            "Escriba códigos de procedimiento, como 98960, 98961."
+        ),
+        "Not a procedure code: %(codes)s.": "No es un código de procedimiento: %(codes)s.",
+        "Enter a whole number.": "Escriba un número entero.",
+        "Enter a number greater than zero.": "Escriba un número mayor que cero.",
+        "Prior authorization recorded.": "Autorización previa registrada.",
+        "A payer's approval for work past a limit (hours a day, visits a month): the work it "
+        "covers is billed with its number.": (
+            "La aprobación de un pagador para trabajo por encima de un límite (horas al día, "
+            "visitas al mes): el trabajo que cubre se factura con su número."
+        ),
+        "Record the person's coverage first: an authorization belongs to one.": (
+            "Registre primero la cobertura de la persona: una autorización pertenece a una."
+        ),
+        "Record a prior authorization": "Registrar una autorización previa",
+        "Prior authorization": "Autorización previa",
+        "%(counter)s unit": ("%(counter)s unidad", "%(counter)s unidades"),
+    }
+)

@@ -4,7 +4,7 @@ the same services as the pages. Coverage and initiating visits hang off the pers
 import uuid
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Any
+from typing import Any, Literal
 
 from django.http import HttpRequest
 from django.utils.translation import get_language
@@ -21,6 +21,7 @@ from puentes.billing.presenters import (
     evaluated_out,
     funding_out,
     payer_out,
+    prior_authorization_out,
     public_ids,
     rule_set_out,
 )
@@ -196,6 +197,55 @@ def coverage_end(request: HttpRequest, coverage_id: uuid.UUID, payload: Coverage
         actor=actor_of(request), coverage_id=coverage_id, **payload.dict()
     )
     return coverage_out(coverage)
+
+
+class PriorAuthorizationIn(Schema, extra="forbid"):
+    coverage_id: uuid.UUID
+    number: str = Field("", description="The payer's authorization number (sent as REF*G1)")
+    codes: list[str] = Field(
+        default_factory=list, description="Procedure codes authorized; empty means any"
+    )
+    units: int | None = None
+    minutes: int | None = None
+    start_date: date
+    end_date: date
+    status: Literal["requested", "approved", "denied"] = "approved"
+
+
+class PriorAuthorizationOut(Schema):
+    id: uuid.UUID
+    coverage_id: uuid.UUID
+    payer: str
+    number: str
+    codes: list[str]
+    units: int | None
+    minutes: int | None
+    start_date: date
+    end_date: date
+    status: str
+
+
+@router.get("/persons/{person_id}/prior-authorizations", response=list[PriorAuthorizationOut])
+def prior_authorization_list(request: HttpRequest, person_id: uuid.UUID) -> Any:
+    actor = actor_of(request)
+    person = person_get(actor=actor, public_id=person_id)
+    return [
+        prior_authorization_out(a)
+        for a in selectors.prior_authorization_list(actor=actor, person=person)
+    ]
+
+
+@router.post("/persons/{person_id}/prior-authorizations", response={201: PriorAuthorizationOut})
+def prior_authorization_record(
+    request: HttpRequest, person_id: uuid.UUID, payload: PriorAuthorizationIn
+) -> Any:
+    """A payer's prior authorization on one of the person's coverages: the engine bills
+    past a limit under it, and claims carry its number."""
+    fields = {**payload.dict(), "coverage_id": str(payload.coverage_id)}
+    authorization = services.prior_authorization_record(
+        actor=actor_of(request), person_id=person_id, fields=fields
+    )
+    return Status(201, prior_authorization_out(authorization))
 
 
 @router.post("/persons/{person_id}/initiating-visits", response={201: dict[str, Any]})

@@ -38,6 +38,19 @@ class Visit(NamedTuple):
     diagnoses: tuple[str, ...]
 
 
+class Authorization(NamedTuple):
+    """A payer's prior authorization on the person's coverage: more than a limit allows,
+    for these codes (all, when empty), up to these units or minutes, in this period."""
+
+    number: str
+    rule_set_id: str
+    start: datetime.date
+    end: datetime.date
+    codes: frozenset[str]
+    units: int | None
+    minutes: int | None
+
+
 @dataclass
 class PersonRecord:
     recommendations: list[Period] = field(default_factory=list)
@@ -47,6 +60,7 @@ class PersonRecord:
     programs: list[tuple[str, datetime.date | None, datetime.date | None]] = field(
         default_factory=list
     )
+    authorizations: list[Authorization] = field(default_factory=list)
 
 
 class Line(NamedTuple):
@@ -56,6 +70,7 @@ class Line(NamedTuple):
     modifiers: tuple[str, ...]
     units: int
     description: str
+    unit_minutes: int = 0  # minutes a unit stands for (time-unit codes; 0 otherwise)
 
 
 @dataclass(frozen=True)
@@ -73,6 +88,9 @@ class Outcome:
     # Its minutes count toward the month's time codes, which they do not yet reach: the
     # visit waits for more time this month (not an error; the caller keeps the minutes).
     waiting: bool = False
+    # The prior authorization the lines are billed under (sent as REF*G1), if a limit
+    # needed one.
+    authorization: str = ""
 
     @property
     def billable(self) -> bool:
@@ -129,6 +147,13 @@ class Ledger:
     units_by_family_month_code: dict[tuple[str, tuple[int, int], str], int] = field(
         default_factory=dict
     )
+    # Units and minutes billed under each prior authorization.
+    authorized_use: dict[str, list[int]] = field(default_factory=dict)
+
+    def authorize(self, number: str, units: int, minutes: int) -> None:
+        use = self.authorized_use.setdefault(number, [0, 0])
+        use[0] += units
+        use[1] += minutes
 
     def record(self, day: datetime.date, minutes: int, family: str, lines: Iterable[Line]) -> None:
         units = 0
@@ -407,7 +432,9 @@ def _per_encounter(codes: list[Code], visit: Visit) -> Lines:
                 )
             ],
         )
-    return Lines([Line(code.code, tuple(code.modifiers), units, code.description)], [])
+    return Lines(
+        [Line(code.code, tuple(code.modifiers), units, code.description, code.unit_minutes)], []
+    )
 
 
 def _monthly_units(
@@ -634,7 +661,7 @@ def _cap(
     for line in outcome.lines:
         if left:
             units = min(line.units, left)
-            kept.append(Line(line.code, line.modifiers, units, line.description))
+            kept.append(line._replace(units=units))
             left -= units
     outcome.lines = kept
     outcome.notes.append(note(total - allowed))
@@ -655,44 +682,112 @@ def _limit_label(limit: Limit) -> str:
         amount = _("%(n)s minutes") % {"n": limit.minutes}
     else:
         amount = _("%(n)s visits") % {"n": limit.visits}
-    unconfirmed = f" ({_('unconfirmed')})" if not limit.confirmed else ""
-    return f"{amount} {period}{unconfirmed}"
+    said = [] if limit.confirmed else [_("unconfirmed")]
+    if not limit.enabled:
+        said.append(_("off"))
+    return f"{amount} {period} ({', '.join(said)})" if said else f"{amount} {period}"
 
 
-def _apply_limit(limit: Limit, visit: Visit, ledger: Ledger, outcome: Outcome) -> None:
-    if limit.units is not None and limit.when_exceeded == "deny":
-        allowed = max(limit.units - ledger.used("units", limit.period, visit.day), 0)
-        if _units(outcome.lines) <= allowed:
-            return  # the common case: within the limit, nothing to say
-
-        def refusal() -> Problem:
-            return Problem(
-                _("The limit of %(limit)s is already reached.") % {"limit": _limit_label(limit)},
-                _("Charge this work to a grant."),
-            )
-
-        _cap(
-            outcome,
-            allowed,
-            refusal,
-            lambda n: (
-                _("%(n)s units over the limit of %(limit)s were not claimed.")
-                % {"n": n, "limit": _limit_label(limit)}
-            ),
-        )
+def _apply_limit(
+    limit: Limit,
+    rules: RuleSet,
+    visit: Visit,
+    person: PersonRecord,
+    ledger: Ledger,
+    outcome: Outcome,
+) -> None:
+    """Bill within the limit. Past it: a deny limit claims what fits and no more; a
+    prior-authorization limit bills the whole visit under a current authorization that
+    has room for it, or else what fits, saying the rest needs authorization (or a grant);
+    a visit past a limit of visits cannot be split, so it waits for authorization."""
+    if not limit.enabled:
         return
-    adding = {"units": _units(outcome.lines), "minutes": visit.minutes, "visits": 1}
     measure = "units" if limit.units is not None else "minutes" if limit.minutes else "visits"
     allowed = limit.units if limit.units is not None else limit.minutes or limit.visits or 0
-    over = ledger.used(measure, limit.period, visit.day) + adding[measure] > allowed
-    if over:
-        fix = (
-            _("Get prior authorization from the payer.")
-            if limit.when_exceeded == "prior_authorization"
-            else _("Charge this work to a grant.")
+    used = ledger.used(measure, limit.period, visit.day)
+    adding = {"units": _units(outcome.lines), "minutes": visit.minutes, "visits": 1}[measure]
+    if used + adding <= allowed:
+        return  # the common case: within the limit, nothing to say
+    label = _limit_label(limit)
+    if limit.when_exceeded == "prior_authorization":
+        number = _authorization_for(rules, visit, person, ledger, outcome)
+        if number:
+            outcome.authorization = number
+            outcome.notes.append(
+                _("Over the limit of %(limit)s: billed under prior authorization %(number)s.")
+                % {"limit": label, "number": number}
+            )
+            return
+    rest_to = (
+        _("Get prior authorization from the payer for the rest, or charge it to a grant.")
+        if limit.when_exceeded == "prior_authorization"
+        else _("Charge the rest of this work to a grant.")
+    )
+    if measure == "visits":
+        outcome.problems.append(
+            Problem(_("Over the limit of %(limit)s.") % {"limit": label}, rest_to)
         )
-        label = _limit_label(limit)
-        outcome.problems.append(Problem(_("Over the limit of %(limit)s.") % {"limit": label}, fix))
+        return
+    fitting = _units_fitting(outcome.lines, max(allowed - used, 0), measure)
+
+    def refusal() -> Problem:
+        return Problem(_("The limit of %(limit)s is already reached.") % {"limit": label}, rest_to)
+
+    _cap(
+        outcome,
+        fitting,
+        refusal,
+        lambda n: (
+            _("%(n)s units over the limit of %(limit)s were not claimed.")
+            % {"n": n, "limit": label}
+            + " "
+            + rest_to
+        ),
+    )
+
+
+def _units_fitting(lines: list[Line], room: int, measure: str) -> int:
+    """How many of the lines' units fit in ``room`` units or minutes (a unit of time fits
+    when its minutes do: 120 minutes hold four 30-minute units)."""
+    if measure == "units":
+        return room
+    fitting = 0
+    for line in lines:
+        if not line.unit_minutes:
+            return fitting  # a unit that is not time cannot be split by minutes
+        take = min(line.units, room // line.unit_minutes)
+        fitting += take
+        room -= take * line.unit_minutes
+    return fitting
+
+
+def _authorization_for(
+    rules: RuleSet,
+    visit: Visit,
+    person: PersonRecord,
+    ledger: Ledger,
+    outcome: Outcome,
+) -> str:
+    """The number of a current authorization of this payer program covering the lines'
+    codes with room for the visit, or ""."""
+    codes = {line.code for line in outcome.lines}
+    units = _units(outcome.lines)
+    for authorization in person.authorizations:
+        if authorization.rule_set_id != rules.id or not (
+            authorization.start <= visit.day <= authorization.end
+        ):
+            continue
+        if authorization.codes and not codes <= authorization.codes:
+            continue
+        used_units, used_minutes = ledger.authorized_use.get(authorization.number, (0, 0))
+        if authorization.units is not None and used_units + units > authorization.units:
+            continue
+        if authorization.minutes is not None and used_minutes + visit.minutes > (
+            authorization.minutes
+        ):
+            continue
+        return authorization.number
+    return ""
 
 
 # The engine ---------------------------------------------------------------------------
@@ -775,7 +870,7 @@ def _evaluate(
             outcome = Outcome(lines=lines, problems=problems, family=family.id)
             _plan_of_care_limit(rules, visit, person, ledger, outcome)
             for limit in rules.limits:
-                _apply_limit(limit, visit, ledger, outcome)
+                _apply_limit(limit, rules, visit, person, ledger, outcome)
             return outcome
         # Only the first family that applies on the day explains why it does not pay.
         if explaining and _codes_on(family, visit.day):
@@ -806,6 +901,20 @@ def unconfirmed_values(rules: RuleSet) -> list[str]:
 
 def _unconfirmed(rules: RuleSet) -> list[str]:
     found = [_limit_label(limit) for limit in rules.limits if not limit.confirmed]
+    monthly = rules.monthly_time
+    if any(family.monthly for family in rules.families):
+        if not monthly.first_unit_confirmed:
+            found.append(
+                _("first monthly unit at the midpoint (31 of 60 minutes)")
+                if monthly.first_unit_at == "midpoint"
+                else _("first monthly unit at its full time")
+            )
+        if not monthly.date_of_service_confirmed:
+            found.append(
+                _("monthly lines dated the day the time is reached")
+                if monthly.date_of_service == "threshold_met"
+                else _("monthly lines dated the month's last day")
+            )
     threshold = rules.plan_of_care_after_units_per_year
     if threshold is not None and not threshold.confirmed:
         found.append(_("plan of care after %(n)s units a year") % {"n": threshold.units})

@@ -97,6 +97,7 @@ LINE_FIELDS = (
     "place_of_service",
     "date_of_service",
     "pointers_text",
+    "prior_authorization",
 )
 
 
@@ -147,10 +148,17 @@ def _claim_docs(batch: ClaimBatch) -> Iterator[ClaimDoc]:
         ) = row
         docs = []
         while pending is not None and pending[0] == claim_id:
-            _id, code, modifiers, charge, units, place, day, pointers = pending
+            _id, code, modifiers, charge, units, place, day, pointers, authorization = pending
             docs.append(
                 LineDoc(
-                    code, _json_tuple(modifiers), charge, units, place, day, _json_tuple(pointers)
+                    code,
+                    _json_tuple(modifiers),
+                    charge,
+                    units,
+                    place,
+                    day,
+                    _json_tuple(pointers),
+                    authorization,
                 )
             )
             pending = next(line_rows, None)

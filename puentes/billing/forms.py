@@ -7,7 +7,13 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from puentes.billing.models import CoveragePriority, FilingIndicator, FundingKind, ProviderRole
+from puentes.billing.models import (
+    AuthorizationStatus,
+    CoveragePriority,
+    FilingIndicator,
+    FundingKind,
+    ProviderRole,
+)
 from puentes.care.models import EncounterService
 
 DATE = forms.DateInput(attrs={"type": "date"})
@@ -51,6 +57,26 @@ class InitiatingVisitForm(forms.Form):
     code = forms.CharField(label=_("Visit code (e.g. 99214)"), max_length=5)
     practitioner_name = forms.CharField(label=_("Practitioner's name"), max_length=200)
     practitioner_npi = forms.CharField(label=_("Practitioner's NPI"), max_length=10)
+
+
+class PriorAuthorizationForm(forms.Form):
+    coverage_id = forms.ChoiceField(label=_("Coverage"))
+    number = forms.CharField(label=_("Authorization number"), max_length=50, required=False)
+    codes = forms.CharField(
+        label=_("Procedure codes (empty: any)"),
+        max_length=200,
+        required=False,
+        help_text=_("Separated by commas, such as 98960, 98961."),
+    )
+    units = forms.IntegerField(label=_("Units authorized"), required=False)
+    minutes = forms.IntegerField(label=_("Minutes authorized"), required=False)
+    start_date = forms.DateField(label=_("From"), widget=DATE)
+    end_date = forms.DateField(label=_("Until"), widget=DATE)
+    status = forms.ChoiceField(label=_("Status"), choices=AuthorizationStatus.choices)
+
+    def __init__(self, *args: Any, coverages: list[tuple[str, str]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["coverage_id"].choices = coverages  # type: ignore[attr-defined]
 
 
 class PayerForm(forms.Form):

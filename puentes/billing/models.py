@@ -68,6 +68,43 @@ class Coverage(BaseModel):
         return f"{self.payer_id} {self.member_id}"
 
 
+class AuthorizationStatus(models.TextChoices):
+    REQUESTED = "requested", _("Requested")
+    APPROVED = "approved", _("Approved")
+    DENIED = "denied", _("Denied")
+
+
+class PriorAuthorization(BaseModel):
+    """A payer's prior authorization on a person's coverage: work past a rule set's limit,
+    for these codes (any, when empty), up to these units or minutes, in this period. An
+    approved one lets the engine bill past the limit; its number goes on the claim
+    (REF*G1)."""
+
+    organization = models.ForeignKey(Organization, on_delete=models.PROTECT, related_name="+")
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="+")
+    coverage = models.ForeignKey(
+        Coverage, on_delete=models.CASCADE, related_name="prior_authorizations"
+    )
+    number = models.CharField(_("authorization number"), max_length=50, blank=True)
+    codes = models.JSONField(_("procedure codes"), default=list, blank=True)
+    units = models.PositiveIntegerField(_("units authorized"), null=True, blank=True)
+    minutes = models.PositiveIntegerField(_("minutes authorized"), null=True, blank=True)
+    start_date = models.DateField(_("from"))
+    end_date = models.DateField(_("until"))
+    status = models.CharField(
+        _("status"),
+        max_length=10,
+        choices=AuthorizationStatus.choices,
+        default=AuthorizationStatus.APPROVED,
+    )
+
+    class Meta:
+        ordering = ["-start_date", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.number or self.status} {self.start_date}–{self.end_date}"
+
+
 class ProviderRole(models.TextChoices):
     RENDERING = "rendering", _("Rendering")
     SUPERVISING = "supervising", _("Supervising")
@@ -269,6 +306,8 @@ class ClaimLine(models.Model):
     # A monthly time code's earlier visits of the month billed with this one, as
     # [encounter pk, minutes, "YYYY-MM-DD"]: claimed with the line, never counted again.
     time_from = models.JSONField(default=list, blank=True)
+    # The prior authorization the line is billed under (REF*G1), when a limit needed one.
+    prior_authorization = models.CharField(max_length=50, blank=True)
 
     class Meta:
         ordering = ["claim_id", "line_number"]

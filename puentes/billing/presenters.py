@@ -5,7 +5,14 @@ from typing import Any
 
 from puentes.billing import selectors
 from puentes.billing.engine import unconfirmed_values
-from puentes.billing.models import Claim, ClaimBatch, Coverage, FundingSource, Payer
+from puentes.billing.models import (
+    Claim,
+    ClaimBatch,
+    Coverage,
+    FundingSource,
+    Payer,
+    PriorAuthorization,
+)
 from puentes.billing.rulesets import RuleSet
 from puentes.billing.runs import Evaluated
 from puentes.care.models import Encounter
@@ -51,6 +58,21 @@ def coverage_out(coverage: Coverage) -> dict[str, Any]:
         "start_date": coverage.start_date,
         "end_date": coverage.end_date,
         "priority": coverage.priority,
+    }
+
+
+def prior_authorization_out(authorization: PriorAuthorization) -> dict[str, Any]:
+    return {
+        "id": authorization.public_id,
+        "coverage_id": authorization.coverage.public_id,
+        "payer": authorization.coverage.payer.name,
+        "number": authorization.number,
+        "codes": authorization.codes,
+        "units": authorization.units,
+        "minutes": authorization.minutes,
+        "start_date": authorization.start_date,
+        "end_date": authorization.end_date,
+        "status": authorization.status,
     }
 
 

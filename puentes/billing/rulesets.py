@@ -84,6 +84,9 @@ class Limit(Strict):
     visits: int | None = None
     when_exceeded: Literal["deny", "prior_authorization"] = "deny"
     confirmed: bool = True
+    # An unconfirmed limit can ship switched off, shown as such, so the rule set does
+    # not refuse what the sources allow.
+    enabled: bool = True
     note: Text | None = None
 
     @model_validator(mode="after")

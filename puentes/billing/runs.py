@@ -21,6 +21,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from puentes.billing.engine import (
+    Authorization,
     Ledger,
     Line,
     Outcome,
@@ -31,6 +32,7 @@ from puentes.billing.engine import (
     evaluate,
 )
 from puentes.billing.models import (
+    AuthorizationStatus,
     BillingProfile,
     ClaimLine,
     Coverage,
@@ -38,6 +40,7 @@ from puentes.billing.models import (
     GrantCharge,
     InitiatingVisit,
     Payer,
+    PriorAuthorization,
 )
 from puentes.billing.rulesets import RuleSet, rule_set_for
 from puentes.care.models import (
@@ -133,6 +136,22 @@ def _person_records(person_ids: list[int]) -> dict[int, PersonRecord]:
         "person_id", "visit_date"
     ):
         records[person].initiating_visits.append(day)
+    authorizations = PriorAuthorization.objects.filter(
+        _within(person_ids), status=AuthorizationStatus.APPROVED
+    ).values_list(
+        "person_id",
+        "number",
+        "coverage__payer__rule_set_id",
+        "start_date",
+        "end_date",
+        "codes",
+        "units",
+        "minutes",
+    )
+    for person, number, rule_set, start, end, codes, units, minutes in authorizations:
+        records[person].authorizations.append(
+            Authorization(number, rule_set, start, end, frozenset(codes), units, minutes)
+        )
     enrollments = Enrollment.objects.filter(_within(person_ids)).exclude(status="referred")
     for person, kind, began, ended in enrollments.values_list(
         "person_id", "program__kind", "start_date", "end_date"
@@ -213,16 +232,19 @@ def _ledgers(
             "code",
             "units",
             "time_from",
+            "prior_authorization",
         )
         .order_by("person_id", "date_of_service", "encounter_id")
     )
     visits: dict[tuple[int, str, int], list[Any]] = {}
     claimed: set[tuple[int, int]] = set()
-    for person, rule_set, encounter, day, minutes, family, code, units, time_from in rows:
+    for person, rule_set, encounter, day, minutes, family, code, units, time_from, pa in rows:
         key = (person, rule_set, encounter)
         entry = visits.setdefault(key, [day, minutes, family, []])
         entry[3].append(Line(code, (), units, ""))
         ledger = ledgers[(person, rule_set)]
+        if pa:
+            ledger.authorize(pa, units, minutes if len(entry[3]) == 1 else 0)
         for earlier, earlier_minutes, earlier_day in time_from or ():
             # The month's earlier visits this monthly line billed: their minutes count
             # toward the month, and they are claimed with it.
@@ -495,6 +517,10 @@ def _monthly_row(
     return row
 
 
+def _units(lines: list[Line]) -> int:
+    return sum(line.units for line in lines)
+
+
 def _evaluate_one(
     encounter_pk: int,
     visit: Visit,
@@ -562,4 +588,6 @@ def _evaluate_one(
         row = _monthly_row(row, ledger, month, today or datetime.date.today())
     if row.outcome.billable:
         ledger.record(row.line_day or visit.day, visit.minutes, outcome.family, outcome.lines)
+        if outcome.authorization:
+            ledger.authorize(outcome.authorization, _units(outcome.lines), visit.minutes)
     return row

@@ -25,6 +25,7 @@ from puentes.billing.models import (
     GrantCharge,
     InitiatingVisit,
     Payer,
+    PriorAuthorization,
     Provider,
     Remittance,
 )
@@ -88,6 +89,13 @@ def coverage_get(*, actor: Actor, public_id: uuid.UUID | str) -> Coverage:
 def initiating_visit_list(*, actor: Actor, person: Person) -> QuerySet[InitiatingVisit]:
     actor.require("care.view")
     return InitiatingVisit.objects.filter(organization=actor.organization, person=person)
+
+
+def prior_authorization_list(*, actor: Actor, person: Person) -> QuerySet[PriorAuthorization]:
+    actor.require("care.view")
+    return PriorAuthorization.objects.filter(
+        organization=actor.organization, person=person
+    ).select_related("coverage__payer")
 
 
 def provider_list(*, actor: Actor) -> QuerySet[Provider]:

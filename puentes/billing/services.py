@@ -5,6 +5,7 @@ while an earlier claim of it stands."""
 
 import datetime
 import itertools
+import re
 import uuid
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -21,6 +22,7 @@ from django.utils.translation import gettext as _
 from puentes.billing import selectors
 from puentes.billing.engine import Outcome, Problem, Visit
 from puentes.billing.models import (
+    AuthorizationStatus,
     BatchStatus,
     BillingProfile,
     Claim,
@@ -38,6 +40,7 @@ from puentes.billing.models import (
     GrantCharge,
     InitiatingVisit,
     Payer,
+    PriorAuthorization,
     Provider,
     ProviderRole,
     Remittance,
@@ -166,6 +169,99 @@ def coverage_add(*, actor: Actor, person_id: uuid.UUID | str, fields: Fields) ->
     )
     audit_record(actor=actor, action="coverage.add", obj=coverage, person_id=person.public_id)
     return coverage
+
+
+# A CPT code (five digits, or four and F, T or U) or a HCPCS Level II code (a letter and
+# four digits).
+_CODE = re.compile(r"^(\d{4}[0-9FTU]|[A-Z]\d{4})$")
+
+
+def prior_authorization_record(
+    *, actor: Actor, person_id: uuid.UUID | str, fields: Fields
+) -> PriorAuthorization:
+    """A payer's prior authorization on one of the person's coverages (number, codes,
+    units or minutes, period, status)."""
+    actor.require("coverage.manage")
+    person = person_get(actor=actor, public_id=person_id)
+    errors: Errors = {}
+    coverage_id = str(fields.get("coverage_id") or "")
+    coverage = (
+        Coverage.objects.filter(
+            organization=actor.organization, person=person, public_id=coverage_id
+        ).first()
+        if is_uuid(coverage_id)
+        else None
+    )
+    if coverage is None:
+        errors["coverage_id"] = [_("Choose one of this person's coverages.")]
+    status = fields.get("status") or AuthorizationStatus.APPROVED
+    if status not in AuthorizationStatus.values:
+        errors["status"] = [_("Choose requested, approved or denied.")]
+    number = clean_text(
+        fields, "number", errors, limit=50, required=status == AuthorizationStatus.APPROVED
+    )
+    if number and not re.fullmatch(r"[A-Za-z0-9-]+", number):
+        errors["number"] = [_("Use only letters, digits and hyphens, as the payer wrote it.")]
+    codes = _authorization_codes(fields.get("codes"), errors)
+    units = _whole(fields, "units", errors)
+    minutes = _whole(fields, "minutes", errors)
+    if units is None and minutes is None and "units" not in errors and "minutes" not in errors:
+        errors["units"] = [_("Say how many units or minutes the payer authorized.")]
+    start = _date(fields, "start_date", errors)
+    end = _date(fields, "end_date", errors)
+    if start and end and end < start:
+        errors["end_date"] = [_("The end must be on or after the start.")]
+    raise_if(errors)
+    authorization = PriorAuthorization.objects.create(
+        organization=actor.organization,
+        person=person,
+        coverage=cast(Coverage, coverage),  # checked above
+        number=number,
+        codes=codes,
+        units=units,
+        minutes=minutes,
+        start_date=start,
+        end_date=end,
+        status=status,
+    )
+    audit_record(
+        actor=actor,
+        action="prior_authorization.record",
+        obj=authorization,
+        person_id=person.public_id,
+    )
+    return authorization
+
+
+def _authorization_codes(value: Any, errors: Errors) -> list[str]:
+    """Codes as a list or as text separated by commas or spaces, each a 5-character
+    procedure code."""
+    if value in (None, ""):
+        return []
+    items = re.split(r"[\s,]+", value) if isinstance(value, str) else value
+    if not isinstance(items, list) or not all(isinstance(item, str) for item in items):
+        errors["codes"] = [_("List procedure codes, such as 98960, 98961.")]
+        return []
+    codes = [item.strip().upper() for item in items if item.strip()]
+    wrong = [code for code in codes if not _CODE.match(code)]
+    if wrong:
+        errors["codes"] = [_("Not a procedure code: %(codes)s.") % {"codes": ", ".join(wrong[:5])}]
+    return list(dict.fromkeys(codes))
+
+
+def _whole(fields: Fields, name: str, errors: Errors) -> int | None:
+    value = fields.get(name)
+    if value in (None, ""):
+        return None
+    try:
+        number = int(str(value))
+    except ValueError:
+        errors[name] = [_("Enter a whole number.")]
+        return None
+    if number <= 0:
+        errors[name] = [_("Enter a number greater than zero.")]
+        return None
+    return number
 
 
 @transaction.atomic
@@ -432,6 +528,7 @@ LINE_COLUMNS = [
     "adjustments",
     "diagnosis_pointers",
     "time_from",
+    "prior_authorization",
 ]
 EVENT_COLUMNS = ["claim", "occurred_at", "user", "from_status", "to_status", "reason"]
 
@@ -582,6 +679,7 @@ def _lines(claim_id: int, draft: ClaimDraft) -> Iterator[tuple[Any, ...]]:
                 [],
                 pointers,
                 time_from,
+                row.outcome.authorization,
             )
             time_from = []  # on the first line only: the month's time is counted once
 

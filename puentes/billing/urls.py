@@ -20,6 +20,11 @@ urlpatterns = [
     path("setup/", views.setup, name="setup"),
     path("people/<uuid:person_id>/coverage/new/", views.coverage_new, name="coverage_new"),
     path(
+        "people/<uuid:person_id>/prior-authorizations/new/",
+        views.prior_authorization_new,
+        name="prior_authorization_new",
+    ),
+    path(
         "people/<uuid:person_id>/initiating-visits/new/",
         views.initiating_visit_new,
         name="initiating_visit_new",

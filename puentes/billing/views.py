@@ -389,6 +389,44 @@ def coverage_new(request: HttpRequest, actor: Actor, person_id: uuid.UUID) -> Ht
 
 
 @actor_page("coverage.manage")
+def prior_authorization_new(
+    request: HttpRequest, actor: Actor, person_id: uuid.UUID
+) -> HttpResponse:
+    person = person_get(actor=actor, public_id=person_id)
+    coverages = [
+        (str(c.public_id), f"{c.payer.name} · {c.member_id}")
+        for c in selectors.coverage_list(actor=actor, person=person)
+    ]
+    form = forms.PriorAuthorizationForm(request.POST or None, coverages=coverages)
+    then = reverse("people:detail", args=[person.public_id]) + "#h-coverage"
+    done = submit(
+        request,
+        form,
+        lambda d: services.prior_authorization_record(
+            actor=actor, person_id=person.public_id, fields=d
+        ),
+        success=_("Prior authorization recorded."),
+        then=then,
+    )
+    intro = _(
+        "A payer's approval for work past a limit (hours a day, visits a month): the "
+        "work it covers is billed with its number."
+    )
+    if not coverages:
+        intro = _("Record the person's coverage first: an authorization belongs to one.")
+    return done or render(
+        request,
+        "care/form.html",
+        {
+            "form": form,
+            "person": person,
+            "title": _("Record a prior authorization"),
+            "intro": intro,
+        },
+    )
+
+
+@actor_page("coverage.manage")
 def initiating_visit_new(request: HttpRequest, actor: Actor, person_id: uuid.UUID) -> HttpResponse:
     person = person_get(actor=actor, public_id=person_id)
     form = forms.InitiatingVisitForm(request.POST or None)

@@ -104,6 +104,7 @@ class LineDoc(NamedTuple):
     place_of_service: str
     day: datetime.date
     pointers: tuple[int, ...] = ()
+    authorization: str = ""  # prior authorization number (REF*G1)
 
 
 @dataclass
@@ -153,6 +154,12 @@ def _claim_segments(claim: ClaimDoc, supervising: str) -> list[str]:
     (SV107), or to the first four when it names none."""
     place = claim.lines[0].place_of_service
     out = [f"CLM*{claim.number}*{_money(claim.total)}***{place}:B:{claim.frequency}*Y*A*Y*Y"]
+    # One prior authorization for every line is said once, for the claim (2300 REF*G1,
+    # before REF*F8); otherwise each line says its own (2400 REF*G1).
+    authorizations = {line.authorization for line in claim.lines}
+    claim_authorization = authorizations.pop() if len(authorizations) == 1 else ""
+    if claim_authorization:
+        out.append(f"REF*G1*{_text(claim_authorization, 50)}")
     if claim.frequency in ("7", "8"):
         out.append(f"REF*F8*{_text(claim.original_number, 50)}")
     codes = [code.replace(".", "") for code in claim.diagnoses[:12]]
@@ -174,6 +181,8 @@ def _claim_segments(claim: ClaimDoc, supervising: str) -> list[str]:
             ),
             f"DTP*472*D8*{_d8(line.day)}",
         ]
+        if line.authorization and not claim_authorization:
+            out.append(f"REF*G1*{_text(line.authorization, 50)}")
     return out
 
 

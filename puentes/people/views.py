@@ -103,6 +103,7 @@ def _care_of(actor: Actor, person: Person) -> dict[str, Any] | None:
         "can_document": actor.can("care.document"),
         "coverages": billing.coverage_list(actor=actor, person=person),
         "initiating_visits": billing.initiating_visit_list(actor=actor, person=person)[:10],
+        "prior_authorizations": billing.prior_authorization_list(actor=actor, person=person)[:10],
         "can_cover": actor.can("coverage.manage"),
     }
 

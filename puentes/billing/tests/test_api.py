@@ -12,7 +12,11 @@ from .test_claims import remittance_835
 def test_rule_sets_say_what_is_unconfirmed(api_for, bea):
     sets = {r["id"] + " " + r["version"]: r for r in api_for(bea).get("/billing/rule-sets").json()}
     medi_cal = sets["medi-cal-chw 2022-07"]
-    assert medi_cal["unconfirmed"] == ["4 units a day (unconfirmed)"]
+    assert medi_cal["unconfirmed"] == [
+        "4 units a day (unconfirmed, off)",
+        "first monthly unit at the midpoint (31 of 60 minutes)",
+        "monthly lines dated the day the time is reached",
+    ]
     assert "G0019" in medi_cal["codes"] and medi_cal["sources"]
     assert sets["connecticut-husky-chw 2023-06"]["billable"] is False
 

@@ -4,7 +4,16 @@ import datetime
 
 import pytest
 
-from puentes.billing.engine import Ledger, Line, Period, PersonRecord, Visit, cpt_units, evaluate
+from puentes.billing.engine import (
+    Authorization,
+    Ledger,
+    Line,
+    Period,
+    PersonRecord,
+    Visit,
+    cpt_units,
+    evaluate,
+)
 from puentes.billing.rulesets import RuleSet, rule_set_for, rule_sets
 
 D = datetime.date
@@ -167,25 +176,84 @@ def test_every_reason_at_once_for_an_undocumented_visit():
     assert "No written recommendation" in reasons and "No diagnosis code." in reasons
 
 
-def test_the_unconfirmed_daily_cap_of_medi_cal_limits_units():
-    ledger = Ledger()
-    ledger.record(MEDI_CAL_DAY, 90, "cpt", [Line("98960", (), 3, "")])
-    outcome = evaluate(
-        medi_cal(), visit(minutes=90), recommended(plans_of_care=[(D(2025, 1, 1), None)]), ledger
-    )
-    assert codes(outcome) == [("98960", 1)]
-    assert outcome.notes == [
-        "2 units over the limit of 4 units a day (unconfirmed) were not claimed."
+def test_the_unconfirmed_daily_cap_of_medi_cal_is_off_unless_switched_on():
+    def third_visit(rules):
+        ledger = Ledger()
+        ledger.record(MEDI_CAL_DAY, 90, "cpt", [Line("98960", (), 3, "")])
+        planned = recommended(plans_of_care=[(D(2025, 1, 1), None)])
+        return evaluate(rules, visit(minutes=90), planned, ledger)
+
+    shipped = third_visit(medi_cal())
+    assert codes(shipped) == [("98960", 3)] and not shipped.notes
+    cap = medi_cal().limits[0].model_copy(update={"enabled": True})
+    switched_on = third_visit(medi_cal().model_copy(update={"limits": [cap]}))
+    assert codes(switched_on) == [("98960", 1)]
+    assert switched_on.notes == [
+        "2 units over the limit of 4 units a day (unconfirmed) were not claimed. "
+        "Charge the rest of this work to a grant."
     ]
 
 
-def test_michigan_limits_ask_for_prior_authorization():
-    rules = rule_set_for("michigan-chw", D(2025, 2, 3))
+MICHIGAN_DAY = D(2025, 2, 3)
+
+
+def michigan():
+    return rule_set_for("michigan-chw", MICHIGAN_DAY)
+
+
+def test_michigan_bills_up_to_the_daily_limit_and_sends_the_rest_to_authorization():
+    outcome = evaluate(michigan(), visit(day=MICHIGAN_DAY, minutes=150), recommended(), Ledger())
+    assert outcome.billable and codes(outcome) == [("98960", 4)]  # 120 of the 150 minutes
+    assert outcome.notes == [
+        "1 units over the limit of 120 minutes a day were not claimed. "
+        "Get prior authorization from the payer for the rest, or charge it to a grant."
+    ]
     ledger = Ledger()
-    ledger.record(D(2025, 2, 3), 100, "cpt", [])
-    outcome = evaluate(rules, visit(day=D(2025, 2, 3), minutes=30), recommended(), ledger)
-    assert outcome.problems[0].reason == "Over the limit of 120 minutes a day."
-    assert outcome.problems[0].fix == "Get prior authorization from the payer."
+    ledger.record(MICHIGAN_DAY, 100, "cpt", [])
+    full = evaluate(michigan(), visit(day=MICHIGAN_DAY, minutes=30), recommended(), ledger)
+    assert full.problems[0].reason == "The limit of 120 minutes a day is already reached."
+    assert full.problems[0].fix.startswith("Get prior authorization from the payer")
+
+
+def authorized(units=None, minutes=None, codes=(), start=D(2025, 1, 1), end=D(2025, 12, 31)):
+    return recommended(
+        authorizations=[
+            Authorization("PA-77", "michigan-chw", start, end, frozenset(codes), units, minutes)
+        ]
+    )
+
+
+def test_a_prior_authorization_with_room_bills_the_whole_visit_under_its_number():
+    outcome = evaluate(
+        michigan(), visit(day=MICHIGAN_DAY, minutes=150), authorized(units=10), Ledger()
+    )
+    assert codes(outcome) == [("98960", 5)] and outcome.authorization == "PA-77"
+    assert outcome.notes == [
+        "Over the limit of 120 minutes a day: billed under prior authorization PA-77."
+    ]
+    # Used up, out of its dates, or for other codes: it does not apply.
+    ledger = Ledger()
+    ledger.authorize("PA-77", 8, 240)
+    for person, used in (
+        (authorized(units=10), ledger),
+        (authorized(units=10, end=D(2025, 1, 31)), Ledger()),
+        (authorized(minutes=600, codes=["98961"]), Ledger()),
+    ):
+        capped = evaluate(michigan(), visit(day=MICHIGAN_DAY, minutes=150), person, used)
+        assert codes(capped) == [("98960", 4)] and not capped.authorization
+
+
+def test_a_visit_past_the_monthly_visit_limit_waits_for_authorization():
+    ledger = Ledger()
+    for day in range(1, 17):
+        ledger.record(D(2025, 2, day), 30, "cpt", [Line("98960", (), 1, "")])
+    over = evaluate(michigan(), visit(day=D(2025, 2, 20), minutes=30), recommended(), ledger)
+    assert not over.billable
+    assert over.problems[0].reason == "Over the limit of 16 visits a month."
+    covered = evaluate(
+        michigan(), visit(day=D(2025, 2, 20), minutes=30), authorized(units=4), ledger
+    )
+    assert codes(covered) == [("98960", 1)] and covered.authorization == "PA-77"
 
 
 def test_connecticut_and_massachusetts_route_to_grants():

@@ -89,7 +89,7 @@ def test_claim_page_remittance_and_correction(client_for, bea, covered, medi_cal
 def test_set_up_pages(client_for, bea, billing_clinic):
     client = client_for(bea)
     page = client.get("/billing/setup/").content.decode()
-    assert "4 units a day (unconfirmed)" in page and "HUSKY" in page
+    assert "4 units a day (unconfirmed, off)" in page and "HUSKY" in page
     client.post(
         "/billing/setup/",
         {

@@ -2182,3 +2182,136 @@ ES.update(
         "%(counter)s unit": ("%(counter)s unidad", "%(counter)s unidades"),
     }
 )
+
+ES.update(
+    {
+        "Correct the code on the need or on the practitioner's recommendation.": (
+            "Corrija el código en la necesidad o en la recomendación del profesional."
+        ),
+        "No %(kinds)s diagnosis code (%(prefixes)s…).": (
+            "Ningún código de diagnóstico %(kinds)s (%(prefixes)s…)."
+        ),
+        "Record the practitioner's code on the recommendation.": (
+            "Registre el código del profesional en la recomendación."
+        ),
+        "Record the initiating visit, one of: %(codes)s.": (
+            "Registre la visita inicial, una de: %(codes)s."
+        ),
+        "%(family)s needs the person's consent, given before the service.": (
+            "%(family)s necesita el consentimiento de la persona, dado antes del servicio."
+        ),
+        "Record the consent (that cost sharing applies and only one practitioner bills it in "
+        "a month).": (
+            "Registre el consentimiento (que aplica costo compartido y que solo un profesional "
+            "lo factura al mes)."
+        ),
+        "The consent names another billing practitioner than the initiating visit.": (
+            "El consentimiento nombra a un profesional que factura distinto del de la visita "
+            "inicial."
+        ),
+        "Record a new consent naming the current billing practitioner.": (
+            "Registre un nuevo consentimiento que nombre al profesional que factura ahora."
+        ),
+        "%(family)s needs a serious, high-risk condition expected to last 3 months or more.": (
+            "%(family)s necesita una condición grave y de alto riesgo que se espera dure 3 meses "
+            "o más."
+        ),
+        "Record the condition with its diagnosis code.": (
+            "Registre la condición con su código de diagnóstico."
+        ),
+        "%(family)s is billed only with a practitioner's visit on the same day.": (
+            "%(family)s solo se factura con una visita de un profesional el mismo día."
+        ),
+        "Record the same-day visit, one of: %(codes)s.": (
+            "Registre la visita del mismo día, una de: %(codes)s."
+        ),
+        "No code pays for %(services)s.": "Ningún código paga por %(services)s.",
+        "%(code)s needs a practitioner's written recommendation beyond the standing one.": (
+            "%(code)s necesita una recomendación escrita de un profesional además de la permanente."
+        ),
+        "Record the practitioner's recommendation for further visits.": (
+            "Registre la recomendación del profesional para más visitas."
+        ),
+        "diagnosis codes %(prefixes)s…": "códigos de diagnóstico %(prefixes)s…",
+        "standing recommendation from %(day)s": "recomendación permanente desde %(day)s",
+        "Date of the consent": "Fecha del consentimiento",
+        "How it was given": "Cómo se dio",
+        "Billing practitioner's name": "Nombre del profesional que factura",
+        "Billing practitioner's NPI": "NPI del profesional que factura",
+        "The person was told that cost sharing (coinsurance) applies": (
+            "Se le dijo a la persona que aplica costo compartido (coaseguro)"
+        ),
+        "The person was told that only one practitioner may bill this in a month": (
+            "Se le dijo a la persona que solo un profesional puede facturar esto en un mes"
+        ),
+        "Diagnosis (ICD-10-CM)": "Diagnóstico (CIE-10-MC)",
+        "Date of the diagnosis": "Fecha del diagnóstico",
+        "Expected to last (months)": "Duración esperada (meses)",
+        "Ended on": "Terminó el",
+        "Written": "Por escrito",
+        "date of the consent": "fecha del consentimiento",
+        "billing practitioner's name": "nombre del profesional que factura",
+        "billing practitioner's NPI": "NPI del profesional que factura",
+        "date of the diagnosis": "fecha del diagnóstico",
+        "expected to last (months)": "duración esperada (meses)",
+        "ended on": "terminó el",
+        "Choose verbal or written.": "Elija verbal o por escrito.",
+        "The person must be told this before consenting.": (
+            "Hay que decírselo a la persona antes de que dé su consentimiento."
+        ),
+        "Say how many months the condition is expected to last.": (
+            "Indique cuántos meses se espera que dure la condición."
+        ),
+        "Principal illness navigation needs a condition expected to last 3 months or more.": (
+            "La navegación de enfermedad principal necesita una condición que se espera dure "
+            "3 meses o más."
+        ),
+        "The end must be on or after the diagnosis.": (
+            "El final debe ser el día del diagnóstico o después."
+        ),
+        "%(code)s is not an evaluation and management, wellness or behavioral health visit code "
+        "(such as 99214 or G0438).": (
+            "%(code)s no es un código de visita de evaluación y manejo, de bienestar o de salud "
+            "conductual (como 99214 o G0438)."
+        ),
+        "Record consent to a monthly service": "Registrar el consentimiento a un servicio mensual",
+        "Medicare's community health integration and principal illness navigation need the "
+        "person's consent, with the billing practitioner named. A new consent is needed when "
+        "the billing practitioner changes.": (
+            "La integración de salud comunitaria y la navegación de enfermedad principal de "
+            "Medicare necesitan el consentimiento de la persona, con el nombre del profesional "
+            "que factura. Se necesita un nuevo consentimiento cuando cambia ese profesional."
+        ),
+        "Condition recorded.": "Condición registrada.",
+        "Record a serious condition": "Registrar una condición grave",
+        "Principal illness navigation is for a serious, high-risk condition expected to last "
+        "3 months or more (such as cancer, heart failure or a substance use disorder). Its "
+        "code goes on the claim.": (
+            "La navegación de enfermedad principal es para una condición grave y de alto riesgo "
+            "que se espera dure 3 meses o más (como cáncer, insuficiencia cardíaca o un "
+            "trastorno por consumo de sustancias). Su código va en la reclamación."
+        ),
+        "Labor and delivery support (vaginal birth)": "Apoyo en el trabajo de parto (parto vaginal)",
+        "Labor and delivery support (vaginal birth after cesarean)": (
+            "Apoyo en el trabajo de parto (parto vaginal después de cesárea)"
+        ),
+        "Labor and delivery support (cesarean)": "Apoyo en el trabajo de parto (cesárea)",
+        "Support during or after a miscarriage or abortion": (
+            "Apoyo durante o después de un aborto espontáneo o inducido"
+        ),
+        "Extended postpartum visit (3 hours)": "Visita posparto extendida (3 horas)",
+        "Consent to a monthly service": "Consentimiento a un servicio mensual",
+        "Serious condition": "Condición grave",
+        "%(code)s is not written like an ICD-10-CM code (such as Z59.41).": (
+            "%(code)s no está escrito como un código CIE-10-MC (como Z59.41)."
+        ),
+        "%(code)s is not an ICD-10-CM code.": "%(code)s no es un código CIE-10-MC.",
+        "%(code)s is a category, not a billable code: add the characters that complete it.": (
+            "%(code)s es una categoría, no un código facturable: agregue los caracteres que lo "
+            "completan."
+        ),
+        "%(code)s did not exist yet on %(day)s.": "%(code)s todavía no existía el %(day)s.",
+    }
+)
+
+ES.update({"Transitional rent": "Renta de transición"})

@@ -248,6 +248,89 @@ def prior_authorization_record(
     return Status(201, prior_authorization_out(authorization))
 
 
+class ServiceConsentIn(Schema, extra="forbid"):
+    given_on: date
+    method: Literal["verbal", "written"]
+    practitioner_name: str
+    practitioner_npi: str
+    cost_sharing_explained: bool = Field(..., description="Told that cost sharing applies")
+    one_practitioner_explained: bool = Field(
+        ..., description="Told that only one practitioner may bill the service in a month"
+    )
+
+
+class ServiceConsentOut(Schema):
+    id: uuid.UUID
+    given_on: date
+    method: str
+    practitioner_name: str
+    practitioner_npi: str
+
+
+class SeriousConditionIn(Schema, extra="forbid"):
+    diagnosis_code: str = Field(..., description="ICD-10-CM, valid on the date of diagnosis")
+    diagnosed_on: date
+    expected_months: int = Field(..., description="How long it is expected to last (>= 3)")
+    ended_on: date | None = None
+    practitioner_name: str
+
+
+class SeriousConditionOut(Schema):
+    id: uuid.UUID
+    diagnosis_code: str
+    diagnosed_on: date
+    expected_months: int
+    ended_on: date | None
+    practitioner_name: str
+
+
+@router.get("/persons/{person_id}/service-consents", response=list[ServiceConsentOut])
+def service_consent_list(request: HttpRequest, person_id: uuid.UUID) -> Any:
+    actor = actor_of(request)
+    person = person_get(actor=actor, public_id=person_id)
+    return [
+        {"id": c.public_id, **model_fields(c, ServiceConsentOut)}
+        for c in selectors.service_consent_list(actor=actor, person=person)
+    ]
+
+
+@router.post("/persons/{person_id}/service-consents", response={201: ServiceConsentOut})
+def service_consent_record(
+    request: HttpRequest, person_id: uuid.UUID, payload: ServiceConsentIn
+) -> Any:
+    """Consent to a monthly service one practitioner bills (Medicare CHI and PIN)."""
+    consent = services.service_consent_record(
+        actor=actor_of(request), person_id=person_id, fields=payload.dict()
+    )
+    return Status(201, {"id": consent.public_id, **model_fields(consent, ServiceConsentOut)})
+
+
+@router.get("/persons/{person_id}/serious-conditions", response=list[SeriousConditionOut])
+def serious_condition_list(request: HttpRequest, person_id: uuid.UUID) -> Any:
+    actor = actor_of(request)
+    person = person_get(actor=actor, public_id=person_id)
+    return [
+        {"id": c.public_id, **model_fields(c, SeriousConditionOut)}
+        for c in selectors.serious_condition_list(actor=actor, person=person)
+    ]
+
+
+@router.post("/persons/{person_id}/serious-conditions", response={201: SeriousConditionOut})
+def serious_condition_record(
+    request: HttpRequest, person_id: uuid.UUID, payload: SeriousConditionIn
+) -> Any:
+    """A serious, high-risk condition expected to last 3 months or more (what PIN needs)."""
+    condition = services.serious_condition_record(
+        actor=actor_of(request), person_id=person_id, fields=payload.dict()
+    )
+    return Status(201, {"id": condition.public_id, **model_fields(condition, SeriousConditionOut)})
+
+
+def model_fields(instance: Any, schema: type[Schema]) -> dict[str, Any]:
+    """The schema's fields (but the id) read off a model instance."""
+    return {name: getattr(instance, name) for name in schema.model_fields if name != "id"}
+
+
 @router.post("/persons/{person_id}/initiating-visits", response={201: dict[str, Any]})
 def initiating_visit(request: HttpRequest, person_id: uuid.UUID, payload: InitiatingVisitIn) -> Any:
     visit = services.initiating_visit_record(

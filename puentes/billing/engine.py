@@ -17,8 +17,10 @@ from typing import Any, NamedTuple
 from django.utils.formats import date_format
 from django.utils.translation import get_language, gettext
 
+from puentes.billing import visit_codes
 from puentes.billing.rulesets import Code, Family, Limit, MonthlyTime, RuleSet
 from puentes.care.models import EncounterService, labels_of
+from puentes.core import icd10cm
 from puentes.network.models import WorkerType
 
 Period = tuple[datetime.date, datetime.date | None]
@@ -55,7 +57,12 @@ class Authorization(NamedTuple):
 class PersonRecord:
     recommendations: list[Period] = field(default_factory=list)
     plans_of_care: list[Period] = field(default_factory=list)
-    initiating_visits: list[datetime.date] = field(default_factory=list)
+    # The billing practitioner's visits: (day, code, practitioner's NPI).
+    initiating_visits: list[tuple[datetime.date, str, str]] = field(default_factory=list)
+    # Consents to a monthly service: (day given, billing practitioner's NPI).
+    consents: list[tuple[datetime.date, str]] = field(default_factory=list)
+    # Serious, high-risk conditions: (diagnosed on, ended on).
+    conditions: list[Period] = field(default_factory=list)
     # (program kind, start, end) of the programs the person took part in.
     programs: list[tuple[str, datetime.date | None, datetime.date | None]] = field(
         default_factory=list
@@ -216,6 +223,12 @@ def cpt_units(minutes: int, unit_minutes: int) -> int:
     return full + (1 if rest * 2 > unit_minutes else 0)
 
 
+def _standing(rules: RuleSet, day: datetime.date) -> bool:
+    """Whether a payer's standing recommendation stands in for a written one on the day."""
+    standing = rules.standing_recommendation
+    return standing is not None and standing.effective_from <= day
+
+
 def _current(periods: Iterable[Period], day: datetime.date) -> bool:
     # A plain loop: asked several times a visit, a million times a run.
     for start, end in periods:  # noqa: SIM110 - a generator costs more here than the loop
@@ -266,7 +279,11 @@ def _common_unmet(rules: RuleSet, visit: Visit, person: PersonRecord) -> list[st
         unmet.append("worker")
     if rules.places_of_service and visit.place_of_service not in rules.places_of_service:
         unmet.append("place")
-    if rules.requires_recommendation and not _current(person.recommendations, visit.day):
+    if (
+        rules.requires_recommendation
+        and not _current(person.recommendations, visit.day)
+        and not _standing(rules, visit.day)
+    ):
         unmet.append("recommendation")
     if rules.excluded_program_kinds and any(
         kind in rules.excluded_program_kinds and _current([(start or visit.day, end)], visit.day)
@@ -275,7 +292,18 @@ def _common_unmet(rules: RuleSet, visit: Visit, person: PersonRecord) -> list[st
         unmet.append("excluded_program")
     if rules.diagnosis_required and not visit.diagnoses:
         unmet.append("diagnosis")
+    elif _invalid_diagnosis(visit.diagnoses, visit.day):
+        unmet.append("diagnosis_invalid")
     return unmet
+
+
+@lru_cache(maxsize=65536)
+def _invalid_diagnosis(codes: tuple[str, ...], day: datetime.date) -> str:
+    """The first of the codes that is not a billable ICD-10-CM code on the day, or ""."""
+    for code in codes:
+        if not icd10cm.valid_on(code, day):
+            return code
+    return ""
 
 
 def _common_problems(
@@ -313,15 +341,32 @@ def _common_problems(
             % {"day": _day(visit.day), "title": title},
             _("Bill the work through the ECM provider, or charge it to a grant."),
         ),
-        "diagnosis": lambda: Problem(
-            _("No diagnosis code."),
-            _(
-                "Link a need with a Z code to the encounter, or record the practitioner's "
-                "ICD-10-CM code on the recommendation."
-            ),
+        "diagnosis": lambda: _no_diagnosis(rules),
+        "diagnosis_invalid": lambda: Problem(
+            icd10cm.refusal(_invalid_diagnosis(visit.diagnoses, visit.day), visit.day) or "",
+            _("Correct the code on the need or on the practitioner's recommendation."),
         ),
     }
     return [said[check]() for check in unmet]
+
+
+def _no_diagnosis(rules: RuleSet) -> Problem:
+    if rules.diagnoses is not None:
+        return Problem(
+            _("No %(kinds)s diagnosis code (%(prefixes)s…).")
+            % {
+                "kinds": rules.diagnoses.kinds.in_language(_language()),
+                "prefixes": ", ".join(rules.diagnoses.prefixes),
+            },
+            _("Record the practitioner's code on the recommendation."),
+        )
+    return Problem(
+        _("No diagnosis code."),
+        _(
+            "Link a need with a Z code to the encounter, or record the practitioner's "
+            "ICD-10-CM code on the recommendation."
+        ),
+    )
 
 
 def _recommendation_problem(person: PersonRecord, day: datetime.date) -> Problem:
@@ -350,13 +395,50 @@ def _family_unmet(family: Family, visit: Visit, person: PersonRecord) -> list[st
         unmet.append("worker")
     if family.services and visit.services.isdisjoint(family.services):
         unmet.append("services")
-    if family.requires_initiating_visit and (
-        not person.initiating_visits or min(person.initiating_visits) > visit.day
-    ):
-        unmet.append("initiating_visit")
+    practitioner = ""
+    if family.requires_initiating_visit:
+        practitioner = _billing_practitioner(family, person, visit.day)
+        if not practitioner:
+            unmet.append("initiating_visit")
     if family.requires_treatment_plan and not _current(person.plans_of_care, visit.day):
         unmet.append("treatment_plan")
+    if family.requires_consent:
+        given = [npi for day, npi in person.consents if day <= visit.day]
+        if not given:
+            unmet.append("consent")
+        elif practitioner and practitioner not in given:
+            unmet.append("consent_practitioner")
+    if family.requires_serious_condition and not _current(person.conditions, visit.day):
+        unmet.append("condition")
+    if family.same_day_visit_codes is not None:
+        allowed = _visit_codes(tuple(family.same_day_visit_codes))
+        if not any(
+            day == visit.day and code in allowed for day, code, _npi in person.initiating_visits
+        ):
+            unmet.append("same_day_visit")
     return unmet
+
+
+@lru_cache(maxsize=256)
+def _visit_codes(names: tuple[str, ...]) -> frozenset[str]:
+    return visit_codes.expand(list(names))
+
+
+def _billing_practitioner(family: Family, person: PersonRecord, day: datetime.date) -> str:
+    """The NPI of the practitioner whose latest qualifying initiating visit came on or
+    before ``day`` (the one who bills), or "" when there is none. A visit of a code the
+    family does not accept (99211, an emergency visit, …) does not count."""
+    allowed = (
+        _visit_codes(tuple(family.initiating_visit_codes))
+        if family.initiating_visit_codes is not None
+        else None
+    )
+    latest: tuple[datetime.date, str] | None = None
+    for visited, code, npi in person.initiating_visits:
+        counts = visited <= day and (allowed is None or code in allowed)
+        if counts and (latest is None or visited > latest[0]):
+            latest = (visited, npi or "-")
+    return latest[1] if latest else ""
 
 
 def _family_problems(family: Family, unmet: list[str]) -> list[Problem]:
@@ -382,7 +464,33 @@ def _family_problems(family: Family, unmet: list[str]) -> list[Problem]:
         "initiating_visit": lambda: Problem(
             _("%(family)s needs an initiating visit by the billing practitioner first.")
             % {"family": title},
-            _("Record the initiating visit (an E/M or annual wellness visit)."),
+            _("Record the initiating visit, one of: %(codes)s.")
+            % {"codes": ", ".join(sorted(_visit_codes(tuple(family.initiating_visit_codes))))}
+            if family.initiating_visit_codes is not None
+            else _("Record the initiating visit (an E/M or annual wellness visit)."),
+        ),
+        "consent": lambda: Problem(
+            _("%(family)s needs the person's consent, given before the service.")
+            % {"family": title},
+            _(
+                "Record the consent (that cost sharing applies and only one practitioner "
+                "bills it in a month)."
+            ),
+        ),
+        "consent_practitioner": lambda: Problem(
+            _("The consent names another billing practitioner than the initiating visit."),
+            _("Record a new consent naming the current billing practitioner."),
+        ),
+        "condition": lambda: Problem(
+            _("%(family)s needs a serious, high-risk condition expected to last 3 months or more.")
+            % {"family": title},
+            _("Record the condition with its diagnosis code."),
+        ),
+        "same_day_visit": lambda: Problem(
+            _("%(family)s is billed only with a practitioner's visit on the same day.")
+            % {"family": title},
+            _("Record the same-day visit, one of: %(codes)s.")
+            % {"codes": ", ".join(sorted(_visit_codes(tuple(family.same_day_visit_codes or []))))},
         ),
         "treatment_plan": lambda: Problem(
             _("%(family)s needs a current treatment plan.") % {"family": title},
@@ -516,20 +624,34 @@ def _unexplained() -> Outcome:
     return Outcome(problems=list(_UNEXPLAINED))
 
 
-def _per_visit(codes: list[Code], visit: Visit, ledger: Ledger, explain: bool = True) -> Lines:
+def _per_visit(
+    codes: list[Code], visit: Visit, person: PersonRecord, ledger: Ledger, explain: bool = True
+) -> Lines:
     """The first per-visit code the visit earns; else why each does not (only when someone
     will read it)."""
     problems = []
     for code in codes:
-        refusal = _per_visit_refusal(code, visit, ledger)
+        if code.services and visit.services.isdisjoint(code.services):
+            continue  # the code pays for other work (labor support, a loss, …)
+        refusal = _per_visit_refusal(code, visit, person, ledger)
         if refusal is None:
             return Lines([Line(code.code, tuple(code.modifiers), 1, code.description)], [])
         if explain:
             problems.append(refusal())
+    if explain and not problems:
+        problems.append(
+            Problem(
+                _("No code pays for %(services)s.")
+                % {"services": ", ".join(labels_of(EncounterService, sorted(visit.services)))},
+                _("Record the service that was delivered."),
+            )
+        )
     return Lines([], problems if explain else _UNEXPLAINED)
 
 
-def _per_visit_refusal(code: Code, visit: Visit, ledger: Ledger) -> Callable[[], Problem] | None:
+def _per_visit_refusal(
+    code: Code, visit: Visit, person: PersonRecord, ledger: Ledger
+) -> Callable[[], Problem] | None:
     """Why the visit does not earn ``code`` (said only when called), or None."""
     if code.min_minutes is not None and visit.minutes < code.min_minutes:
         return lambda: Problem(
@@ -544,6 +666,12 @@ def _per_visit_refusal(code: Code, visit: Visit, ledger: Ledger) -> Callable[[],
             _("Check the minutes."),
         )
     billed = ledger.visits_by_code.get(code.code, 0)
+    if code.requires_written_recommendation and not _current(person.recommendations, visit.day):
+        return lambda: Problem(
+            _("%(code)s needs a practitioner's written recommendation beyond the standing one.")
+            % {"code": code.code},
+            _("Record the practitioner's recommendation for further visits."),
+        )
     if code.max_visits is not None and billed >= code.max_visits:
         return lambda: Problem(
             _("%(code)s was already billed %(n)s times, its maximum.")
@@ -587,7 +715,12 @@ def _codes_on(family: Family, day: datetime.date) -> list[Code]:
 
 
 def _lines(
-    rules: RuleSet, family: Family, visit: Visit, ledger: Ledger, explain: bool = True
+    rules: RuleSet,
+    family: Family,
+    visit: Visit,
+    person: PersonRecord,
+    ledger: Ledger,
+    explain: bool = True,
 ) -> Lines:
     codes = _codes_on(family, visit.day)
     if not codes:
@@ -607,7 +740,7 @@ def _lines(
     if timing == "per_encounter":
         return _per_encounter(codes, visit)
     if timing == "per_visit":
-        return _per_visit(codes, visit, ledger, explain)
+        return _per_visit(codes, visit, person, ledger, explain)
     return _monthly(family, codes, visit, ledger, rules.monthly_time, explain)
 
 
@@ -858,7 +991,7 @@ def _evaluate(
     first_failure: Outcome | None = None
     for family in _family_order(rules, prefer):
         explaining = explain and first_failure is None
-        lines, line_problems, waiting = _lines(rules, family, visit, ledger, explaining)
+        lines, line_problems, waiting = _lines(rules, family, visit, person, ledger, explaining)
         if line_problems and not explaining:
             continue  # neither pays nor explains: its other conditions do not matter
         unmet = _family_unmet(family, visit, person)
@@ -918,6 +1051,15 @@ def _unconfirmed(rules: RuleSet) -> list[str]:
     threshold = rules.plan_of_care_after_units_per_year
     if threshold is not None and not threshold.confirmed:
         found.append(_("plan of care after %(n)s units a year") % {"n": threshold.units})
+    if rules.diagnoses is not None and not rules.diagnoses.confirmed:
+        found.append(
+            _("diagnosis codes %(prefixes)s…") % {"prefixes": ", ".join(rules.diagnoses.prefixes)}
+        )
+    if rules.standing_recommendation is not None and not rules.standing_recommendation.confirmed:
+        found.append(
+            _("standing recommendation from %(day)s")
+            % {"day": rules.standing_recommendation.effective_from.isoformat()}
+        )
     found += [c.code for f in rules.families for c in f.codes if not c.confirmed]
     return found
 

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from puentes.billing.models import (
     AuthorizationStatus,
+    ConsentMethod,
     CoveragePriority,
     FilingIndicator,
     FundingKind,
@@ -77,6 +78,28 @@ class PriorAuthorizationForm(forms.Form):
     def __init__(self, *args: Any, coverages: list[tuple[str, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["coverage_id"].choices = coverages  # type: ignore[attr-defined]
+
+
+class ServiceConsentForm(forms.Form):
+    given_on = forms.DateField(label=_("Date of the consent"), widget=DATE)
+    method = forms.ChoiceField(label=_("How it was given"), choices=ConsentMethod.choices)
+    practitioner_name = forms.CharField(label=_("Billing practitioner's name"), max_length=200)
+    practitioner_npi = forms.CharField(label=_("Billing practitioner's NPI"), max_length=10)
+    cost_sharing_explained = forms.BooleanField(
+        label=_("The person was told that cost sharing (coinsurance) applies"), required=False
+    )
+    one_practitioner_explained = forms.BooleanField(
+        label=_("The person was told that only one practitioner may bill this in a month"),
+        required=False,
+    )
+
+
+class SeriousConditionForm(forms.Form):
+    diagnosis_code = forms.CharField(label=_("Diagnosis (ICD-10-CM)"), max_length=8)
+    diagnosed_on = forms.DateField(label=_("Date of the diagnosis"), widget=DATE)
+    expected_months = forms.IntegerField(label=_("Expected to last (months)"))
+    ended_on = forms.DateField(label=_("Ended on"), widget=DATE, required=False)
+    practitioner_name = forms.CharField(label=_("Practitioner's name"), max_length=200)
 
 
 class PayerForm(forms.Form):

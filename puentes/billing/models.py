@@ -184,6 +184,53 @@ class InitiatingVisit(BaseModel):
         return f"{self.code} {self.visit_date}"
 
 
+class ConsentMethod(models.TextChoices):
+    VERBAL = "verbal", _("Verbal")
+    WRITTEN = "written", _("Written")
+
+
+class ServiceConsent(BaseModel):
+    """The person's documented consent to receive a monthly service billed by one
+    practitioner (Medicare CHI and PIN): that they agree, that cost sharing applies and
+    that only one practitioner may bill it in a month. A new consent is needed when the
+    billing practitioner changes."""
+
+    organization = models.ForeignKey(Organization, on_delete=models.PROTECT, related_name="+")
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="+")
+    given_on = models.DateField(_("date of the consent"))
+    method = models.CharField(_("how it was given"), max_length=10, choices=ConsentMethod.choices)
+    practitioner_name = models.CharField(_("billing practitioner's name"), max_length=200)
+    practitioner_npi = models.CharField(
+        _("billing practitioner's NPI"), max_length=10, validators=[validate_npi]
+    )
+    recorded_by = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        ordering = ["-given_on", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.given_on} {self.practitioner_npi}"
+
+
+class SeriousCondition(BaseModel):
+    """A serious, high-risk condition expected to last at least 3 months, which principal
+    illness navigation (PIN) addresses; its code goes on the claim."""
+
+    organization = models.ForeignKey(Organization, on_delete=models.PROTECT, related_name="+")
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="+")
+    diagnosis_code = models.CharField(_("diagnosis (ICD-10-CM)"), max_length=8)
+    diagnosed_on = models.DateField(_("date of the diagnosis"))
+    expected_months = models.PositiveSmallIntegerField(_("expected to last (months)"))
+    ended_on = models.DateField(_("ended on"), null=True, blank=True)
+    practitioner_name = models.CharField(_("practitioner's name"), max_length=200)
+
+    class Meta:
+        ordering = ["-diagnosed_on", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.diagnosis_code} {self.diagnosed_on}"
+
+
 class BatchStatus(models.TextChoices):
     QUEUED = "queued", _("Being generated")
     FAILED = "failed", _("Not generated")

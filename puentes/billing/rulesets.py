@@ -15,6 +15,7 @@ from typing import Literal
 import yaml
 from pydantic import Field, model_validator
 
+from puentes.billing import visit_codes
 from puentes.care.models import EncounterService, PlaceOfService, ProgramKind
 from puentes.core.definitions import Strict, Text
 from puentes.network.models import WorkerType
@@ -49,6 +50,12 @@ class Code(Strict):
     max_visits: int | None = None
     # At most once in this many months for the person (e.g. G0136: every 6 months).
     interval_months: int | None = None
+    # Only for visits delivering one of these services (a per-visit family whose codes pay
+    # for different events: a prenatal visit, labor support, support after a loss).
+    services: list[str] | None = None
+    # Needs a practitioner's written recommendation even where a standing one covers the
+    # rule set (Medi-Cal's additional postpartum doula visits).
+    requires_written_recommendation: bool = False
     effective_from: datetime.date | None = None
     effective_to: datetime.date | None = None
     confirmed: bool = True
@@ -69,7 +76,16 @@ class Family(Strict):
     worker_types: list[str] | None = None
     services: list[str] | None = None
     requires_initiating_visit: bool = False
+    # The initiating visit's codes (or groups of billing/definitions/practitioner_visits.yaml)
+    # that count; any recorded visit when not given.
+    initiating_visit_codes: list[str] | None = None
     requires_treatment_plan: bool = False
+    # The person's consent naming the billing practitioner (Medicare CHI and PIN).
+    requires_consent: bool = False
+    # A serious, high-risk condition expected to last 3 months or more (PIN).
+    requires_serious_condition: bool = False
+    # A practitioner's visit on the same day, of these codes or groups (G0136).
+    same_day_visit_codes: list[str] | None = None
 
     @property
     def monthly(self) -> bool:
@@ -113,6 +129,26 @@ class MonthlyTime(Strict):
     source: str | None = None
 
 
+class DiagnosisRule(Strict):
+    """Which diagnosis codes a payer program accepts on its claims (by code prefix: "O"
+    takes every O code, "Z34" every supervision-of-pregnancy code); others are left off."""
+
+    kinds: Text  # what they are, for messages ("pregnancy or postpartum")
+    prefixes: list[str] = Field(min_length=1)
+    confirmed: bool = False
+    source: str | None = None
+
+
+class StandingRecommendation(Strict):
+    """A payer's own recommendation that stands in for a practitioner's written one (DHCS's
+    statewide standing recommendation for doula services)."""
+
+    title: Text
+    effective_from: datetime.date
+    confirmed: bool = False
+    source: str | None = None
+
+
 class Threshold(Strict):
     units: int
     confirmed: bool = True
@@ -135,12 +171,14 @@ class RuleSet(Strict):
     worker_types: list[str] = []
     places_of_service: list[str] | None = None
     requires_recommendation: bool = False
+    standing_recommendation: StandingRecommendation | None = None
     plan_of_care_after_units_per_year: Threshold | None = None
     excluded_program_kinds: list[str] = []
     # Whether an FQHC or RHC may be the billing (supervising) provider on fee-for-service
     # claims; managed-care plans are billed either way.
     fqhc_rhc_fee_for_service: bool = True
     diagnosis_required: bool = True
+    diagnoses: DiagnosisRule | None = None
     limits: list[Limit] = []
     families: list[Family] = []
     monthly_time: MonthlyTime = MonthlyTime()
@@ -161,6 +199,11 @@ class RuleSet(Strict):
         for f in self.families:
             checks.append((f"{f.id}.worker_types", f.worker_types or [], WorkerType.values))
             checks.append((f"{f.id}.services", f.services or [], EncounterService.values))
+            for c in f.codes:
+                checks.append((f"{c.code}.services", c.services or [], EncounterService.values))
+            for name in ("initiating_visit_codes", "same_day_visit_codes"):
+                listed = getattr(f, name) or []
+                checks.append((f"{f.id}.{name}", listed, visit_codes.allowed_names()))
         for name, values, allowed in checks:
             unknown = sorted(set(values) - set(allowed))
             if unknown:

@@ -41,6 +41,8 @@ from puentes.billing.models import (
     InitiatingVisit,
     Payer,
     PriorAuthorization,
+    SeriousCondition,
+    ServiceConsent,
 )
 from puentes.billing.rulesets import RuleSet, rule_set_for
 from puentes.care.models import (
@@ -50,6 +52,7 @@ from puentes.care.models import (
     PlanOfCare,
     Recommendation,
 )
+from puentes.core import icd10cm
 from puentes.network.models import Organization
 from puentes.screening.models import Need, NeedStatus
 
@@ -132,10 +135,18 @@ def _person_records(person_ids: list[int]) -> dict[int, PersonRecord]:
         "person_id", "signed_on", "valid_until"
     ):
         records[person].plans_of_care.append((start, end))
-    for person, day in InitiatingVisit.objects.filter(_within(person_ids)).values_list(
-        "person_id", "visit_date"
+    for person, day, code, npi in InitiatingVisit.objects.filter(_within(person_ids)).values_list(
+        "person_id", "visit_date", "code", "practitioner_npi"
     ):
-        records[person].initiating_visits.append(day)
+        records[person].initiating_visits.append((day, code, npi))
+    for person, day, npi in ServiceConsent.objects.filter(_within(person_ids)).values_list(
+        "person_id", "given_on", "practitioner_npi"
+    ):
+        records[person].consents.append((day, npi))
+    for person, start, end in SeriousCondition.objects.filter(_within(person_ids)).values_list(
+        "person_id", "diagnosed_on", "ended_on"
+    ):
+        records[person].conditions.append((start, end))
     authorizations = PriorAuthorization.objects.filter(
         _within(person_ids), status=AuthorizationStatus.APPROVED
     ).values_list(
@@ -184,6 +195,17 @@ class Diagnoses:
             chosen = [code for known, code, pk in self.known if not pk and known <= day]
         return tuple(dict.fromkeys(chosen))[:12]
 
+    def matching(self, prefixes: tuple[str, ...], day: datetime.date) -> tuple[str, ...]:
+        """Every code known on the day (needs' and practitioners') that starts with one of
+        ``prefixes``: a payer that takes only some kinds of code (a doula claim takes
+        pregnancy codes, not the Z codes of social needs)."""
+        chosen = [
+            code
+            for known, code, _pk in self.known
+            if known <= day and code.upper().startswith(prefixes)
+        ]
+        return tuple(dict.fromkeys(chosen))[:12]
+
     def settle(self) -> None:
         """Remember the codes of all the person's needs and the day the last became known,
         once every code is added."""
@@ -207,6 +229,10 @@ def _diagnoses(person_ids: list[int]) -> dict[int, Diagnoses]:
         Recommendation.objects.filter(_within(person_ids))
         .exclude(diagnosis_code="")
         .values_list("person_id", "diagnosis_code", "recommended_on")
+    ):
+        found[person].known.append((start, code, 0))
+    for person, code, start in SeriousCondition.objects.filter(_within(person_ids)).values_list(
+        "person_id", "diagnosis_code", "diagnosed_on"
     ):
         found[person].known.append((start, code, 0))
     for diagnoses in found.values():
@@ -452,6 +478,7 @@ def evaluate_period(
                 month=month,
                 today=today,
                 before_period=visit.day < start,
+                diagnoses=needs.get(visit.person),
             )
             if visit.day >= start:
                 yield row
@@ -517,6 +544,13 @@ def _monthly_row(
     return row
 
 
+@lru_cache(maxsize=65536)
+def _as_of(codes: tuple[str, ...], day: datetime.date) -> tuple[str, ...]:
+    """The codes as written for the date of service (a code added since is written as
+    the code it subdivided; see core.icd10cm.as_of)."""
+    return tuple(dict.fromkeys(icd10cm.as_of(code, day) for code in codes))
+
+
 def _units(lines: list[Line]) -> int:
     return sum(line.units for line in lines)
 
@@ -535,6 +569,7 @@ def _evaluate_one(
     month: MonthTime | None = None,
     today: datetime.date | None = None,
     before_period: bool = False,
+    diagnoses: "Diagnoses | None" = None,
 ) -> Evaluated:
     if coverage is None:
         outcome = Outcome(
@@ -559,6 +594,13 @@ def _evaluate_one(
         )
         return Evaluated(visit, encounter_pk, coverage, payer, None, outcome, [])
     ledger = ledgers[(visit.person, rules.id)]
+    if rules.diagnoses is not None:
+        visit = visit._replace(
+            diagnoses=(diagnoses or NO_DIAGNOSES).matching(
+                tuple(rules.diagnoses.prefixes), visit.day
+            )
+        )
+    visit = visit._replace(diagnoses=_as_of(visit.diagnoses, visit.day))
     prefer = [payer.preferred_family] if payer.preferred_family else []
     outcome = evaluate(rules, visit, record, ledger, prefer, language, explain)
     outcome.problems[:0] = billing_provider_problems(rules, fqhc_or_rhc, payer.managed_care)

@@ -28,6 +28,8 @@ from puentes.billing.models import (
     PriorAuthorization,
     Provider,
     Remittance,
+    SeriousCondition,
+    ServiceConsent,
 )
 from puentes.billing.rulesets import RuleSet, rule_sets
 from puentes.billing.runs import Evaluated, evaluate_period
@@ -96,6 +98,16 @@ def prior_authorization_list(*, actor: Actor, person: Person) -> QuerySet[PriorA
     return PriorAuthorization.objects.filter(
         organization=actor.organization, person=person
     ).select_related("coverage__payer")
+
+
+def service_consent_list(*, actor: Actor, person: Person) -> QuerySet[ServiceConsent]:
+    actor.require("care.view")
+    return ServiceConsent.objects.filter(organization=actor.organization, person=person)
+
+
+def serious_condition_list(*, actor: Actor, person: Person) -> QuerySet[SeriousCondition]:
+    actor.require("care.view")
+    return SeriousCondition.objects.filter(organization=actor.organization, person=person)
 
 
 def provider_list(*, actor: Actor) -> QuerySet[Provider]:

@@ -19,7 +19,7 @@ from django.db.models import Exists, F, Max, OuterRef, Sum
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from puentes.billing import selectors
+from puentes.billing import selectors, visit_codes
 from puentes.billing.engine import Outcome, Problem, Visit
 from puentes.billing.models import (
     AuthorizationStatus,
@@ -30,6 +30,7 @@ from puentes.billing.models import (
     ClaimEvent,
     ClaimLine,
     ClaimStatus,
+    ConsentMethod,
     Coverage,
     CoveragePriority,
     FeeScheduleEntry,
@@ -44,11 +45,14 @@ from puentes.billing.models import (
     Provider,
     ProviderRole,
     Remittance,
+    SeriousCondition,
+    ServiceConsent,
 )
 from puentes.billing.rulesets import RuleSet, rule_set_ids, rule_sets
 from puentes.billing.runs import CoverageFacts, Evaluated, evaluate_period
 from puentes.billing.x12 import RemittanceFormatError, read_835
 from puentes.care.models import Encounter, EncounterService, Program
+from puentes.core import icd10cm
 from puentes.core.actor import Actor
 from puentes.core.audit import audit_record
 from puentes.core.bulk import BulkInserter
@@ -59,6 +63,7 @@ from puentes.core.inputs import Errors, Fields, clean_text, is_uuid, raise_if
 from puentes.core.jobs import JobKind, job_cancel_by, job_finish, job_run, job_settle, jobs_reap
 from puentes.core.progress import Progress
 from puentes.core.validators import validate_npi
+from puentes.network.models import User
 from puentes.people.selectors import person_get
 
 
@@ -173,6 +178,83 @@ def coverage_add(*, actor: Actor, person_id: uuid.UUID | str, fields: Fields) ->
 
 # A CPT code (five digits, or four and F, T or U) or a HCPCS Level II code (a letter and
 # four digits).
+def service_consent_record(
+    *, actor: Actor, person_id: uuid.UUID | str, fields: Fields
+) -> ServiceConsent:
+    """The person's consent to a monthly service one practitioner bills (Medicare CHI and
+    PIN): given on a day (not in the future), verbally or in writing, naming the billing
+    practitioner; the recording member is kept."""
+    actor.require("coverage.manage")
+    person = person_get(actor=actor, public_id=person_id)
+    errors: Errors = {}
+    day = _date(fields, "given_on", errors)
+    if day and day > timezone.localdate():
+        errors["given_on"] = [_("The date cannot be in the future.")]
+    method = fields.get("method") or ""
+    if method not in ConsentMethod.values:
+        errors["method"] = [_("Choose verbal or written.")]
+    name = clean_text(fields, "practitioner_name", errors, limit=200, required=True)
+    npi = _npi(fields, "practitioner_npi", errors)
+    for told in ("cost_sharing_explained", "one_practitioner_explained"):
+        if fields.get(told) not in (True, "true", "on", "1", 1):
+            errors[told] = [_("The person must be told this before consenting.")]
+    raise_if(errors)
+    consent = ServiceConsent.objects.create(
+        organization=actor.organization,
+        person=person,
+        given_on=day,
+        method=method,
+        practitioner_name=name,
+        practitioner_npi=npi,
+        recorded_by=cast(User, actor.user),
+    )
+    audit_record(
+        actor=actor, action="service_consent.record", obj=consent, person_id=person.public_id
+    )
+    return consent
+
+
+def serious_condition_record(
+    *, actor: Actor, person_id: uuid.UUID | str, fields: Fields
+) -> SeriousCondition:
+    """A serious, high-risk condition expected to last at least 3 months (what PIN needs),
+    with a diagnosis code valid on the day it was diagnosed."""
+    actor.require("coverage.manage")
+    person = person_get(actor=actor, public_id=person_id)
+    errors: Errors = {}
+    day = _date(fields, "diagnosed_on", errors)
+    if day and day > timezone.localdate():
+        errors["diagnosed_on"] = [_("The date cannot be in the future.")]
+    code = clean_text(fields, "diagnosis_code", errors, limit=8, required=True).upper()
+    if code and day and (why := icd10cm.refusal(code, day)):
+        errors["diagnosis_code"] = [why]
+    months = _whole(fields, "expected_months", errors)
+    if months is None and "expected_months" not in errors:
+        errors["expected_months"] = [_("Say how many months the condition is expected to last.")]
+    elif months is not None and months < 3:
+        errors["expected_months"] = [
+            _("Principal illness navigation needs a condition expected to last 3 months or more.")
+        ]
+    ended = _date(fields, "ended_on", errors, required=False)
+    if ended and day and ended < day:
+        errors["ended_on"] = [_("The end must be on or after the diagnosis.")]
+    name = clean_text(fields, "practitioner_name", errors, limit=200, required=True)
+    raise_if(errors)
+    condition = SeriousCondition.objects.create(
+        organization=actor.organization,
+        person=person,
+        diagnosis_code=icd10cm.dotted(code),
+        diagnosed_on=day,
+        expected_months=cast(int, months),  # required above
+        ended_on=ended,
+        practitioner_name=name,
+    )
+    audit_record(
+        actor=actor, action="serious_condition.record", obj=condition, person_id=person.public_id
+    )
+    return condition
+
+
 _CODE = re.compile(r"^(\d{4}[0-9FTU]|[A-Z]\d{4})$")
 
 
@@ -295,9 +377,15 @@ def initiating_visit_record(
     day = _date(fields, "visit_date", errors)
     if day and day > timezone.localdate():
         errors["visit_date"] = [_("The date cannot be in the future.")]
-    code = clean_text(fields, "code", errors, limit=5, required=True)
-    if code and not (len(code) == 5 and (code.isdigit() or code.startswith("G"))):
-        errors["code"] = [_("Enter the visit's 5-character code, such as 99214 or G0438.")]
+    code = clean_text(fields, "code", errors, limit=5, required=True).upper()
+    if code and code not in visit_codes.known():
+        errors["code"] = [
+            _(
+                "%(code)s is not an evaluation and management, wellness or behavioral health "
+                "visit code (such as 99214 or G0438)."
+            )
+            % {"code": code}
+        ]
     name = clean_text(fields, "practitioner_name", errors, limit=200, required=True)
     npi = _npi(fields, "practitioner_npi", errors)
     raise_if(errors)

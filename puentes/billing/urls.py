@@ -25,6 +25,16 @@ urlpatterns = [
         name="prior_authorization_new",
     ),
     path(
+        "people/<uuid:person_id>/service-consents/new/",
+        views.service_consent_new,
+        name="service_consent_new",
+    ),
+    path(
+        "people/<uuid:person_id>/serious-conditions/new/",
+        views.serious_condition_new,
+        name="serious_condition_new",
+    ),
+    path(
         "people/<uuid:person_id>/initiating-visits/new/",
         views.initiating_visit_new,
         name="initiating_visit_new",

@@ -426,6 +426,66 @@ def prior_authorization_new(
     )
 
 
+def _person_form(
+    request: HttpRequest,
+    person: Any,
+    form: Any,
+    save: Any,
+    *,
+    success: str,
+    title: str,
+    intro: str,
+) -> HttpResponse:
+    """A form about a person's billing prerequisites, back to their coverage when saved."""
+    then = reverse("people:detail", args=[person.public_id]) + "#h-coverage"
+    done = submit(request, form, save, success=success, then=then)
+    return done or render(
+        request,
+        "care/form.html",
+        {"form": form, "person": person, "title": title, "intro": intro},
+    )
+
+
+@actor_page("coverage.manage")
+def service_consent_new(request: HttpRequest, actor: Actor, person_id: uuid.UUID) -> HttpResponse:
+    person = person_get(actor=actor, public_id=person_id)
+    return _person_form(
+        request,
+        person,
+        forms.ServiceConsentForm(request.POST or None),
+        lambda d: services.service_consent_record(
+            actor=actor, person_id=person.public_id, fields=d
+        ),
+        success=_("Consent recorded."),
+        title=_("Record consent to a monthly service"),
+        intro=_(
+            "Medicare's community health integration and principal illness navigation need "
+            "the person's consent, with the billing practitioner named. A new consent is "
+            "needed when the billing practitioner changes."
+        ),
+    )
+
+
+@actor_page("coverage.manage")
+def serious_condition_new(request: HttpRequest, actor: Actor, person_id: uuid.UUID) -> HttpResponse:
+    person = person_get(actor=actor, public_id=person_id)
+    return _person_form(
+        request,
+        person,
+        forms.SeriousConditionForm(request.POST or None),
+        lambda d: services.serious_condition_record(
+            actor=actor, person_id=person.public_id, fields=d
+        ),
+        success=_("Condition recorded."),
+        title=_("Record a serious condition"),
+        intro=_(
+            "Principal illness navigation is for a serious, high-risk condition expected to "
+            "last 3 months or more (such as cancer, heart failure or a substance use "
+            "disorder). Its code goes on the claim."
+        ),
+    )
+
+
 @actor_page("coverage.manage")
 def initiating_visit_new(request: HttpRequest, actor: Actor, person_id: uuid.UUID) -> HttpResponse:
     person = person_get(actor=actor, public_id=person_id)

@@ -124,6 +124,8 @@ class CommunitySupport(models.TextChoices):
     MEALS = "meals", _("Medically tailored meals")
     SOBERING = "sobering", _("Sobering centers")
     ASTHMA_REMEDIATION = "asthma_remediation", _("Asthma remediation")
+    # Added by DHCS in 2025 (Community Supports policy guide).
+    TRANSITIONAL_RENT = "transitional_rent", _("Transitional rent")
 
 
 class Enrollment(BaseModel):
@@ -480,6 +482,15 @@ class EncounterService(models.TextChoices):
     ADVOCACY = "advocacy", _("Individual support or advocacy")
     CARE_COORDINATION = "care_coordination", _("Care coordination")
     PERINATAL = "perinatal", _("Prenatal, birth or postpartum support")
+    # Doula events that payers code apart from prenatal and postpartum visits.
+    LABOR_SUPPORT = "labor_support", _("Labor and delivery support (vaginal birth)")
+    LABOR_SUPPORT_VBAC = (
+        "labor_support_vbac",
+        _("Labor and delivery support (vaginal birth after cesarean)"),
+    )
+    LABOR_SUPPORT_CESAREAN = "labor_support_cesarean", _("Labor and delivery support (cesarean)")
+    LOSS_SUPPORT = "loss_support", _("Support during or after a miscarriage or abortion")
+    EXTENDED_POSTPARTUM = "extended_postpartum", _("Extended postpartum visit (3 hours)")
     PEER_SUPPORT = "peer_support", _("Peer support")
     ASTHMA_PREVENTION = "asthma_prevention", _("Asthma preventive services")
     VIOLENCE_PREVENTION = "violence_prevention", _("Violence prevention")

@@ -45,6 +45,7 @@ from puentes.care.models import (
     ProgramKind,
     Recommendation,
 )
+from puentes.core import icd10cm
 from puentes.core.actor import Actor
 from puentes.core.audit import audit_record
 from puentes.core.concurrency import bump_version, check_version, lock_for_update
@@ -932,6 +933,15 @@ def recommendation_record(
     )
 
 
+def _as_day(value: Any) -> datetime.date | None:
+    if isinstance(value, datetime.date):
+        return value
+    try:
+        return datetime.date.fromisoformat(str(value))
+    except ValueError:
+        return None
+
+
 ICD10_CM = re.compile(r"^[A-TV-Z][0-9][0-9A-Z](\.[0-9A-Z]{1,4})?$")
 
 
@@ -940,6 +950,12 @@ def _diagnosis(fields: Fields) -> Callable[[Person, Errors], dict[str, Any]]:
         code = str(fields.get("diagnosis_code") or "").strip().upper()
         if code and not ICD10_CM.match(code):
             errors["diagnosis_code"] = [_("Enter an ICD-10-CM code, such as Z59.41 or E11.9.")]
+        elif code:
+            # A code that did not exist (or is not billable) on the date it was given.
+            day = _as_day(fields.get("recommended_on")) or timezone.localdate()
+            why = icd10cm.refusal(code, day)
+            if why:
+                errors["diagnosis_code"] = [why]
         return {"diagnosis_code": code}
 
     return check

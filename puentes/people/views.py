@@ -104,6 +104,8 @@ def _care_of(actor: Actor, person: Person) -> dict[str, Any] | None:
         "coverages": billing.coverage_list(actor=actor, person=person),
         "initiating_visits": billing.initiating_visit_list(actor=actor, person=person)[:10],
         "prior_authorizations": billing.prior_authorization_list(actor=actor, person=person)[:10],
+        "service_consents": billing.service_consent_list(actor=actor, person=person)[:10],
+        "serious_conditions": billing.serious_condition_list(actor=actor, person=person)[:10],
         "can_cover": actor.can("coverage.manage"),
     }
 

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
+from puentes.core import icd10cm
 from puentes.core.actor import Actor
 from puentes.core.audit import audit_record
 from puentes.core.concurrency import bump_version, check_version, lock_for_update
@@ -369,6 +370,8 @@ def need_record(
         errors["note"] = [_("Keep the note under 2000 characters.")]
     if z_code and not _looks_like_z_code(z_code):
         errors["z_code"] = [_("A Z code looks like Z59.41.")]
+    elif z_code and (why := icd10cm.refusal(z_code, timezone.localdate())):
+        errors["z_code"] = [why]
     if errors:
         raise invalid(errors)
     with transaction.atomic():

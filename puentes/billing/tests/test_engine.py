@@ -18,6 +18,7 @@ from puentes.billing.rulesets import RuleSet, rule_set_for, rule_sets
 
 D = datetime.date
 MEDI_CAL_DAY = D(2025, 6, 10)
+NPI = "1234567893"
 
 
 def visit(
@@ -111,7 +112,11 @@ def test_the_13th_unit_in_a_year_needs_a_plan_of_care():
 
 
 def test_g_codes_only_for_dates_of_service_from_april_2025():
-    person = recommended(initiating_visits=[D(2025, 1, 5)], plans_of_care=[(D(2025, 1, 5), None)])
+    person = recommended(
+        initiating_visits=[(D(2025, 1, 5), "99214", NPI)],
+        consents=[(D(2025, 1, 5), NPI)],
+        plans_of_care=[(D(2025, 1, 5), None)],
+    )
     before = evaluate(
         medi_cal(), visit(day=D(2025, 3, 31), minutes=45), person, Ledger(), prefer=["chi_monthly"]
     )
@@ -123,7 +128,9 @@ def test_g_codes_only_for_dates_of_service_from_april_2025():
     no_plan = evaluate(
         medi_cal(),
         visit(minutes=45),
-        recommended(initiating_visits=[D(2025, 1, 5)]),
+        recommended(
+            initiating_visits=[(D(2025, 1, 5), "99214", NPI)], consents=[(D(2025, 1, 5), NPI)]
+        ),
         Ledger(),
         prefer=["chi_monthly"],
     )
@@ -271,7 +278,9 @@ def test_connecticut_and_massachusetts_route_to_grants():
 
 def test_medicare_monthly_time():
     rules = rule_set_for("medicare-chi-pin", D(2025, 3, 3))
-    person = PersonRecord(initiating_visits=[D(2025, 1, 10)])
+    person = PersonRecord(
+        initiating_visits=[(D(2025, 1, 10), "99214", NPI)], consents=[(D(2025, 1, 10), NPI)]
+    )
     ledger = Ledger()
     first = evaluate(rules, visit(day=D(2025, 3, 3), minutes=20), person, ledger)
     # Below the first unit: waiting for more time, not refused.
@@ -362,7 +371,10 @@ def _year_of_visits(rules: RuleSet):
 ALWAYS: list[Period] = [(D(2020, 1, 1), None)]
 PEOPLE = {
     "recommended, plan of care, initiating visit": PersonRecord(
-        recommendations=ALWAYS, plans_of_care=ALWAYS, initiating_visits=[D(2020, 1, 2)]
+        recommendations=ALWAYS,
+        plans_of_care=ALWAYS,
+        initiating_visits=[(D(2020, 1, 2), "99214", NPI)],
+        consents=[(D(2020, 1, 2), NPI)],
     ),
     "recommended only": PersonRecord(recommendations=ALWAYS),
     "nothing on record": PersonRecord(),

@@ -48,6 +48,18 @@ def medicare(billing_clinic, bea, ana, maria, covered):
             "practitioner_npi": "1234567893",
         },
     )
+    services.service_consent_record(
+        actor=actor,
+        person_id=maria.public_id,
+        fields={
+            "given_on": D(2026, 9, 1),
+            "method": "verbal",
+            "practitioner_name": "Dr. Rosa Kim",
+            "practitioner_npi": "1234567893",
+            "cost_sharing_explained": True,
+            "one_practitioner_explained": True,
+        },
+    )
     return payer
 
 

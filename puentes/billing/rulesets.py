@@ -138,6 +138,9 @@ class DiagnosisRule(Strict):
     confirmed: bool = False
     source: str | None = None
 
+    def accepts(self, code: str) -> bool:
+        return code.upper().startswith(tuple(self.prefixes))
+
 
 class StandingRecommendation(Strict):
     """A payer's own recommendation that stands in for a practitioner's written one (DHCS's

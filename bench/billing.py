@@ -108,7 +108,7 @@ def build(persons: int, per_person: int) -> None:
         "G0136": 20,
     }.items():
         FeeScheduleEntry.objects.create(organization=clinic, code=code, charge=charge)
-    from puentes.billing.models import InitiatingVisit
+    from puentes.billing.models import InitiatingVisit, ServiceConsent
 
     start = datetime.date(YEAR, 1, 1)
     chunk = 5000
@@ -164,6 +164,20 @@ def build(persons: int, per_person: int) -> None:
                     code="99214",
                     practitioner_name="Dr. Kim",
                     practitioner_npi="1234567893",
+                )
+                for p in people
+            ]
+        )
+        ServiceConsent.objects.bulk_create(
+            [
+                ServiceConsent(
+                    organization=clinic,
+                    person=p,
+                    given_on=start,
+                    method="verbal",
+                    practitioner_name="Dr. Kim",
+                    practitioner_npi="1234567893",
+                    recorded_by=user,
                 )
                 for p in people
             ]

@@ -172,3 +172,43 @@ def test_the_directory_can_be_made_private(directory, settings, alma, client_for
         Client().get("/hsds/services", headers={"Authorization": "Bearer pk_wrong"}).status_code
         == 401
     )
+
+
+def _schema_validator(name):
+    """A validator for one of the official (uncompiled) schema files, with the files it
+    refers to by name resolved from the same folder."""
+    from referencing import Registry, Resource
+    from referencing.jsonschema import DRAFT202012
+
+    folder = STANDARDS / "hsds-3.0" / "schema"
+
+    def retrieve(uri):
+        contents = json.loads((folder / uri.rsplit("/", 1)[-1]).read_text())
+        return Resource.from_contents(contents, default_specification=DRAFT202012)
+
+    schema = json.loads((folder / name).read_text())
+    return jsonschema.Draft202012Validator(schema, registry=Registry(retrieve=retrieve))
+
+
+@needs_standards
+def test_every_official_path_answers_with_records(directory):
+    """The conformance walk: each GET path of the official OpenAPI answers 200, each list
+    has records (taxonomies included), and taxonomies and their terms validate."""
+    openapi = json.loads((STANDARDS / "hsds-3.0" / "schema" / "openapi.json").read_text())
+    client = Client()
+    answered = []
+    for path in openapi["paths"]:
+        if "{id}" in path:
+            listing = client.get(f"/hsds{path.replace('/{id}', '')}").json()
+            path = path.replace("{id}", listing["contents"][0]["id"])
+        response = client.get(f"/hsds{path}")
+        assert response.status_code == 200, path
+        body = response.json()
+        if "contents" in body:
+            assert body["contents"], f"{path} lists nothing"
+        answered.append(path)
+    assert len(answered) == len(openapi["paths"]) == 11
+    for name, path in (("taxonomy.json", "/taxonomies"), ("taxonomy_term.json", "/taxonomy_terms")):
+        for item in client.get(f"/hsds{path}").json()["contents"]:
+            errors = [e.message for e in _schema_validator(name).iter_errors(item)]
+            assert errors == [], (path, errors)

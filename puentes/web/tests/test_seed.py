@@ -1,4 +1,5 @@
 from django.core.management import call_command
+from django.test import Client
 
 from puentes.directory.models import Organization as DirectoryOrganization
 from puentes.directory.models import SearchEntry
@@ -33,3 +34,6 @@ def test_demo_data_loads_once_with_the_cast(db, capsys):
     statuses = set(Referral.objects.values_list("status", flat=True))
     assert statuses and statuses <= {"requested", "accepted", "completed"}
     assert SearchEntry.objects.count() == 20
+    # The demo directory carries its taxonomies (Open Eligibility and AIRS/211 LA).
+    taxonomies = Client().get("/hsds/taxonomies").json()["contents"]
+    assert len(taxonomies) >= 2

@@ -2,11 +2,14 @@
 fee schedule, initiating visits), claim batches, claims and lines (never claimed twice),
 remittances, and the grants that pay for what no payer does."""
 
+from typing import ClassVar
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from puentes.care.models import Encounter, Program
 from puentes.core.models import BaseModel, Leased
+from puentes.core.tenancy import TenantManager
 from puentes.core.validators import validate_npi
 from puentes.network.models import Organization, User
 from puentes.people.models import Person
@@ -22,6 +25,8 @@ class FilingIndicator(models.TextChoices):
 
 
 class Payer(BaseModel):
+    objects: ClassVar[TenantManager["Payer"]] = TenantManager()
+
     organization = models.ForeignKey(Organization, on_delete=models.PROTECT, related_name="+")
     name = models.CharField(_("name"), max_length=120)
     payer_identifier = models.CharField(_("payer ID"), max_length=80)
@@ -50,6 +55,8 @@ class CoveragePriority(models.TextChoices):
 
 
 class Coverage(BaseModel):
+    objects: ClassVar[TenantManager["Coverage"]] = TenantManager()
+
     organization = models.ForeignKey(Organization, on_delete=models.PROTECT, related_name="+")
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="coverages")
     payer = models.ForeignKey(Payer, on_delete=models.PROTECT, related_name="coverages")
@@ -79,6 +86,8 @@ class PriorAuthorization(BaseModel):
     for these codes (any, when empty), up to these units or minutes, in this period. An
     approved one lets the engine bill past the limit; its number goes on the claim
     (REF*G1)."""
+
+    objects: ClassVar[TenantManager["PriorAuthorization"]] = TenantManager()
 
     organization = models.ForeignKey(Organization, on_delete=models.PROTECT, related_name="+")
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="+")
@@ -113,6 +122,8 @@ class ProviderRole(models.TextChoices):
 class Provider(BaseModel):
     """A licensed provider who renders or supervises the billed work."""
 
+    objects: ClassVar[TenantManager["Provider"]] = TenantManager()
+
     organization = models.ForeignKey(Organization, on_delete=models.PROTECT, related_name="+")
     first_name = models.CharField(_("first name"), max_length=60)
     last_name = models.CharField(_("last name"), max_length=60)
@@ -130,6 +141,8 @@ class Provider(BaseModel):
 class BillingProfile(BaseModel):
     """What an organization's claims say about it beyond its profile (NPI, tax id and
     address come from the organization)."""
+
+    objects: ClassVar[TenantManager["BillingProfile"]] = TenantManager()
 
     organization = models.OneToOneField(
         Organization, on_delete=models.CASCADE, related_name="billing_profile"
@@ -151,6 +164,8 @@ class BillingProfile(BaseModel):
 
 
 class FeeScheduleEntry(BaseModel):
+    objects: ClassVar[TenantManager["FeeScheduleEntry"]] = TenantManager()
+
     organization = models.ForeignKey(Organization, on_delete=models.PROTECT, related_name="+")
     code = models.CharField(_("code"), max_length=5)
     charge = models.DecimalField(_("charge per unit"), max_digits=9, decimal_places=2)
@@ -167,6 +182,8 @@ class FeeScheduleEntry(BaseModel):
 
 class InitiatingVisit(BaseModel):
     """The billing practitioner's visit (E/M or annual wellness visit) that G-codes need."""
+
+    objects: ClassVar[TenantManager["InitiatingVisit"]] = TenantManager()
 
     organization = models.ForeignKey(Organization, on_delete=models.PROTECT, related_name="+")
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="+")
@@ -195,6 +212,8 @@ class ServiceConsent(BaseModel):
     that only one practitioner may bill it in a month. A new consent is needed when the
     billing practitioner changes."""
 
+    objects: ClassVar[TenantManager["ServiceConsent"]] = TenantManager()
+
     organization = models.ForeignKey(Organization, on_delete=models.PROTECT, related_name="+")
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="+")
     given_on = models.DateField(_("date of the consent"))
@@ -215,6 +234,8 @@ class ServiceConsent(BaseModel):
 class SeriousCondition(BaseModel):
     """A serious, high-risk condition expected to last at least 3 months, which principal
     illness navigation (PIN) addresses; its code goes on the claim."""
+
+    objects: ClassVar[TenantManager["SeriousCondition"]] = TenantManager()
 
     organization = models.ForeignKey(Organization, on_delete=models.PROTECT, related_name="+")
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="+")
@@ -242,6 +263,8 @@ class BatchStatus(models.TextChoices):
 
 
 class ClaimBatch(BaseModel, Leased):
+    objects: ClassVar[TenantManager["ClaimBatch"]] = TenantManager()
+
     organization = models.ForeignKey(Organization, on_delete=models.PROTECT, related_name="+")
     payer = models.ForeignKey(Payer, on_delete=models.PROTECT, related_name="batches")
     period_start = models.DateField(_("from"))
@@ -283,6 +306,8 @@ class Frequency(models.TextChoices):
 
 
 class Claim(BaseModel):
+    objects: ClassVar[TenantManager["Claim"]] = TenantManager()
+
     organization = models.ForeignKey(Organization, on_delete=models.PROTECT, related_name="+")
     batch = models.ForeignKey(ClaimBatch, on_delete=models.PROTECT, related_name="claims")
     payer = models.ForeignKey(Payer, on_delete=models.PROTECT, related_name="claims")
@@ -320,6 +345,9 @@ class ClaimLine(models.Model):
     date. ``is_current`` is true while the line stands (not voided or
     replaced): a partial unique index makes a second current claim of the same encounter,
     person and code impossible, even when two batches are generated at once."""
+
+    tenant_path = "claim__organization"  # whose organization the row belongs to
+    objects: ClassVar[TenantManager["ClaimLine"]] = TenantManager()
 
     # A batch writes a million lines beside the claims and from the rows it has just
     # read; checking (and key-share locking) the claim, encounter and person of each at
@@ -372,6 +400,9 @@ class ClaimLine(models.Model):
 
 
 class ClaimEvent(models.Model):
+    tenant_path = "claim__organization"  # whose organization the row belongs to
+    objects: ClassVar[TenantManager["ClaimEvent"]] = TenantManager()
+
     claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="events")
     occurred_at = models.DateTimeField(auto_now_add=True)
     user = models.ForeignKey(User, null=True, on_delete=models.SET_NULL, related_name="+")
@@ -388,6 +419,8 @@ class ClaimEvent(models.Model):
 
 class Remittance(BaseModel):
     """An imported X12 835: the payment and what it says of each claim."""
+
+    objects: ClassVar[TenantManager["Remittance"]] = TenantManager()
 
     organization = models.ForeignKey(Organization, on_delete=models.PROTECT, related_name="+")
     payer = models.ForeignKey(Payer, null=True, on_delete=models.PROTECT, related_name="+")
@@ -413,6 +446,8 @@ class FundingKind(models.TextChoices):
 
 
 class FundingSource(BaseModel):
+    objects: ClassVar[TenantManager["FundingSource"]] = TenantManager()
+
     organization = models.ForeignKey(Organization, on_delete=models.PROTECT, related_name="+")
     name = models.CharField(_("name"), max_length=120)
     funder = models.CharField(_("funder"), max_length=120)
@@ -434,6 +469,9 @@ class FundingSource(BaseModel):
 
 class GrantCharge(models.Model):
     """Work a funding source pays for: an encounter (for one person) that no payer paid."""
+
+    tenant_path = "funding_source__organization"  # whose organization the row belongs to
+    objects: ClassVar[TenantManager["GrantCharge"]] = TenantManager()
 
     funding_source = models.ForeignKey(
         FundingSource, on_delete=models.PROTECT, related_name="charges"

@@ -9,7 +9,6 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from django.core.exceptions import ValidationError
 from django.db.models import Count, QuerySet, Sum
 from django.utils.translation import gettext as _
 
@@ -35,24 +34,10 @@ from puentes.billing.rulesets import RuleSet, rule_sets
 from puentes.billing.runs import Evaluated, evaluate_period
 from puentes.care.models import Encounter
 from puentes.core.actor import Actor
-from puentes.core.audit import people_seen
-from puentes.core.errors import invalid, not_found
+from puentes.core.errors import invalid
 from puentes.core.progress import progress_of
+from puentes.core.tenancy import one
 from puentes.people.models import Person
-
-
-def _one(queryset: QuerySet[Any], public_id: uuid.UUID | str, actor: Actor | None = None) -> Any:
-    """The row with ``public_id`` or not_found. With ``actor``, the row belongs to a person
-    whose data the request now shows, so the request's audit event names them."""
-    try:
-        found = queryset.filter(public_id=public_id).first()
-    except ValidationError:
-        found = None
-    if found is None:
-        raise not_found()
-    if actor is not None:
-        people_seen(actor, [found.person.public_id])
-    return found
 
 
 def rule_set_list(*, actor: Actor) -> tuple[RuleSet, ...]:
@@ -62,76 +47,72 @@ def rule_set_list(*, actor: Actor) -> tuple[RuleSet, ...]:
 
 def payer_list(*, actor: Actor) -> QuerySet[Payer]:
     actor.require("billing.view")
-    return Payer.objects.filter(organization=actor.organization)
+    return Payer.objects.for_actor(actor)
 
 
 def payer_get(*, actor: Actor, public_id: uuid.UUID | str) -> Payer:
-    return _one(payer_list(actor=actor), public_id)
+    return one(payer_list(actor=actor), public_id)
 
 
 def payer_choices(*, actor: Actor) -> QuerySet[Payer]:
     """The payers a coverage can name (frontline workers record coverage too)."""
     actor.require("coverage.manage")
-    return Payer.objects.filter(organization=actor.organization)
+    return Payer.objects.for_actor(actor)
 
 
 def coverage_list(*, actor: Actor, person: Person) -> QuerySet[Coverage]:
     actor.require("care.view")
-    return Coverage.objects.filter(organization=actor.organization, person=person).select_related(
-        "payer"
-    )
+    return Coverage.objects.for_actor(actor).filter(person=person).select_related("payer")
 
 
 def coverage_get(*, actor: Actor, public_id: uuid.UUID | str) -> Coverage:
     actor.require("care.view")
-    coverages = Coverage.objects.filter(organization=actor.organization).select_related("person")
-    return _one(coverages, public_id, actor)
+    coverages = Coverage.objects.for_actor(actor).select_related("person")
+    return one(coverages, public_id, actor)
 
 
 def initiating_visit_list(*, actor: Actor, person: Person) -> QuerySet[InitiatingVisit]:
     actor.require("care.view")
-    return InitiatingVisit.objects.filter(organization=actor.organization, person=person)
+    return InitiatingVisit.objects.for_actor(actor).filter(person=person)
 
 
 def prior_authorization_list(*, actor: Actor, person: Person) -> QuerySet[PriorAuthorization]:
     actor.require("care.view")
-    return PriorAuthorization.objects.filter(
-        organization=actor.organization, person=person
-    ).select_related("coverage__payer")
+    return (
+        PriorAuthorization.objects.for_actor(actor)
+        .filter(person=person)
+        .select_related("coverage__payer")
+    )
 
 
 def service_consent_list(*, actor: Actor, person: Person) -> QuerySet[ServiceConsent]:
     actor.require("care.view")
-    return ServiceConsent.objects.filter(organization=actor.organization, person=person)
+    return ServiceConsent.objects.for_actor(actor).filter(person=person)
 
 
 def serious_condition_list(*, actor: Actor, person: Person) -> QuerySet[SeriousCondition]:
     actor.require("care.view")
-    return SeriousCondition.objects.filter(organization=actor.organization, person=person)
+    return SeriousCondition.objects.for_actor(actor).filter(person=person)
 
 
 def provider_list(*, actor: Actor) -> QuerySet[Provider]:
     actor.require("billing.view")
-    return Provider.objects.filter(organization=actor.organization)
+    return Provider.objects.for_actor(actor)
 
 
 def billing_profile(*, actor: Actor) -> BillingProfile | None:
     actor.require("billing.view")
-    return (
-        BillingProfile.objects.filter(organization=actor.organization)
-        .select_related("supervising_provider")
-        .first()
-    )
+    return BillingProfile.objects.for_actor(actor).select_related("supervising_provider").first()
 
 
 def fee_list(*, actor: Actor) -> QuerySet[FeeScheduleEntry]:
     actor.require("billing.view")
-    return FeeScheduleEntry.objects.filter(organization=actor.organization)
+    return FeeScheduleEntry.objects.for_actor(actor)
 
 
 def batch_list(*, actor: Actor, payer: Payer | None = None) -> QuerySet[ClaimBatch]:
     actor.require("billing.view")
-    batches = ClaimBatch.objects.filter(organization=actor.organization)
+    batches = ClaimBatch.objects.for_actor(actor)
     if payer is not None:
         batches = batches.filter(payer=payer)
     return batches.select_related("payer").annotate(
@@ -200,15 +181,15 @@ def batch_summary(batch: ClaimBatch) -> dict[str, Any]:
 
 def batch_get(*, actor: Actor, public_id: uuid.UUID | str) -> ClaimBatch:
     actor.require("billing.view")
-    batches = ClaimBatch.objects.filter(organization=actor.organization).select_related("payer")
-    return _one(batches, public_id)
+    batches = ClaimBatch.objects.for_actor(actor).select_related("payer")
+    return one(batches, public_id)
 
 
 def claim_list(
     *, actor: Actor, batch: ClaimBatch | None = None, person: Person | None = None
 ) -> QuerySet[Claim]:
     actor.require("billing.view")
-    claims = Claim.objects.filter(organization=actor.organization)
+    claims = Claim.objects.for_actor(actor)
     if batch is not None:
         claims = claims.filter(batch=batch)
     if person is not None:
@@ -217,23 +198,21 @@ def claim_list(
 
 
 def claim_get(*, actor: Actor, public_id: uuid.UUID | str) -> Claim:
-    return _one(claim_list(actor=actor), public_id, actor)
+    return one(claim_list(actor=actor), public_id, actor)
 
 
 def remittance_list(*, actor: Actor) -> QuerySet[Remittance]:
     actor.require("billing.view")
-    return Remittance.objects.filter(organization=actor.organization).select_related("payer")
+    return Remittance.objects.for_actor(actor).select_related("payer")
 
 
 def funding_list(*, actor: Actor) -> QuerySet[FundingSource]:
     actor.require("billing.view")
-    return FundingSource.objects.filter(organization=actor.organization).annotate(
-        used=Sum("charges__amount")
-    )
+    return FundingSource.objects.for_actor(actor).annotate(used=Sum("charges__amount"))
 
 
 def funding_get(*, actor: Actor, public_id: uuid.UUID | str) -> FundingSource:
-    return _one(funding_list(actor=actor), public_id)
+    return one(funding_list(actor=actor), public_id)
 
 
 # The work queue ---------------------------------------------------------------------------

@@ -146,7 +146,7 @@ def coverage_add(*, actor: Actor, person_id: uuid.UUID | str, fields: Fields) ->
     errors: Errors = {}
     payer_id = str(fields.get("payer_id") or "")
     payer = (
-        Payer.objects.filter(organization=actor.organization, public_id=payer_id).first()
+        Payer.objects.for_actor(actor).filter(public_id=payer_id).first()
         if is_uuid(payer_id)
         else None
     )
@@ -268,9 +268,7 @@ def prior_authorization_record(
     errors: Errors = {}
     coverage_id = str(fields.get("coverage_id") or "")
     coverage = (
-        Coverage.objects.filter(
-            organization=actor.organization, person=person, public_id=coverage_id
-        ).first()
+        Coverage.objects.for_actor(actor).filter(person=person, public_id=coverage_id).first()
         if is_uuid(coverage_id)
         else None
     )
@@ -460,9 +458,7 @@ def billing_profile_set(*, actor: Actor, fields: Fields) -> BillingProfile:
     if "supervising_provider_id" in fields:
         value = fields["supervising_provider_id"]
         supervising = (
-            Provider.objects.filter(
-                organization=actor.organization, public_id=value, role="supervising"
-            ).first()
+            Provider.objects.for_actor(actor).filter(public_id=value, role="supervising").first()
             if is_uuid(value)
             else None
         )
@@ -519,8 +515,8 @@ def funding_source_create(*, actor: Actor, fields: Fields) -> FundingSource:
         errors["services"] = [_("Choose services from the list.")]
     program_ids = [str(p) for p in fields.get("program_ids") or []]
     programs = list(
-        Program.objects.filter(
-            organization=actor.organization, public_id__in=[p for p in program_ids if is_uuid(p)]
+        Program.objects.for_actor(actor).filter(
+            public_id__in=[p for p in program_ids if is_uuid(p)]
         )
     )
     if len(programs) != len(set(program_ids)):
@@ -1026,10 +1022,7 @@ def batch_move(
     if status == BatchStatus.SUBMITTED:
         batch.submitted_at = timezone.now()
         batch.control_number = (
-            ClaimBatch.objects.filter(organization=actor.organization).aggregate(
-                n=Max("control_number")
-            )["n"]
-            or 0
+            ClaimBatch.objects.for_actor(actor).aggregate(n=Max("control_number"))["n"] or 0
         ) + 1
     claim_status = {
         "submitted": ClaimStatus.SUBMITTED,
@@ -1191,8 +1184,7 @@ def remittance_import(*, actor: Actor, file_name: str, content: bytes) -> Remitt
         ) from None
     numbers = [c.claim_number for c in doc.claims]
     claims = {
-        c.claim_number: c
-        for c in Claim.objects.filter(organization=actor.organization, claim_number__in=numbers)
+        c.claim_number: c for c in Claim.objects.for_actor(actor).filter(claim_number__in=numbers)
     }
     unknown = sorted(set(numbers) - set(claims))
     if unknown:
@@ -1296,9 +1288,9 @@ def grants_charge(*, actor: Actor, start: datetime.date, end: datetime.date) -> 
     actor.require("billing.manage")
     _check_year(start, end)
     fundings = list(
-        FundingSource.objects.filter(
-            organization=actor.organization, start_date__lte=end, end_date__gte=start
-        ).order_by("end_date", "id")
+        FundingSource.objects.for_actor(actor)
+        .filter(start_date__lte=end, end_date__gte=start)
+        .order_by("end_date", "id")
     )
     programs = {f.pk: set(f.programs.values_list("pk", flat=True)) for f in fundings}
     used = {f.pk: (f.charges.aggregate(s=Sum("amount"))["s"] or Decimal(0)) for f in fundings}
@@ -1355,8 +1347,8 @@ def _cost(minutes: int, funding: FundingSource) -> Decimal:
 def _denied_rows(actor: Actor, start: datetime.date, end: datetime.date) -> Iterable[Evaluated]:
     """Denied claim lines of the period not yet charged, as rows a grant can take."""
     lines = (
-        ClaimLine.objects.filter(
-            claim__organization=actor.organization,
+        ClaimLine.objects.for_actor(actor)
+        .filter(
             claim__status=ClaimStatus.DENIED,
             is_current=True,
             date_of_service__gte=start,

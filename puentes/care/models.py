@@ -3,12 +3,13 @@ goals set with each person, the paperwork payers require (recommendation, plan o
 follow-up tasks, and encounters — every contact a worker has with the people they serve."""
 
 import uuid
-from typing import Any
+from typing import Any, ClassVar
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from puentes.core.models import BaseModel
+from puentes.core.tenancy import TenantManager
 from puentes.core.validators import validate_npi
 from puentes.network.models import Membership, Organization, User, WorkerType
 from puentes.people.models import Person
@@ -36,6 +37,8 @@ class ProgramKind(models.TextChoices):
 class Program(BaseModel):
     """A program an organization runs. Its cadence schedules follow-ups; its caseload limit
     warns a supervisor when a worker carries more people in it than the program allows."""
+
+    objects: ClassVar[TenantManager["Program"]] = TenantManager()
 
     organization = models.ForeignKey(Organization, on_delete=models.PROTECT, related_name="+")
     name = models.CharField(_("name"), max_length=120)
@@ -129,6 +132,8 @@ class CommunitySupport(models.TextChoices):
 
 
 class Enrollment(BaseModel):
+    objects: ClassVar[TenantManager["Enrollment"]] = TenantManager()
+
     organization = models.ForeignKey(Organization, on_delete=models.PROTECT, related_name="+")
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="enrollments")
     program = models.ForeignKey(Program, on_delete=models.PROTECT, related_name="enrollments")
@@ -165,6 +170,9 @@ class Enrollment(BaseModel):
 class EnrollmentEvent(models.Model):
     """Every change of an enrollment's status: who, when, from, to, and why."""
 
+    tenant_path = "enrollment__organization"  # whose organization the row belongs to
+    objects: ClassVar[TenantManager["EnrollmentEvent"]] = TenantManager()
+
     enrollment = models.ForeignKey(Enrollment, on_delete=models.CASCADE, related_name="events")
     occurred_at = models.DateTimeField(auto_now_add=True)
     user = models.ForeignKey(User, null=True, on_delete=models.SET_NULL, related_name="+")
@@ -181,6 +189,8 @@ class EnrollmentEvent(models.Model):
 
 class CarePlan(BaseModel):
     """One plan per person (per enrollment where the program has its own)."""
+
+    objects: ClassVar[TenantManager["CarePlan"]] = TenantManager()
 
     organization = models.ForeignKey(Organization, on_delete=models.PROTECT, related_name="+")
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="care_plans")
@@ -229,6 +239,9 @@ class Goal(BaseModel):
     """A goal in the person's own words with a measurable target: a measure (HbA1c, asthma
     control test, blood pressure), a comparator and a value — with an optional second value
     for two-number measures such as blood pressure (130/80) — a unit and a target date."""
+
+    tenant_path = "care_plan__organization"  # whose organization the row belongs to
+    objects: ClassVar[TenantManager["Goal"]] = TenantManager()
 
     care_plan = models.ForeignKey(CarePlan, on_delete=models.CASCADE, related_name="goals")
     description = models.CharField(_("goal, in the person's words"), max_length=500)
@@ -289,6 +302,9 @@ def _compare(comparator: str, value: Any, target: Any) -> bool:
 
 class GoalProgress(models.Model):
     """A dated measurement towards a goal."""
+
+    tenant_path = "goal__care_plan__organization"  # whose organization the row belongs to
+    objects: ClassVar[TenantManager["GoalProgress"]] = TenantManager()
 
     goal = models.ForeignKey(Goal, on_delete=models.CASCADE, related_name="progress")
     recorded_on = models.DateField(_("date"))
@@ -358,6 +374,8 @@ class PractitionerDocument(BaseModel):
 class Recommendation(PractitionerDocument):
     """A licensed practitioner's written recommendation for CHW services."""
 
+    objects: ClassVar[TenantManager["Recommendation"]] = TenantManager()
+
     recommended_on = models.DateField(_("date of the recommendation"))
     scope = models.CharField(_("services recommended"), max_length=500)
     # The ICD-10-CM code the practitioner gives, for claims when no need carries one.
@@ -374,6 +392,8 @@ class Recommendation(PractitionerDocument):
 class PlanOfCare(PractitionerDocument):
     """A plan of care signed by a licensed practitioner (payers require one past a number of
     units a year)."""
+
+    objects: ClassVar[TenantManager["PlanOfCare"]] = TenantManager()
 
     care_plan = models.ForeignKey(
         CarePlan, null=True, blank=True, on_delete=models.SET_NULL, related_name="plans_of_care"
@@ -402,6 +422,8 @@ class FollowUpSource(models.TextChoices):
 
 
 class FollowUp(BaseModel):
+    objects: ClassVar[TenantManager["FollowUp"]] = TenantManager()
+
     organization = models.ForeignKey(Organization, on_delete=models.PROTECT, related_name="+")
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="follow_ups")
     assignee = models.ForeignKey(
@@ -522,6 +544,8 @@ class EncounterStatus(models.TextChoices):
 class Encounter(BaseModel):
     """A contact between a worker and one person, or a group session with several."""
 
+    objects: ClassVar[TenantManager["Encounter"]] = TenantManager()
+
     organization = models.ForeignKey(Organization, on_delete=models.PROTECT, related_name="+")
     # The person an individual encounter is with (the first one present, for a group).
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="encounters")
@@ -583,6 +607,9 @@ class Encounter(BaseModel):
 
 class EncounterRevision(models.Model):
     """What an encounter said before each edit, so edits keep their history."""
+
+    tenant_path = "encounter__organization"  # whose organization the row belongs to
+    objects: ClassVar[TenantManager["EncounterRevision"]] = TenantManager()
 
     encounter = models.ForeignKey(Encounter, on_delete=models.CASCADE, related_name="revisions")
     version = models.PositiveIntegerField()

@@ -8,7 +8,6 @@ from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from typing import Any
 
-from django.core.exceptions import ValidationError
 from django.db.models import Count, Max, Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone
@@ -33,40 +32,25 @@ from puentes.care.models import (
     Recommendation,
 )
 from puentes.core.actor import Actor
-from puentes.core.audit import people_seen
-from puentes.core.errors import invalid, not_found
+from puentes.core.errors import invalid
+from puentes.core.tenancy import one
 from puentes.network.models import Membership
 from puentes.people.models import CaseloadAssignment, Person
 from puentes.referrals.selectors import referral_list
 from puentes.screening.definitions import instrument_find
 from puentes.screening.selectors import need_list, screening_list
 
-
-def _one(queryset: QuerySet[Any], public_id: uuid.UUID | str, actor: Actor | None = None) -> Any:
-    """The row with ``public_id`` or not_found. With ``actor``, the row belongs to a person
-    whose data the request now shows, so the request's audit event names them."""
-    try:
-        found = queryset.filter(public_id=public_id).first()
-    except ValidationError:  # a malformed id is as unknown as a missing one
-        found = None
-    if found is None:
-        raise not_found()
-    if actor is not None:
-        people_seen(actor, [found.person.public_id])
-    return found
-
-
 # Programs ------------------------------------------------------------------------------
 
 
 def program_list(*, actor: Actor, active_only: bool = False) -> QuerySet[Program]:
     actor.require("care.view")
-    programs = Program.objects.filter(organization=actor.organization)
+    programs = Program.objects.for_actor(actor)
     return programs.filter(is_active=True) if active_only else programs
 
 
 def program_get(*, actor: Actor, public_id: uuid.UUID | str) -> Program:
-    return _one(program_list(actor=actor), public_id)
+    return one(program_list(actor=actor), public_id)
 
 
 # Enrollments ---------------------------------------------------------------------------
@@ -81,7 +65,7 @@ def enrollment_list(
     open_only: bool = False,
 ) -> QuerySet[Enrollment]:
     actor.require("care.view")
-    enrollments = Enrollment.objects.filter(organization=actor.organization)
+    enrollments = Enrollment.objects.for_actor(actor)
     if person is not None:
         enrollments = enrollments.filter(person=person)
     if program is not None:
@@ -94,7 +78,7 @@ def enrollment_list(
 
 
 def enrollment_get(*, actor: Actor, public_id: uuid.UUID | str) -> Enrollment:
-    return _one(enrollment_list(actor=actor), public_id, actor)
+    return one(enrollment_list(actor=actor), public_id, actor)
 
 
 def active_enrollment(*, actor: Actor, person: Person) -> Enrollment | None:
@@ -127,7 +111,8 @@ def in_ecm(person: Person, day: datetime.date) -> bool:
 def care_plan_list(*, actor: Actor, person: Person) -> QuerySet[CarePlan]:
     actor.require("care.view")
     return (
-        CarePlan.objects.filter(organization=actor.organization, person=person)
+        CarePlan.objects.for_actor(actor)
+        .filter(person=person)
         .select_related("enrollment__program")
         .prefetch_related("goals__progress", "goals__needs")
     )
@@ -135,16 +120,15 @@ def care_plan_list(*, actor: Actor, person: Person) -> QuerySet[CarePlan]:
 
 def care_plan_get(*, actor: Actor, public_id: uuid.UUID | str) -> CarePlan:
     actor.require("care.view")
-    plans = CarePlan.objects.filter(organization=actor.organization).select_related(
-        "person", "enrollment__program"
-    )
-    return _one(plans, public_id, actor)
+    plans = CarePlan.objects.for_actor(actor).select_related("person", "enrollment__program")
+    return one(plans, public_id, actor)
 
 
 def goal_list(*, actor: Actor, person: Person) -> QuerySet[Goal]:
     actor.require("care.view")
     return (
-        Goal.objects.filter(care_plan__organization=actor.organization, care_plan__person=person)
+        Goal.objects.for_actor(actor)
+        .filter(care_plan__person=person)
         .select_related("care_plan__enrollment__program")
         .prefetch_related("needs", "progress")
     )
@@ -152,10 +136,10 @@ def goal_list(*, actor: Actor, person: Person) -> QuerySet[Goal]:
 
 def goal_get(*, actor: Actor, public_id: uuid.UUID | str) -> Goal:
     actor.require("care.view")
-    goals = Goal.objects.filter(care_plan__organization=actor.organization).select_related(
+    goals = Goal.objects.for_actor(actor).select_related(
         "care_plan__person", "care_plan__enrollment__program"
     )
-    return _one(goals, public_id, actor)
+    return one(goals, public_id, actor)
 
 
 # Payer documents ----------------------------------------------------------------------
@@ -163,24 +147,24 @@ def goal_get(*, actor: Actor, public_id: uuid.UUID | str) -> Goal:
 
 def recommendation_list(*, actor: Actor, person: Person) -> QuerySet[Recommendation]:
     actor.require("care.view")
-    return Recommendation.objects.filter(organization=actor.organization, person=person)
+    return Recommendation.objects.for_actor(actor).filter(person=person)
 
 
 def recommendation_get(*, actor: Actor, public_id: uuid.UUID | str) -> Recommendation:
     actor.require("care.view")
-    documents = Recommendation.objects.filter(organization=actor.organization)
-    return _one(documents.select_related("person"), public_id, actor)
+    documents = Recommendation.objects.for_actor(actor)
+    return one(documents.select_related("person"), public_id, actor)
 
 
 def plan_of_care_list(*, actor: Actor, person: Person) -> QuerySet[PlanOfCare]:
     actor.require("care.view")
-    return PlanOfCare.objects.filter(organization=actor.organization, person=person)
+    return PlanOfCare.objects.for_actor(actor).filter(person=person)
 
 
 def plan_of_care_get(*, actor: Actor, public_id: uuid.UUID | str) -> PlanOfCare:
     actor.require("care.view")
-    documents = PlanOfCare.objects.filter(organization=actor.organization)
-    return _one(documents.select_related("person"), public_id, actor)
+    documents = PlanOfCare.objects.for_actor(actor)
+    return one(documents.select_related("person"), public_id, actor)
 
 
 # Follow-ups -----------------------------------------------------------------------------
@@ -199,7 +183,7 @@ def follow_up_list(
     """Follow-ups; ``when`` is today (due today or before), overdue (before today), upcoming
     (after today) or all."""
     actor.require("care.view")
-    follow_ups = FollowUp.objects.filter(organization=actor.organization)
+    follow_ups = FollowUp.objects.for_actor(actor)
     if person is not None:
         follow_ups = follow_ups.filter(person=person)
     if assignee is not None:
@@ -219,7 +203,7 @@ def follow_up_list(
 
 
 def follow_up_get(*, actor: Actor, public_id: uuid.UUID | str) -> FollowUp:
-    return _one(follow_up_list(actor=actor, open_only=False), public_id, actor)
+    return one(follow_up_list(actor=actor, open_only=False), public_id, actor)
 
 
 def my_day(*, actor: Actor) -> dict[str, list[FollowUp]]:
@@ -245,7 +229,7 @@ def encounter_list(
     include_amended: bool = False,
 ) -> QuerySet[Encounter]:
     actor.require("care.view")
-    encounters = Encounter.objects.filter(organization=actor.organization)
+    encounters = Encounter.objects.for_actor(actor)
     if person is not None:
         encounters = encounters.filter(Q(person=person) | Q(participants=person)).distinct()
     if worker is not None:
@@ -291,7 +275,7 @@ def encounter_get(*, actor: Actor, public_id: uuid.UUID | str) -> Encounter:
     encounters = encounter_list(actor=actor, include_amended=True).select_related(
         "amends", "amendment"
     )
-    return _one(encounters, public_id, actor)
+    return one(encounters, public_id, actor)
 
 
 def recent_choices(*, actor: Actor, worker: Membership | None, limit: int = 20) -> dict[str, Any]:
@@ -458,7 +442,8 @@ def frontline_workers(*, actor: Actor) -> QuerySet[Membership]:
     """The organization's current members with a worker type (who carry caseloads)."""
     actor.require("care.view")
     return (
-        Membership.objects.filter(organization=actor.organization, is_active=True)
+        Membership.objects.for_actor(actor)
+        .filter(is_active=True)
         .exclude(worker_type="")
         .select_related("user")
         .order_by("user__first_name", "user__last_name", "id")
@@ -471,7 +456,7 @@ def team_workers(*, actor: Actor) -> QuerySet[Membership]:
 
 
 def team_member_get(*, actor: Actor, public_id: uuid.UUID | str) -> Membership:
-    return _one(team_workers(actor=actor), public_id)
+    return one(team_workers(actor=actor), public_id)
 
 
 def caseload_people(*, actor: Actor, member: Membership) -> QuerySet[Person]:
@@ -480,8 +465,8 @@ def caseload_people(*, actor: Actor, member: Membership) -> QuerySet[Person]:
     actor.require("team.view")
     today = timezone.localdate()
     return (
-        Person.objects.filter(
-            organization=actor.organization,
+        Person.objects.for_actor(actor)
+        .filter(
             assignments__worker=member,
             assignments__ended_at__isnull=True,
         )
@@ -503,8 +488,8 @@ def caseload_people(*, actor: Actor, member: Membership) -> QuerySet[Person]:
 def over_limit(*, actor: Actor, member: Membership) -> list[str]:
     """Programs in which ``member`` carries more open enrollments than the program allows."""
     rows = (
-        Enrollment.objects.filter(
-            organization=actor.organization,
+        Enrollment.objects.for_actor(actor)
+        .filter(
             workers=member,
             status__in=OPEN_ENROLLMENT_STATUSES,
             program__caseload_limit__isnull=False,
@@ -528,21 +513,23 @@ def team_caseloads(*, actor: Actor, quiet_days: int = 30) -> list[WorkerCaseload
     workers = list(team_workers(actor=actor))
     today = timezone.localdate()
     since = today - datetime.timedelta(days=quiet_days)
-    open_assignments = CaseloadAssignment.objects.filter(
-        person__organization=actor.organization, ended_at__isnull=True, worker__in=workers
+    open_assignments = CaseloadAssignment.objects.for_actor(actor).filter(
+        ended_at__isnull=True, worker__in=workers
     )
     people = dict(open_assignments.values_list("worker").annotate(n=Count("person", distinct=True)))
-    recent = Encounter.objects.filter(
-        organization=actor.organization, status=EncounterStatus.CURRENT, occurred_on__gte=since
-    ).values("person")
+    recent = (
+        Encounter.objects.for_actor(actor)
+        .filter(status=EncounterStatus.CURRENT, occurred_on__gte=since)
+        .values("person")
+    )
     quiet = dict(
         open_assignments.exclude(person__in=recent)
         .values_list("worker")
         .annotate(n=Count("person", distinct=True))
     )
     overdue = dict(
-        FollowUp.objects.filter(
-            organization=actor.organization,
+        FollowUp.objects.for_actor(actor)
+        .filter(
             status=FollowUpStatus.OPEN,
             due_on__lt=today,
             assignee__in=workers,

@@ -57,6 +57,7 @@ from puentes.people import services as people_services
 from puentes.people.models import Person
 from puentes.people.selectors import person_get
 from puentes.referrals.models import CLOSED_STATUSES, Referral
+from puentes.referrals.selectors import referrals_sent_about
 from puentes.screening.models import Need
 
 
@@ -77,9 +78,8 @@ def _codes(values: Any, allowed: Iterable[str], name: str, errors: Errors) -> li
 def _worker(actor: Actor, member_id: Any, name: str, errors: Errors) -> Membership | None:
     """A current member of the actor's organization, or an error on ``name``."""
     member = (
-        Membership.objects.filter(
-            organization=actor.organization, public_id=member_id, is_active=True
-        )
+        Membership.objects.for_actor(actor)
+        .filter(public_id=member_id, is_active=True)
         .select_related("user")
         .first()
         if is_uuid(member_id)
@@ -199,7 +199,7 @@ STARTING_STATUSES = (EnrollmentStatus.REFERRED, EnrollmentStatus.ENROLLED, Enrol
 
 def _program_of_organization(actor: Actor, program_id: Any, errors: Errors) -> Program | None:
     program = (
-        Program.objects.filter(organization=actor.organization, public_id=program_id).first()
+        Program.objects.for_actor(actor).filter(public_id=program_id).first()
         if is_uuid(program_id)
         else None
     )
@@ -473,14 +473,12 @@ def _links(actor: Actor, person: Person, fields: Fields, errors: Errors) -> dict
     lookups = {
         "goal_id": (
             "goal",
-            Goal.objects.filter(
-                care_plan__person=person, care_plan__organization=actor.organization
-            ),
+            Goal.objects.for_actor(actor).filter(care_plan__person=person),
         ),
-        "need_id": ("need", Need.objects.filter(person=person, organization=actor.organization)),
+        "need_id": ("need", Need.objects.for_actor(actor).filter(person=person)),
         "referral_id": (
             "referral",
-            Referral.objects.filter(person=person, referring_organization=actor.organization),
+            referrals_sent_about(actor=actor, people=[person]),
         ),
     }
     for name, (attribute, queryset) in lookups.items():
@@ -597,9 +595,8 @@ def _enrollment_of(actor: Actor, person: Person, enrollment_id: Any, errors: Err
     if not enrollment_id:
         return None
     enrollment = (
-        Enrollment.objects.filter(
-            organization=actor.organization, person=person, public_id=enrollment_id
-        )
+        Enrollment.objects.for_actor(actor)
+        .filter(person=person, public_id=enrollment_id)
         .select_related("program")
         .first()
         if is_uuid(enrollment_id)
@@ -727,10 +724,8 @@ def _clean_goal(
     if wanted("need_ids"):
         ids = [str(i) for i in fields.get("need_ids") or []]
         needs = list(
-            Need.objects.filter(
-                person=person,
-                organization=actor.organization,
-                public_id__in=[i for i in ids if is_uuid(i)],
+            Need.objects.for_actor(actor).filter(
+                person=person, public_id__in=[i for i in ids if is_uuid(i)]
             )
         )
         if len(needs) != len(set(ids)):
@@ -975,7 +970,7 @@ def plan_of_care_record(
         plan_id = fields.get("care_plan_id")
         if not plan_id:
             return {}
-        plans = CarePlan.objects.filter(organization=actor.organization, person=person)
+        plans = CarePlan.objects.for_actor(actor).filter(person=person)
         plan = plans.filter(public_id=plan_id).first() if is_uuid(plan_id) else None
         if plan is None:
             errors["care_plan_id"] = [_("Choose one of this person's care plans.")]
@@ -1124,8 +1119,8 @@ def _people_present(actor: Actor, fields: Fields, errors: Errors) -> tuple[Any, 
         return None, [], 0
     people = {
         str(p.public_id): p
-        for p in Person.objects.filter(
-            organization=actor.organization, public_id__in=[i for i in ids if is_uuid(i)]
+        for p in Person.objects.for_actor(actor).filter(
+            public_id__in=[i for i in ids if is_uuid(i)]
         )
     }
     if len(people) != len(set(ids)):
@@ -1146,13 +1141,9 @@ def _linked(
 ) -> dict[str, list[Any]]:
     """Needs, goals and referrals of the people present, by id."""
     querysets = {
-        "need_ids": Need.objects.filter(organization=actor.organization, person__in=present),
-        "goal_ids": Goal.objects.filter(
-            care_plan__organization=actor.organization, care_plan__person__in=present
-        ),
-        "referral_ids": Referral.objects.filter(
-            referring_organization=actor.organization, person__in=present
-        ),
+        "need_ids": Need.objects.for_actor(actor).filter(person__in=present),
+        "goal_ids": Goal.objects.for_actor(actor).filter(care_plan__person__in=present),
+        "referral_ids": referrals_sent_about(actor=actor, people=present),
     }
     linked: dict[str, list[Any]] = {}
     for name, queryset in querysets.items():
@@ -1245,9 +1236,7 @@ def encounter_log(
     if len(key) > 100:
         raise invalid({"idempotency_key": [_("Keep the key under 100 characters.")]})
     if key:
-        existing = Encounter.objects.filter(
-            organization=actor.organization, idempotency_key=key
-        ).first()
+        existing = Encounter.objects.for_actor(actor).filter(idempotency_key=key).first()
         if existing is not None:
             return existing, False
     try:
@@ -1255,9 +1244,7 @@ def encounter_log(
             encounter = _log(actor, fields, key)
     except IntegrityError:
         # Two submissions with the same key raced; the other one won.
-        existing = Encounter.objects.filter(
-            organization=actor.organization, idempotency_key=key
-        ).first()
+        existing = Encounter.objects.for_actor(actor).filter(idempotency_key=key).first()
         if key and existing is not None:
             return existing, False
         raise

@@ -7,6 +7,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from puentes.core.tenancy import TenantQuerySet
+
 
 class BaseModel(models.Model):
     """UUID public id, timestamps, and a version for optimistic concurrency.
@@ -34,7 +36,7 @@ class Leased(models.Model):
         abstract = True
 
 
-class AuditQuerySet(models.QuerySet["AuditEvent"]):
+class AuditQuerySet(TenantQuerySet["AuditEvent"]):
     def update(self, **kwargs: Any) -> int:
         raise PermissionError("audit events are append-only")
 

@@ -6,13 +6,14 @@ Field names are HSDS's, so import, export and the /hsds/ API map one to one. Eve
 primary key is its HSDS id (a UUID). The directory holds no personal data.
 """
 
-from typing import Any
+from typing import Any, ClassVar
 
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from puentes.core.models import BaseModel, Leased
+from puentes.core.tenancy import TenantManager
 from puentes.network.models import Organization as NetworkOrganization
 
 
@@ -508,6 +509,8 @@ class ImportStatus(models.TextChoices):
 
 class DirectoryImport(BaseModel, Leased):
     """One uploaded file imported by a background task; its row is the progress bar."""
+
+    objects: ClassVar[TenantManager["DirectoryImport"]] = TenantManager()
 
     source = models.CharField(max_length=100)
     file_name = models.CharField(max_length=255)

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from puentes.core.actor import Actor
 from puentes.core.errors import DomainError, invalid, not_found
 from puentes.core.progress import progress_of
+from puentes.core.tenancy import one
 from puentes.core.text import normalize
 from puentes.core.validators import zip_centroid
 from puentes.directory import models as m
@@ -234,9 +235,7 @@ def correction_list(*, actor: Actor, status: str = "") -> QuerySet[m.Correction]
 
 
 def correction_get(*, actor: Actor, public_id: uuid.UUID | str) -> m.Correction:
-    correction = _corrections_visible_to(actor).filter(public_id=public_id).first()
-    if correction is None:
-        raise not_found()
+    correction = one(_corrections_visible_to(actor), public_id)
     return correction
 
 
@@ -278,9 +277,7 @@ def import_list(*, actor: Actor) -> QuerySet[m.DirectoryImport]:
 def import_get(*, actor: Actor, public_id: uuid.UUID | str) -> m.DirectoryImport:
     """An import, with the live figures of a running one laid over its row (its own
     transaction is still open, so the row cannot show them)."""
-    imported = import_list(actor=actor).filter(public_id=public_id).first()
-    if imported is None:
-        raise not_found()
+    imported = one(import_list(actor=actor), public_id)
     live = (
         progress_of(progress_key(imported.pk))
         if imported.status == m.ImportStatus.RUNNING

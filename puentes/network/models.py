@@ -1,5 +1,7 @@
 """Organizations on the network, their members and roles, invitations and API keys."""
 
+from typing import ClassVar
+
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.core.validators import MaxValueValidator
@@ -9,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from puentes.core import permissions
 from puentes.core.models import BaseModel
+from puentes.core.tenancy import TenantManager
 from puentes.core.validators import (
     US_STATE_CHOICES,
     validate_language_list,
@@ -111,6 +114,8 @@ class WorkerType(models.TextChoices):
 
 
 class Membership(BaseModel):
+    objects: ClassVar[TenantManager["Membership"]] = TenantManager()
+
     user = models.ForeignKey(User, on_delete=models.PROTECT, related_name="memberships")
     organization = models.ForeignKey(
         Organization, on_delete=models.PROTECT, related_name="memberships"
@@ -138,6 +143,8 @@ class Membership(BaseModel):
 
 class Invitation(BaseModel):
     """An e-mailed invitation to join an organization with a role; accepted once."""
+
+    objects: ClassVar[TenantManager["Invitation"]] = TenantManager()
 
     organization = models.ForeignKey(
         Organization, on_delete=models.PROTECT, related_name="invitations"
@@ -175,6 +182,8 @@ class ApiKeyScope(models.TextChoices):
 
 class ApiKey(BaseModel):
     """A key another system uses to act for an organization. Only a hash is stored."""
+
+    objects: ClassVar[TenantManager["ApiKey"]] = TenantManager()
 
     organization = models.ForeignKey(
         Organization, on_delete=models.PROTECT, related_name="api_keys"

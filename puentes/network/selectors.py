@@ -9,9 +9,9 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 
 from puentes.core.actor import Actor
-from puentes.core.errors import not_found
 from puentes.core.http import client_ip
 from puentes.core.models import AuditEvent
+from puentes.core.tenancy import one
 from puentes.network.models import ApiKey, Invitation, Membership, Organization, User
 
 ACTIVE_ORGANIZATION_SESSION_KEY = "puentes_active_organization"
@@ -76,46 +76,38 @@ def organization_list_on_network() -> QuerySet[Organization]:
 
 
 def organization_get_on_network(public_id: uuid.UUID | str) -> Organization:
-    organization = organization_list_on_network().filter(public_id=public_id).first()
-    if organization is None:
-        raise not_found()
+    organization = one(organization_list_on_network(), public_id)
     return organization
 
 
 def member_list(*, actor: Actor, include_inactive: bool = False) -> QuerySet[Membership]:
     actor.require("organization.view")
-    members = Membership.objects.filter(organization=actor.organization).select_related("user")
+    members = Membership.objects.for_actor(actor).select_related("user")
     return members if include_inactive else members.filter(is_active=True)
 
 
 def member_get(*, actor: Actor, public_id: uuid.UUID | str) -> Membership:
-    membership = member_list(actor=actor, include_inactive=True).filter(public_id=public_id).first()
-    if membership is None:
-        raise not_found()
+    membership = one(member_list(actor=actor, include_inactive=True), public_id)
     return membership
 
 
 def apikey_list(*, actor: Actor) -> QuerySet[ApiKey]:
     actor.require("apikey.manage")
-    return ApiKey.objects.filter(organization=actor.organization).select_related("created_by")
+    return ApiKey.objects.for_actor(actor).select_related("created_by")
 
 
 def apikey_get(*, actor: Actor, public_id: uuid.UUID | str) -> ApiKey:
-    key = apikey_list(actor=actor).filter(public_id=public_id).first()
-    if key is None:
-        raise not_found()
+    key = one(apikey_list(actor=actor), public_id)
     return key
 
 
 def invitation_list(*, actor: Actor) -> QuerySet[Invitation]:
     actor.require("member.manage")
-    return Invitation.objects.filter(organization=actor.organization).select_related("invited_by")
+    return Invitation.objects.for_actor(actor).select_related("invited_by")
 
 
 def invitation_get(*, actor: Actor, public_id: uuid.UUID | str) -> Invitation:
-    invitation = invitation_list(actor=actor).filter(public_id=public_id).first()
-    if invitation is None:
-        raise not_found()
+    invitation = one(invitation_list(actor=actor), public_id)
     return invitation
 
 
@@ -137,9 +129,7 @@ def audit_list(
     until: date | None = None,
 ) -> QuerySet[AuditEvent]:
     actor.require("audit.view")
-    events = AuditEvent.objects.filter(organization=actor.organization).select_related(
-        "user", "api_key"
-    )
+    events = AuditEvent.objects.for_actor(actor).select_related("user", "api_key")
     if action:
         events = events.filter(action__startswith=action)
     if member_id:

@@ -183,9 +183,7 @@ def invitation_create(
         raise DomainError("forbidden", _("Only a signed-in administrator can invite."))
     _check_role(role, worker_type)
     email = (email or "").strip().lower()
-    already = Membership.objects.filter(
-        organization=actor.organization, user__email__iexact=email
-    ).exists()
+    already = Membership.objects.for_actor(actor).filter(user__email__iexact=email).exists()
     if already:
         raise DomainError(
             "duplicate", _("This person is already a member."), {"email": [_("Already a member.")]}

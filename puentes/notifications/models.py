@@ -1,12 +1,17 @@
 """In-app notifications, also e-mailed at once or in a daily digest as each person chooses."""
 
+from typing import ClassVar
+
 from django.db import models
 
 from puentes.core.models import BaseModel
+from puentes.core.tenancy import TenantManager
 from puentes.network.models import Organization, User
 
 
 class Notification(BaseModel):
+    objects: ClassVar[TenantManager["Notification"]] = TenantManager()
+
     recipient = models.ForeignKey(User, on_delete=models.CASCADE, related_name="notifications")
     organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="+")
     # The message is kept as a key and values, and written in the reader's language.

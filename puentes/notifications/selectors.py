@@ -5,7 +5,7 @@ import uuid
 from django.db.models import QuerySet
 
 from puentes.core.actor import Actor
-from puentes.core.errors import not_found
+from puentes.core.tenancy import one
 from puentes.notifications.models import Notification
 
 
@@ -19,9 +19,7 @@ def notification_list(*, actor: Actor, unread: bool = False) -> QuerySet[Notific
 
 
 def notification_get(*, actor: Actor, public_id: uuid.UUID | str) -> Notification:
-    notification = notification_list(actor=actor).filter(public_id=public_id).first()
-    if notification is None:
-        raise not_found()
+    notification = one(notification_list(actor=actor), public_id)
     return notification
 
 

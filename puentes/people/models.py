@@ -1,6 +1,7 @@
 """People served, their households, identifiers, consents to share, and caseloads."""
 
 import datetime
+from typing import ClassVar
 
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
@@ -10,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from puentes.core.languages import LANGUAGES
 from puentes.core.models import BaseModel
+from puentes.core.tenancy import TenantManager
 from puentes.core.validators import (
     US_STATE_CHOICES,
     validate_language,
@@ -57,6 +59,8 @@ def validate_birth_date(value: datetime.date) -> None:
 
 
 class Person(BaseModel):
+    objects: ClassVar[TenantManager["Person"]] = TenantManager()
+
     organization = models.ForeignKey(Organization, on_delete=models.PROTECT, related_name="+")
     given_name = models.CharField(_("legal first name"), max_length=100)
     family_name = models.CharField(_("legal last name"), max_length=100)
@@ -133,6 +137,8 @@ class Person(BaseModel):
 
 
 class Household(BaseModel):
+    objects: ClassVar[TenantManager["Household"]] = TenantManager()
+
     organization = models.ForeignKey(Organization, on_delete=models.PROTECT, related_name="+")
     name = models.CharField(_("household name"), max_length=200)
 
@@ -156,6 +162,9 @@ class Relationship(models.TextChoices):
 
 
 class HouseholdMember(BaseModel):
+    tenant_path = "household__organization"  # whose organization the row belongs to
+    objects: ClassVar[TenantManager["HouseholdMember"]] = TenantManager()
+
     household = models.ForeignKey(Household, on_delete=models.CASCADE, related_name="members")
     person = models.OneToOneField(Person, on_delete=models.CASCADE, related_name="household_link")
     relationship = models.CharField(_("relationship"), max_length=20, choices=Relationship.choices)
@@ -172,6 +181,8 @@ class IdentifierKind(models.TextChoices):
 
 
 class Identifier(BaseModel):
+    objects: ClassVar[TenantManager["Identifier"]] = TenantManager()
+
     organization = models.ForeignKey(Organization, on_delete=models.PROTECT, related_name="+")
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="identifiers")
     kind = models.CharField(_("kind"), max_length=16, choices=IdentifierKind.choices)
@@ -213,6 +224,8 @@ class ConsentMethod(models.TextChoices):
 class Consent(BaseModel):
     """A person's permission to share their information, kept with how and when it was given."""
 
+    objects: ClassVar[TenantManager["Consent"]] = TenantManager()
+
     organization = models.ForeignKey(Organization, on_delete=models.PROTECT, related_name="+")
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="consents")
     scope = models.CharField(_("shared with"), max_length=16, choices=ConsentScope.choices)
@@ -243,6 +256,9 @@ class Consent(BaseModel):
 
 class CaseloadAssignment(BaseModel):
     """A worker assigned to a person. Ended assignments stay as history."""
+
+    tenant_path = "person__organization"  # whose organization the row belongs to
+    objects: ClassVar[TenantManager["CaseloadAssignment"]] = TenantManager()
 
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="assignments")
     worker = models.ForeignKey(Membership, on_delete=models.PROTECT, related_name="assignments")

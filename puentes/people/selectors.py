@@ -16,6 +16,7 @@ from puentes.core.actor import Actor
 from puentes.core.audit import people_seen, person_read_record
 from puentes.core.errors import not_found
 from puentes.core.models import AuditEvent
+from puentes.core.tenancy import one
 from puentes.core.text import digits, normalize
 from puentes.network.models import Membership, Organization
 from puentes.people.models import (
@@ -32,7 +33,7 @@ from puentes.people.models import (
 
 def _people(actor: Actor) -> QuerySet[Person]:
     actor.require("person.view")
-    return Person.objects.filter(organization=actor.organization)
+    return Person.objects.for_actor(actor)
 
 
 def person_list(
@@ -51,9 +52,7 @@ def person_list(
 def person_get(*, actor: Actor, public_id: uuid.UUID | str) -> Person:
     """One person of the actor's organization. A page or API read that gets here returns
     the person's data (or data about them), so the request's audit event names them."""
-    person = _people(actor).filter(public_id=public_id).first()
-    if person is None:
-        raise not_found()
+    person = one(_people(actor), public_id)
     people_seen(actor, [person.public_id])
     return person
 
@@ -120,19 +119,22 @@ def person_likely_duplicates(
 def person_history(*, actor: Actor, person: Person) -> QuerySet[AuditEvent]:
     """Everything recorded about the person, including records merged into it."""
     merged_ids = list(
-        Person.objects.filter(merged_into=person, organization=actor.organization).values_list(
-            "public_id", flat=True
-        )
+        Person.objects.for_actor(actor)
+        .filter(merged_into=person)
+        .values_list("public_id", flat=True)
     )
-    return AuditEvent.objects.filter(
-        organization=actor.organization,
-        subject_person_id__in=[person.public_id, *merged_ids],
-    ).select_related("user", "api_key")
+    return (
+        AuditEvent.objects.for_actor(actor)
+        .filter(
+            subject_person_id__in=[person.public_id, *merged_ids],
+        )
+        .select_related("user", "api_key")
+    )
 
 
 def household_list(*, actor: Actor, query: str = "") -> QuerySet[Household]:
     actor.require("person.view")
-    households = Household.objects.filter(organization=actor.organization)
+    households = Household.objects.for_actor(actor)
     if query:
         households = households.filter(name__icontains=query)
     return households.prefetch_related(
@@ -141,9 +143,7 @@ def household_list(*, actor: Actor, query: str = "") -> QuerySet[Household]:
 
 
 def household_get(*, actor: Actor, public_id: uuid.UUID | str) -> Household:
-    household = household_list(actor=actor).filter(public_id=public_id).first()
-    if household is None:
-        raise not_found()
+    household = one(household_list(actor=actor), public_id)
     return household
 
 
@@ -153,13 +153,14 @@ def household_of(person: Person) -> HouseholdMember | None:
 
 def identifier_list(*, actor: Actor, person: Person) -> QuerySet[Identifier]:
     actor.require("person.view")
-    return Identifier.objects.filter(organization=actor.organization, person=person)
+    return Identifier.objects.for_actor(actor).filter(person=person)
 
 
 def identifier_get(*, actor: Actor, public_id: uuid.UUID | str) -> Identifier:
     actor.require("person.view")
     identifier = (
-        Identifier.objects.filter(organization=actor.organization, public_id=public_id)
+        Identifier.objects.for_actor(actor)
+        .filter(public_id=public_id)
         .select_related("person")
         .first()
     )
@@ -171,7 +172,8 @@ def identifier_get(*, actor: Actor, public_id: uuid.UUID | str) -> Identifier:
 def consent_list(*, actor: Actor, person: Person) -> QuerySet[Consent]:
     actor.require("person.view")
     return (
-        Consent.objects.filter(organization=actor.organization, person=person)
+        Consent.objects.for_actor(actor)
+        .filter(person=person)
         .prefetch_related("organizations")
         .select_related("recorded_by", "revoked_by")
     )
@@ -180,7 +182,8 @@ def consent_list(*, actor: Actor, person: Person) -> QuerySet[Consent]:
 def consent_get(*, actor: Actor, public_id: uuid.UUID | str) -> Consent:
     actor.require("person.view")
     consent = (
-        Consent.objects.filter(organization=actor.organization, public_id=public_id)
+        Consent.objects.for_actor(actor)
+        .filter(public_id=public_id)
         .select_related("person")
         .first()
     )
@@ -219,6 +222,8 @@ def consent_permits(
 
 def assignment_list(*, actor: Actor, person: Person) -> QuerySet[CaseloadAssignment]:
     actor.require("person.view")
-    return CaseloadAssignment.objects.filter(
-        person=person, person__organization=actor.organization
-    ).select_related("worker__user", "assigned_by")
+    return (
+        CaseloadAssignment.objects.for_actor(actor)
+        .filter(person=person)
+        .select_related("worker__user", "assigned_by")
+    )

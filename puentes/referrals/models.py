@@ -2,10 +2,14 @@
 referral is one ServiceRequest (what is asked for) plus one Task (the request to the
 receiving organization and its progress)."""
 
+from typing import Any, ClassVar, Self
+
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from puentes.core.models import BaseModel
+from puentes.core.tenancy import TenantManager, TenantQuerySet
 from puentes.directory.models import ServiceAtLocation
 from puentes.network.models import Membership, Organization, User
 from puentes.people.models import Consent, Person
@@ -62,7 +66,30 @@ class Outcome(models.TextChoices):
     OTHER = "other", _("Other service")
 
 
+class ReferralQuerySet(TenantQuerySet["Referral"]):
+    def for_organization(self, organization: Any) -> Self:
+        """A referral belongs to both sides: the organization that made it, and the one it
+        is addressed to once it is sent (a draft is the sender's alone)."""
+        return self.filter(
+            Q(referring_organization=organization)
+            | (Q(receiving_organization=organization) & ~Q(status="draft"))
+        )
+
+    def sent_by(self, actor: Any) -> Self:
+        """The referrals the actor's organization made (drafts included)."""
+        return self.filter(referring_organization=actor.organization)
+
+    def received_by(self, actor: Any) -> Self:
+        """The referrals addressed to the actor's organization, once sent."""
+        return self.for_actor(actor).filter(receiving_organization=actor.organization)
+
+
+ReferralManager = models.Manager.from_queryset(ReferralQuerySet)
+
+
 class Referral(BaseModel):
+    objects: ClassVar[ReferralManager] = ReferralManager()
+
     person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="referrals")
     needs = models.ManyToManyField(Need, blank=True, related_name="referrals")
     service_at_location = models.ForeignKey(
@@ -119,6 +146,8 @@ class Referral(BaseModel):
 
 class ReferralEvent(models.Model):
     """Every change of a referral's status: who, when, from, to, and why."""
+
+    objects: ClassVar[TenantManager["ReferralEvent"]] = TenantManager()
 
     referral = models.ForeignKey(Referral, on_delete=models.CASCADE, related_name="events")
     occurred_at = models.DateTimeField(auto_now_add=True)

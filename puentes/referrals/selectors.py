@@ -6,13 +6,14 @@ import datetime
 import uuid
 from typing import Any
 
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from puentes.core.actor import Actor
 from puentes.core.audit import audit_record
 from puentes.core.errors import invalid, not_found
+from puentes.core.tenancy import one
 from puentes.network.models import Organization
 from puentes.people.models import Consent, ConsentPurpose, Person
 from puentes.people.selectors import consents_permitting
@@ -21,6 +22,7 @@ from puentes.referrals.models import (
     OPEN_STATUSES,
     Referral,
     ReferralEvent,
+    ReferralQuerySet,
     ReferralStatus,
 )
 from puentes.referrals.workflow import RECEIVING, REFERRING, moves_for
@@ -34,16 +36,12 @@ STAGES = {
 }
 
 
-def _reachable(actor: Actor) -> Q:
-    org = actor.organization
-    return Q(referring_organization=org) | (Q(receiving_organization=org) & ~Q(status="draft"))
-
-
 def referral_pk(*, actor: Actor, public_id: uuid.UUID | str) -> int:
     """The row of a referral the actor reaches (for a write to lock), or 404."""
     actor.require("referral.view")
     found = (
-        Referral.objects.filter(_reachable(actor), public_id=public_id)
+        Referral.objects.for_actor(actor)
+        .filter(public_id=public_id)
         .values_list("pk", flat=True)
         .first()
     )
@@ -52,10 +50,10 @@ def referral_pk(*, actor: Actor, public_id: uuid.UUID | str) -> int:
     return int(found)
 
 
-def _visible(actor: Actor) -> QuerySet[Referral]:
+def _visible(actor: Actor) -> ReferralQuerySet:
     actor.require("referral.view")
     return (
-        Referral.objects.filter(_reachable(actor))
+        Referral.objects.for_actor(actor)
         .select_related(
             "person",
             "service_at_location__service__organization",
@@ -73,6 +71,12 @@ def _visible(actor: Actor) -> QuerySet[Referral]:
             "service_at_location__service__required_documents",
         )
     )
+
+
+def referrals_sent_about(*, actor: Actor, people: list[Person]) -> QuerySet[Referral]:
+    """The referrals the actor's organization made for these people (care links them to
+    follow-ups and encounters)."""
+    return Referral.objects.sent_by(actor).filter(person__in=people)
 
 
 def referral_list(
@@ -96,9 +100,9 @@ def referral_list(
         raise invalid({"stage": [_("Choose open, working or closed.")]})
     referrals = _visible(actor)
     if box == "sent":
-        referrals = referrals.filter(referring_organization=actor.organization)
+        referrals = referrals.sent_by(actor)
     elif box == "inbox":
-        referrals = referrals.filter(receiving_organization=actor.organization)
+        referrals = referrals.received_by(actor)
     if status:
         if status not in ReferralStatus.values:
             raise invalid({"status": [_("Choose a valid status.")]})
@@ -108,9 +112,7 @@ def referral_list(
     if service_id:
         referrals = referrals.filter(service_at_location__service_id=service_id)
     if person_id:
-        referrals = referrals.filter(
-            person__public_id=person_id, referring_organization=actor.organization
-        )
+        referrals = referrals.sent_by(actor).filter(person__public_id=person_id)
     today = timezone.localdate()
     if overdue:
         referrals = referrals.filter(status=ReferralStatus.REQUESTED, response_due_on__lt=today)
@@ -120,9 +122,7 @@ def referral_list(
 
 
 def referral_get(*, actor: Actor, public_id: uuid.UUID | str) -> Referral:
-    referral = _visible(actor).filter(public_id=public_id).first()
-    if referral is None:
-        raise not_found()
+    referral = one(_visible(actor), public_id)
     return referral
 
 

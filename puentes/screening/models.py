@@ -1,10 +1,13 @@
 """Screenings (a person's answers to an instrument), their findings, and needs."""
 
+from typing import ClassVar
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from puentes.core.models import BaseModel
+from puentes.core.tenancy import TenantManager
 from puentes.network.models import Organization, User
 from puentes.people.models import Person
 from puentes.screening.categories import CATEGORY_CHOICES
@@ -12,6 +15,8 @@ from puentes.screening.categories import CATEGORY_CHOICES
 
 class InstrumentChoice(models.Model):
     """An instrument an organization's workers use. None chosen means all are offered."""
+
+    objects: ClassVar[TenantManager["InstrumentChoice"]] = TenantManager()
 
     organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="+")
     instrument_id = models.CharField(max_length=64)
@@ -33,6 +38,8 @@ class ScreeningStatus(models.TextChoices):
 
 
 class Screening(BaseModel):
+    objects: ClassVar[TenantManager["Screening"]] = TenantManager()
+
     organization = models.ForeignKey(Organization, on_delete=models.PROTECT, related_name="+")
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="screenings")
     instrument_id = models.CharField(max_length=64)
@@ -70,6 +77,9 @@ class Outcome(models.TextChoices):
 class Finding(models.Model):
     """One scoring rule's result for a completed screening (kept as rows for reporting)."""
 
+    tenant_path = "screening__organization"  # whose organization the row belongs to
+    objects: ClassVar[TenantManager["Finding"]] = TenantManager()
+
     screening = models.ForeignKey(Screening, on_delete=models.CASCADE, related_name="findings")
     rule_id = models.CharField(max_length=64)
     category = models.CharField(max_length=48, choices=CATEGORY_CHOICES)
@@ -98,6 +108,8 @@ OPEN_NEED_STATUSES = [NeedStatus.IDENTIFIED, NeedStatus.IN_PROGRESS]
 
 
 class Need(BaseModel):
+    objects: ClassVar[TenantManager["Need"]] = TenantManager()
+
     organization = models.ForeignKey(Organization, on_delete=models.PROTECT, related_name="+")
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="needs")
     category = models.CharField(_("domain"), max_length=48, choices=CATEGORY_CHOICES)
@@ -120,6 +132,9 @@ class Need(BaseModel):
 
 class NeedEvent(models.Model):
     """Every change of a need: who, when, from which status to which, and why."""
+
+    tenant_path = "need__organization"  # whose organization the row belongs to
+    objects: ClassVar[TenantManager["NeedEvent"]] = TenantManager()
 
     need = models.ForeignKey(Need, on_delete=models.CASCADE, related_name="events")
     occurred_at = models.DateTimeField(auto_now_add=True)

@@ -10,7 +10,8 @@ from django.utils.translation import gettext as _
 
 from puentes.core.actor import Actor
 from puentes.core.audit import audit_record
-from puentes.core.errors import invalid, not_found
+from puentes.core.errors import invalid
+from puentes.core.tenancy import one
 from puentes.people.models import Person
 from puentes.screening.definitions import Instrument, instrument_find, instruments_current
 from puentes.screening.models import (
@@ -27,11 +28,7 @@ from puentes.screening.models import (
 
 def instrument_list_for(*, actor: Actor) -> list[Instrument]:
     """The instruments the actor's organization uses (all of them until it chooses)."""
-    chosen = set(
-        InstrumentChoice.objects.filter(organization=actor.organization).values_list(
-            "instrument_id", flat=True
-        )
-    )
+    chosen = set(InstrumentChoice.objects.for_actor(actor).values_list("instrument_id", flat=True))
     instruments = instruments_current()
     return [i for i in instruments if i.id in chosen] if chosen else instruments
 
@@ -49,21 +46,16 @@ def instrument_get(instrument_id: str, version: str | None = None) -> Instrument
 
 def screening_list(*, actor: Actor, person: Person) -> QuerySet[Screening]:
     actor.require("person.view")
-    return Screening.objects.filter(organization=actor.organization, person=person).select_related(
-        "started_by", "completed_by"
+    return (
+        Screening.objects.for_actor(actor)
+        .filter(person=person)
+        .select_related("started_by", "completed_by")
     )
 
 
 def screening_get(*, actor: Actor, public_id: uuid.UUID | str) -> Screening:
     actor.require("person.view")
-    screening = (
-        Screening.objects.filter(organization=actor.organization, public_id=public_id)
-        .select_related("person")
-        .first()
-    )
-    if screening is None:
-        raise not_found()
-    return screening
+    return one(Screening.objects.for_actor(actor).select_related("person"), public_id)
 
 
 def screening_read(*, actor: Actor, public_id: uuid.UUID | str) -> Screening:
@@ -77,7 +69,7 @@ def screening_read(*, actor: Actor, public_id: uuid.UUID | str) -> Screening:
 
 def need_list(*, actor: Actor, person: Person, open_only: bool = False) -> QuerySet[Need]:
     actor.require("person.view")
-    needs = Need.objects.filter(organization=actor.organization, person=person)
+    needs = Need.objects.for_actor(actor).filter(person=person)
     if open_only:
         needs = needs.filter(status__in=OPEN_NEED_STATUSES)
     return needs.select_related("screening")
@@ -85,14 +77,7 @@ def need_list(*, actor: Actor, person: Person, open_only: bool = False) -> Query
 
 def need_get(*, actor: Actor, public_id: uuid.UUID | str) -> Need:
     actor.require("person.view")
-    need = (
-        Need.objects.filter(organization=actor.organization, public_id=public_id)
-        .select_related("person", "screening")
-        .first()
-    )
-    if need is None:
-        raise not_found()
-    return need
+    return one(Need.objects.for_actor(actor).select_related("person", "screening"), public_id)
 
 
 def need_read(*, actor: Actor, public_id: uuid.UUID | str) -> Need:
@@ -104,9 +89,7 @@ def need_read(*, actor: Actor, public_id: uuid.UUID | str) -> Need:
 
 def need_history(*, actor: Actor, need: Need) -> QuerySet[NeedEvent]:
     actor.require("person.view")
-    return NeedEvent.objects.filter(
-        need=need, need__organization=actor.organization
-    ).select_related("user", "screening")
+    return NeedEvent.objects.for_actor(actor).filter(need=need).select_related("user", "screening")
 
 
 Grouping = Literal["month", "zip"]
@@ -136,8 +119,7 @@ def report_positive_screens(
 ) -> list[dict[str, Any]]:
     """Positive findings of completed screenings by domain, per month or per ZIP code."""
     actor.require("person.view")
-    findings = Finding.objects.filter(
-        screening__organization=actor.organization,
+    findings = Finding.objects.for_actor(actor).filter(
         screening__status=ScreeningStatus.COMPLETED,
         outcome=Outcome.POSITIVE,
     )
@@ -151,5 +133,5 @@ def report_positive_screens(
 def report_open_needs(*, actor: Actor, by: Grouping = "month") -> list[dict[str, Any]]:
     """Open needs by domain, per month identified or per ZIP code."""
     actor.require("person.view")
-    needs = Need.objects.filter(organization=actor.organization, status__in=OPEN_NEED_STATUSES)
+    needs = Need.objects.for_actor(actor).filter(status__in=OPEN_NEED_STATUSES)
     return _grouped(needs, by, "identified_on", "person__postal_code")

@@ -60,7 +60,7 @@ def instrument_choices_set(*, actor: Actor, instrument_ids: Iterable[str]) -> li
             }
         )
     with transaction.atomic():
-        InstrumentChoice.objects.filter(organization=actor.organization).delete()
+        InstrumentChoice.objects.for_actor(actor).delete()
         InstrumentChoice.objects.bulk_create(
             InstrumentChoice(organization=actor.organization, instrument_id=i) for i in chosen
         )
@@ -215,10 +215,10 @@ def _needs_from(actor: Actor, screening: Screening, results: list[RuleResult]) -
             continue
         seen.add(result.need)
         need = (
-            Need.objects.select_for_update()
+            Need.objects.for_actor(actor)
+            .select_for_update()
             .filter(
                 person=screening.person,
-                organization=actor.organization,
                 category=result.need,
                 status__in=_REUSABLE_NEED_STATUSES,
             )
@@ -327,9 +327,8 @@ def screening_record(
     actor.require("screening.perform")
     if idempotency_key:
         earlier = (
-            Screening.objects.filter(
-                organization=actor.organization, idempotency_key=idempotency_key
-            )
+            Screening.objects.for_actor(actor)
+            .filter(idempotency_key=idempotency_key)
             .select_related("person")
             .first()
         )

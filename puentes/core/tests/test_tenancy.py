@@ -1,0 +1,98 @@
+"""Scoping is a mechanism (core/tenancy.py), enforced here the way NetBox enforces its
+restricted query sets: every model holding an organization's data has a scoped manager,
+and product code never types the organization filter by hand."""
+
+import ast
+from pathlib import Path
+
+import pytest
+from django.apps import apps
+
+from conftest import actor_for
+from puentes.core.tenancy import TenantQuerySet, is_tenant_model, one, unscoped
+from puentes.network.models import Organization
+from puentes.people.models import Person
+
+PRODUCT = Path(__file__).resolve().parents[2]  # the puentes package
+# The public directory: its "organization" keys point at HSDS organizations, not tenants.
+PUBLIC_APPS = {"directory"}
+# Where the organization filter is written on purpose: the mechanism itself, and the query
+# sets that define a model's own rule.
+SCOPE_DEFINITIONS = {"core/tenancy.py", "referrals/models.py"}
+# Directory corrections: visible to whoever reported them and to the listing's maintainer
+# (the directory app's own rule over public records, not a tenant read).
+EXEMPT = {"directory/selectors.py"}
+
+
+def _tenant_models():
+    for model in apps.get_models():
+        if not model.__module__.startswith("puentes."):
+            continue
+        if model._meta.app_label in PUBLIC_APPS and not hasattr(model, "tenant_path"):
+            organization = next(
+                (f for f in model._meta.get_fields() if f.name == "organization"), None
+            )
+            if organization is None or organization.related_model is not Organization:
+                continue
+        if is_tenant_model(model):
+            yield model
+
+
+def test_every_model_holding_an_organizations_data_has_a_scoped_manager():
+    missing = [
+        model._meta.label
+        for model in _tenant_models()
+        if not isinstance(model._default_manager.all(), TenantQuerySet)
+    ]
+    assert missing == []
+    assert len(list(_tenant_models())) >= 40
+
+
+def _hand_typed_filters(path: Path) -> list[str]:
+    """Calls that filter by ``…organization=actor.organization`` (or Q objects doing so)."""
+    found = []
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Call):
+            continue
+        name = getattr(node.func, "attr", getattr(node.func, "id", ""))
+        if name not in {"filter", "exclude", "get", "Q", "get_or_create", "update_or_create"}:
+            continue
+        for keyword in node.keywords:
+            typed = keyword.arg and keyword.arg.removesuffix("_id").endswith("organization")
+            value = ast.unparse(keyword.value)
+            if (
+                typed
+                and name in {"filter", "exclude", "get", "Q"}
+                and value.endswith("actor.organization")
+            ):
+                found.append(f"{path.relative_to(PRODUCT)}:{node.lineno} {ast.unparse(node)[:80]}")
+    return found
+
+
+def test_no_organization_filter_is_typed_by_hand():
+    found = []
+    for path in sorted(PRODUCT.rglob("*.py")):
+        relative = str(path.relative_to(PRODUCT))
+        if "/tests/" in f"/{relative}" or "/migrations/" in relative:
+            continue
+        if relative in SCOPE_DEFINITIONS | EXEMPT:
+            continue
+        found += _hand_typed_filters(path)
+    assert found == []
+
+
+def test_unscoped_reads_say_why():
+    with pytest.raises(ValueError):
+        unscoped(Person, " ")
+
+
+def test_one_is_404_for_another_organizations_row(maria, omar, ana):
+    from puentes.core.errors import DomainError
+
+    assert one(Person.objects.for_actor(actor_for(ana)), maria.public_id) == maria
+    with pytest.raises(DomainError) as refused:
+        one(Person.objects.for_actor(actor_for(omar)), maria.public_id)
+    assert refused.value.code == "not_found"
+    with pytest.raises(DomainError):
+        one(Person.objects.for_actor(actor_for(ana)), "not-a-uuid")

@@ -12,7 +12,7 @@ import random
 import uuid
 from pathlib import Path
 
-import zipcodes
+import zipcodes  # type: ignore[import-untyped]
 
 KINDS = [
     ("Food pantry", "Despensa de alimentos", "102", "Food"),

@@ -14,7 +14,7 @@ from django.db.models.functions import Cast
 from django.http.response import HttpResponseBase
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
+from openpyxl import Workbook  # type: ignore[import-untyped]
 
 from puentes.billing.models import BillingProfile, Claim, ClaimBatch, ClaimLine
 from puentes.billing.x12 import (

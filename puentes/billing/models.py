@@ -2,8 +2,6 @@
 fee schedule, initiating visits), claim batches, claims and lines (never claimed twice),
 remittances, and the grants that pay for what no payer does."""
 
-from typing import ClassVar
-
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -25,8 +23,6 @@ class FilingIndicator(models.TextChoices):
 
 
 class Payer(BaseModel):
-    objects: ClassVar[TenantManager["Payer"]] = TenantManager()
-
     organization = models.ForeignKey(Organization, on_delete=models.PROTECT, related_name="+")
     name = models.CharField(_("name"), max_length=120)
     payer_identifier = models.CharField(_("payer ID"), max_length=80)
@@ -38,6 +34,8 @@ class Payer(BaseModel):
     managed_care = models.BooleanField(
         _("a managed-care plan (not fee-for-service)"), default=False
     )
+
+    objects = TenantManager()
 
     class Meta:
         ordering = ["name", "id"]
@@ -55,8 +53,6 @@ class CoveragePriority(models.TextChoices):
 
 
 class Coverage(BaseModel):
-    objects: ClassVar[TenantManager["Coverage"]] = TenantManager()
-
     organization = models.ForeignKey(Organization, on_delete=models.PROTECT, related_name="+")
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="coverages")
     payer = models.ForeignKey(Payer, on_delete=models.PROTECT, related_name="coverages")
@@ -67,6 +63,8 @@ class Coverage(BaseModel):
     priority = models.CharField(
         _("priority"), max_length=10, choices=CoveragePriority.choices, default="primary"
     )
+
+    objects = TenantManager()
 
     class Meta:
         ordering = ["priority", "-start_date", "id"]
@@ -87,8 +85,6 @@ class PriorAuthorization(BaseModel):
     approved one lets the engine bill past the limit; its number goes on the claim
     (REF*G1)."""
 
-    objects: ClassVar[TenantManager["PriorAuthorization"]] = TenantManager()
-
     organization = models.ForeignKey(Organization, on_delete=models.PROTECT, related_name="+")
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="+")
     coverage = models.ForeignKey(
@@ -107,6 +103,8 @@ class PriorAuthorization(BaseModel):
         default=AuthorizationStatus.APPROVED,
     )
 
+    objects = TenantManager()
+
     class Meta:
         ordering = ["-start_date", "id"]
 
@@ -122,14 +120,14 @@ class ProviderRole(models.TextChoices):
 class Provider(BaseModel):
     """A licensed provider who renders or supervises the billed work."""
 
-    objects: ClassVar[TenantManager["Provider"]] = TenantManager()
-
     organization = models.ForeignKey(Organization, on_delete=models.PROTECT, related_name="+")
     first_name = models.CharField(_("first name"), max_length=60)
     last_name = models.CharField(_("last name"), max_length=60)
     npi = models.CharField(_("NPI"), max_length=10, validators=[validate_npi])
     role = models.CharField(_("role"), max_length=12, choices=ProviderRole.choices)
     is_active = models.BooleanField(default=True)
+
+    objects = TenantManager()
 
     class Meta:
         ordering = ["last_name", "first_name", "id"]
@@ -141,8 +139,6 @@ class Provider(BaseModel):
 class BillingProfile(BaseModel):
     """What an organization's claims say about it beyond its profile (NPI, tax id and
     address come from the organization)."""
-
-    objects: ClassVar[TenantManager["BillingProfile"]] = TenantManager()
 
     organization = models.OneToOneField(
         Organization, on_delete=models.CASCADE, related_name="billing_profile"
@@ -159,16 +155,18 @@ class BillingProfile(BaseModel):
         _("a federally qualified or rural health center (FQHC/RHC)"), default=False
     )
 
+    objects = TenantManager()
+
     def __str__(self) -> str:
         return f"billing profile of {self.organization_id}"
 
 
 class FeeScheduleEntry(BaseModel):
-    objects: ClassVar[TenantManager["FeeScheduleEntry"]] = TenantManager()
-
     organization = models.ForeignKey(Organization, on_delete=models.PROTECT, related_name="+")
     code = models.CharField(_("code"), max_length=5)
     charge = models.DecimalField(_("charge per unit"), max_digits=9, decimal_places=2)
+
+    objects = TenantManager()
 
     class Meta:
         ordering = ["code"]
@@ -183,8 +181,6 @@ class FeeScheduleEntry(BaseModel):
 class InitiatingVisit(BaseModel):
     """The billing practitioner's visit (E/M or annual wellness visit) that G-codes need."""
 
-    objects: ClassVar[TenantManager["InitiatingVisit"]] = TenantManager()
-
     organization = models.ForeignKey(Organization, on_delete=models.PROTECT, related_name="+")
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="+")
     visit_date = models.DateField(_("date of the visit"))
@@ -193,6 +189,8 @@ class InitiatingVisit(BaseModel):
     practitioner_npi = models.CharField(
         _("practitioner's NPI"), max_length=10, validators=[validate_npi]
     )
+
+    objects = TenantManager()
 
     class Meta:
         ordering = ["-visit_date"]
@@ -212,8 +210,6 @@ class ServiceConsent(BaseModel):
     that only one practitioner may bill it in a month. A new consent is needed when the
     billing practitioner changes."""
 
-    objects: ClassVar[TenantManager["ServiceConsent"]] = TenantManager()
-
     organization = models.ForeignKey(Organization, on_delete=models.PROTECT, related_name="+")
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="+")
     given_on = models.DateField(_("date of the consent"))
@@ -223,6 +219,8 @@ class ServiceConsent(BaseModel):
         _("billing practitioner's NPI"), max_length=10, validators=[validate_npi]
     )
     recorded_by = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+")
+
+    objects = TenantManager()
 
     class Meta:
         ordering = ["-given_on", "-id"]
@@ -235,8 +233,6 @@ class SeriousCondition(BaseModel):
     """A serious, high-risk condition expected to last at least 3 months, which principal
     illness navigation (PIN) addresses; its code goes on the claim."""
 
-    objects: ClassVar[TenantManager["SeriousCondition"]] = TenantManager()
-
     organization = models.ForeignKey(Organization, on_delete=models.PROTECT, related_name="+")
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="+")
     diagnosis_code = models.CharField(_("diagnosis (ICD-10-CM)"), max_length=8)
@@ -244,6 +240,8 @@ class SeriousCondition(BaseModel):
     expected_months = models.PositiveSmallIntegerField(_("expected to last (months)"))
     ended_on = models.DateField(_("ended on"), null=True, blank=True)
     practitioner_name = models.CharField(_("practitioner's name"), max_length=200)
+
+    objects = TenantManager()
 
     class Meta:
         ordering = ["-diagnosed_on", "-id"]
@@ -263,8 +261,6 @@ class BatchStatus(models.TextChoices):
 
 
 class ClaimBatch(BaseModel, Leased):
-    objects: ClassVar[TenantManager["ClaimBatch"]] = TenantManager()
-
     organization = models.ForeignKey(Organization, on_delete=models.PROTECT, related_name="+")
     payer = models.ForeignKey(Payer, on_delete=models.PROTECT, related_name="batches")
     period_start = models.DateField(_("from"))
@@ -276,6 +272,8 @@ class ClaimBatch(BaseModel, Leased):
     approved_by = models.ForeignKey(User, null=True, on_delete=models.SET_NULL, related_name="+")
     approved_at = models.DateTimeField(null=True, blank=True)
     submitted_at = models.DateTimeField(null=True, blank=True)
+
+    objects = TenantManager()
 
     class Meta:
         ordering = ["-created_at", "-id"]
@@ -306,8 +304,6 @@ class Frequency(models.TextChoices):
 
 
 class Claim(BaseModel):
-    objects: ClassVar[TenantManager["Claim"]] = TenantManager()
-
     organization = models.ForeignKey(Organization, on_delete=models.PROTECT, related_name="+")
     batch = models.ForeignKey(ClaimBatch, on_delete=models.PROTECT, related_name="claims")
     payer = models.ForeignKey(Payer, on_delete=models.PROTECT, related_name="claims")
@@ -326,6 +322,8 @@ class Claim(BaseModel):
     total_charge = models.DecimalField(max_digits=11, decimal_places=2, default=0)
     paid_amount = models.DecimalField(max_digits=11, decimal_places=2, null=True, blank=True)
     payer_claim_number = models.CharField(max_length=50, blank=True)
+
+    objects = TenantManager()
 
     class Meta:
         ordering = ["id"]
@@ -347,7 +345,6 @@ class ClaimLine(models.Model):
     person and code impossible, even when two batches are generated at once."""
 
     tenant_path = "claim__organization"  # whose organization the row belongs to
-    objects: ClassVar[TenantManager["ClaimLine"]] = TenantManager()
 
     # A batch writes a million lines beside the claims and from the rows it has just
     # read; checking (and key-share locking) the claim, encounter and person of each at
@@ -384,6 +381,8 @@ class ClaimLine(models.Model):
     # The prior authorization the line is billed under (REF*G1), when a limit needed one.
     prior_authorization = models.CharField(max_length=50, blank=True)
 
+    objects = TenantManager()
+
     class Meta:
         ordering = ["claim_id", "line_number"]
         constraints = [
@@ -401,7 +400,6 @@ class ClaimLine(models.Model):
 
 class ClaimEvent(models.Model):
     tenant_path = "claim__organization"  # whose organization the row belongs to
-    objects: ClassVar[TenantManager["ClaimEvent"]] = TenantManager()
 
     claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="events")
     occurred_at = models.DateTimeField(auto_now_add=True)
@@ -409,6 +407,8 @@ class ClaimEvent(models.Model):
     from_status = models.CharField(max_length=10, blank=True)
     to_status = models.CharField(max_length=10)
     reason = models.CharField(max_length=500, blank=True)
+
+    objects = TenantManager()
 
     class Meta:
         ordering = ["occurred_at", "id"]
@@ -420,8 +420,6 @@ class ClaimEvent(models.Model):
 class Remittance(BaseModel):
     """An imported X12 835: the payment and what it says of each claim."""
 
-    objects: ClassVar[TenantManager["Remittance"]] = TenantManager()
-
     organization = models.ForeignKey(Organization, on_delete=models.PROTECT, related_name="+")
     payer = models.ForeignKey(Payer, null=True, on_delete=models.PROTECT, related_name="+")
     file_name = models.CharField(max_length=200)
@@ -430,6 +428,8 @@ class Remittance(BaseModel):
     total_paid = models.DecimalField(max_digits=12, decimal_places=2, default=0)
     claims_posted = models.PositiveIntegerField(default=0)
     uploaded_by = models.ForeignKey(User, null=True, on_delete=models.SET_NULL, related_name="+")
+
+    objects = TenantManager()
 
     class Meta:
         ordering = ["-created_at"]
@@ -446,8 +446,6 @@ class FundingKind(models.TextChoices):
 
 
 class FundingSource(BaseModel):
-    objects: ClassVar[TenantManager["FundingSource"]] = TenantManager()
-
     organization = models.ForeignKey(Organization, on_delete=models.PROTECT, related_name="+")
     name = models.CharField(_("name"), max_length=120)
     funder = models.CharField(_("funder"), max_length=120)
@@ -460,6 +458,8 @@ class FundingSource(BaseModel):
     services = models.JSONField(_("services it pays for"), default=list, blank=True)
     reporting = models.TextField(_("reporting requirements"), max_length=2000, blank=True)
 
+    objects = TenantManager()
+
     class Meta:
         ordering = ["-end_date", "name"]
 
@@ -471,7 +471,6 @@ class GrantCharge(models.Model):
     """Work a funding source pays for: an encounter (for one person) that no payer paid."""
 
     tenant_path = "funding_source__organization"  # whose organization the row belongs to
-    objects: ClassVar[TenantManager["GrantCharge"]] = TenantManager()
 
     funding_source = models.ForeignKey(
         FundingSource, on_delete=models.PROTECT, related_name="charges"
@@ -482,6 +481,8 @@ class GrantCharge(models.Model):
     amount = models.DecimalField(max_digits=11, decimal_places=2)
     reason = models.CharField(max_length=500)
     charged_at = models.DateTimeField(auto_now_add=True)
+
+    objects = TenantManager()
 
     class Meta:
         ordering = ["charged_at", "id"]

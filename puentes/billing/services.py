@@ -949,7 +949,7 @@ def _finish_batch(batch: ClaimBatch, owner: str, status: str, reason: str) -> No
 
 def batch_settle(batch: ClaimBatch) -> ClaimBatch:
     """The batch as its page should show it: if its worker died, ended now (core.jobs)."""
-    return job_settle(BATCH_JOB, batch)
+    return cast("ClaimBatch", job_settle(BATCH_JOB, batch))
 
 
 def batch_cancel(*, actor: Actor, batch_id: uuid.UUID | str) -> ClaimBatch:
@@ -958,7 +958,10 @@ def batch_cancel(*, actor: Actor, batch_id: uuid.UUID | str) -> ClaimBatch:
     actor.require("billing.manage")
     batch = selectors.batch_get(actor=actor, public_id=batch_id)
     ended = _("This batch is not being generated any more.")
-    return job_cancel_by(BATCH_JOB, batch, actor=actor, ended=ended, action="batch.cancel")
+    return cast(
+        "ClaimBatch",
+        job_cancel_by(BATCH_JOB, batch, actor=actor, ended=ended, action="batch.cancel"),
+    )
 
 
 def _move_claims(batch: ClaimBatch, to_status: str, user: Any, reason: str = "") -> None:

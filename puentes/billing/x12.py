@@ -14,8 +14,8 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import NamedTuple
 
-import pyx12.errors
-import pyx12.x12file
+import pyx12.errors  # type: ignore[import-untyped]
+import pyx12.x12file  # type: ignore[import-untyped]
 
 CLAIMS_PER_TRANSACTION = 5000
 _UNSAFE = re.compile(r"[~*:^\r\n]+")
@@ -424,8 +424,8 @@ def _date(value: str) -> datetime.date:
 
 def validate_with_pyx12(text: str) -> tuple[bool, str]:
     """Run pyx12's validator over an X12 file: (accepted, the 999 it writes)."""
-    import pyx12.params
-    import pyx12.x12n_document
+    import pyx12.params  # type: ignore[import-untyped]
+    import pyx12.x12n_document  # type: ignore[import-untyped]
 
     params = pyx12.params.params()
     ack = io.StringIO()

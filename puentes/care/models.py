@@ -3,7 +3,7 @@ goals set with each person, the paperwork payers require (recommendation, plan o
 follow-up tasks, and encounters — every contact a worker has with the people they serve."""
 
 import uuid
-from typing import Any, ClassVar
+from typing import Any
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -38,8 +38,6 @@ class Program(BaseModel):
     """A program an organization runs. Its cadence schedules follow-ups; its caseload limit
     warns a supervisor when a worker carries more people in it than the program allows."""
 
-    objects: ClassVar[TenantManager["Program"]] = TenantManager()
-
     organization = models.ForeignKey(Organization, on_delete=models.PROTECT, related_name="+")
     name = models.CharField(_("name"), max_length=120)
     kind = models.CharField(_("kind"), max_length=24, choices=ProgramKind.choices)
@@ -53,6 +51,8 @@ class Program(BaseModel):
         _("caseload limit per worker"), null=True, blank=True
     )
     is_active = models.BooleanField(_("open for enrollment"), default=True)
+
+    objects = TenantManager()
 
     class Meta:
         ordering = ["name", "id"]
@@ -132,8 +132,6 @@ class CommunitySupport(models.TextChoices):
 
 
 class Enrollment(BaseModel):
-    objects: ClassVar[TenantManager["Enrollment"]] = TenantManager()
-
     organization = models.ForeignKey(Organization, on_delete=models.PROTECT, related_name="+")
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="enrollments")
     program = models.ForeignKey(Program, on_delete=models.PROTECT, related_name="enrollments")
@@ -146,6 +144,8 @@ class Enrollment(BaseModel):
     community_supports = models.JSONField(_("Community Supports"), default=list, blank=True)
     workers = models.ManyToManyField(Membership, blank=True, related_name="enrollments")
     created_by = models.ForeignKey(User, null=True, on_delete=models.SET_NULL, related_name="+")
+
+    objects = TenantManager()
 
     class Meta:
         ordering = ["-created_at", "-id"]
@@ -171,7 +171,6 @@ class EnrollmentEvent(models.Model):
     """Every change of an enrollment's status: who, when, from, to, and why."""
 
     tenant_path = "enrollment__organization"  # whose organization the row belongs to
-    objects: ClassVar[TenantManager["EnrollmentEvent"]] = TenantManager()
 
     enrollment = models.ForeignKey(Enrollment, on_delete=models.CASCADE, related_name="events")
     occurred_at = models.DateTimeField(auto_now_add=True)
@@ -179,6 +178,8 @@ class EnrollmentEvent(models.Model):
     from_status = models.CharField(max_length=12, choices=EnrollmentStatus.choices, blank=True)
     to_status = models.CharField(max_length=12, choices=EnrollmentStatus.choices)
     reason = models.CharField(max_length=500, blank=True)
+
+    objects = TenantManager()
 
     class Meta:
         ordering = ["occurred_at", "id"]
@@ -190,8 +191,6 @@ class EnrollmentEvent(models.Model):
 class CarePlan(BaseModel):
     """One plan per person (per enrollment where the program has its own)."""
 
-    objects: ClassVar[TenantManager["CarePlan"]] = TenantManager()
-
     organization = models.ForeignKey(Organization, on_delete=models.PROTECT, related_name="+")
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="care_plans")
     enrollment = models.ForeignKey(
@@ -199,6 +198,8 @@ class CarePlan(BaseModel):
     )
     title = models.CharField(_("title"), max_length=200)
     created_by = models.ForeignKey(User, null=True, on_delete=models.SET_NULL, related_name="+")
+
+    objects = TenantManager()
 
     class Meta:
         ordering = ["-created_at", "-id"]
@@ -241,7 +242,6 @@ class Goal(BaseModel):
     for two-number measures such as blood pressure (130/80) — a unit and a target date."""
 
     tenant_path = "care_plan__organization"  # whose organization the row belongs to
-    objects: ClassVar[TenantManager["Goal"]] = TenantManager()
 
     care_plan = models.ForeignKey(CarePlan, on_delete=models.CASCADE, related_name="goals")
     description = models.CharField(_("goal, in the person's words"), max_length=500)
@@ -258,6 +258,8 @@ class Goal(BaseModel):
         _("status"), max_length=14, choices=GoalStatus.choices, default=GoalStatus.ACTIVE
     )
     created_by = models.ForeignKey(User, null=True, on_delete=models.SET_NULL, related_name="+")
+
+    objects = TenantManager()
 
     class Meta:
         ordering = ["target_date", "id"]
@@ -291,20 +293,21 @@ def _number(value: Any) -> str:
 
 
 def _compare(comparator: str, value: Any, target: Any) -> bool:
-    return {
-        "lt": value < target,
-        "le": value <= target,
-        "eq": value == target,
-        "ge": value >= target,
-        "gt": value > target,
-    }[comparator]
+    return bool(
+        {
+            "lt": value < target,
+            "le": value <= target,
+            "eq": value == target,
+            "ge": value >= target,
+            "gt": value > target,
+        }[comparator]
+    )
 
 
 class GoalProgress(models.Model):
     """A dated measurement towards a goal."""
 
     tenant_path = "goal__care_plan__organization"  # whose organization the row belongs to
-    objects: ClassVar[TenantManager["GoalProgress"]] = TenantManager()
 
     goal = models.ForeignKey(Goal, on_delete=models.CASCADE, related_name="progress")
     recorded_on = models.DateField(_("date"))
@@ -315,6 +318,8 @@ class GoalProgress(models.Model):
     note = models.CharField(_("note"), max_length=500, blank=True)
     recorded_by = models.ForeignKey(User, null=True, on_delete=models.SET_NULL, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = TenantManager()
 
     class Meta:
         ordering = ["-recorded_on", "-id"]
@@ -374,13 +379,13 @@ class PractitionerDocument(BaseModel):
 class Recommendation(PractitionerDocument):
     """A licensed practitioner's written recommendation for CHW services."""
 
-    objects: ClassVar[TenantManager["Recommendation"]] = TenantManager()
-
     recommended_on = models.DateField(_("date of the recommendation"))
     scope = models.CharField(_("services recommended"), max_length=500)
     # The ICD-10-CM code the practitioner gives, for claims when no need carries one.
     diagnosis_code = models.CharField(_("diagnosis (ICD-10-CM)"), max_length=8, blank=True)
     expires_on = models.DateField(_("expires on"), null=True, blank=True)
+
+    objects = TenantManager()
 
     class Meta:
         ordering = ["-recommended_on", "-id"]
@@ -393,14 +398,14 @@ class PlanOfCare(PractitionerDocument):
     """A plan of care signed by a licensed practitioner (payers require one past a number of
     units a year)."""
 
-    objects: ClassVar[TenantManager["PlanOfCare"]] = TenantManager()
-
     care_plan = models.ForeignKey(
         CarePlan, null=True, blank=True, on_delete=models.SET_NULL, related_name="plans_of_care"
     )
     signed_on = models.DateField(_("date signed"))
     valid_until = models.DateField(_("valid until"), null=True, blank=True)
     summary = models.TextField(_("what the plan covers"), max_length=2000)
+
+    objects = TenantManager()
 
     class Meta:
         ordering = ["-signed_on", "-id"]
@@ -422,8 +427,6 @@ class FollowUpSource(models.TextChoices):
 
 
 class FollowUp(BaseModel):
-    objects: ClassVar[TenantManager["FollowUp"]] = TenantManager()
-
     organization = models.ForeignKey(Organization, on_delete=models.PROTECT, related_name="+")
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="follow_ups")
     assignee = models.ForeignKey(
@@ -455,6 +458,8 @@ class FollowUp(BaseModel):
         User, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     created_by = models.ForeignKey(User, null=True, on_delete=models.SET_NULL, related_name="+")
+
+    objects = TenantManager()
 
     class Meta:
         ordering = ["due_on", "id"]
@@ -544,8 +549,6 @@ class EncounterStatus(models.TextChoices):
 class Encounter(BaseModel):
     """A contact between a worker and one person, or a group session with several."""
 
-    objects: ClassVar[TenantManager["Encounter"]] = TenantManager()
-
     organization = models.ForeignKey(Organization, on_delete=models.PROTECT, related_name="+")
     # The person an individual encounter is with (the first one present, for a group).
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="encounters")
@@ -581,6 +584,8 @@ class Encounter(BaseModel):
     idempotency_key = models.CharField(max_length=100, blank=True)
     created_by = models.ForeignKey(User, null=True, on_delete=models.SET_NULL, related_name="+")
 
+    objects = TenantManager()
+
     class Meta:
         ordering = ["-occurred_on", "-start_time", "-id"]
         indexes = [
@@ -609,7 +614,6 @@ class EncounterRevision(models.Model):
     """What an encounter said before each edit, so edits keep their history."""
 
     tenant_path = "encounter__organization"  # whose organization the row belongs to
-    objects: ClassVar[TenantManager["EncounterRevision"]] = TenantManager()
 
     encounter = models.ForeignKey(Encounter, on_delete=models.CASCADE, related_name="revisions")
     version = models.PositiveIntegerField()
@@ -617,6 +621,8 @@ class EncounterRevision(models.Model):
     changed_fields = models.JSONField(default=list)
     edited_at = models.DateTimeField(auto_now_add=True)
     edited_by = models.ForeignKey(User, null=True, on_delete=models.SET_NULL, related_name="+")
+
+    objects = TenantManager()
 
     class Meta:
         ordering = ["-version"]

@@ -12,6 +12,7 @@ from typing import Any, cast
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
+from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -470,7 +471,7 @@ def follow_referral(referral: Referral, user: Any) -> None:
 def _links(actor: Actor, person: Person, fields: Fields, errors: Errors) -> dict[str, Any]:
     """The optional goal, need and referral a follow-up is about: the person's own."""
     links: dict[str, Any] = {}
-    lookups = {
+    lookups: dict[str, tuple[str, QuerySet[Any]]] = {
         "goal_id": (
             "goal",
             Goal.objects.for_actor(actor).filter(care_plan__person=person),
@@ -1140,7 +1141,7 @@ def _linked(
     actor: Actor, present: list[Person], fields: Fields, errors: Errors
 ) -> dict[str, list[Any]]:
     """Needs, goals and referrals of the people present, by id."""
-    querysets = {
+    querysets: dict[str, QuerySet[Any]] = {
         "need_ids": Need.objects.for_actor(actor).filter(person__in=present),
         "goal_ids": Goal.objects.for_actor(actor).filter(care_plan__person__in=present),
         "referral_ids": referrals_sent_about(actor=actor, people=present),

@@ -23,7 +23,7 @@ class SafeParser(Parser):
     "not JSON")."""
 
     def parse_querydict(
-        self, data: MultiValueDict, list_fields: list[str], request: HttpRequest
+        self, data: MultiValueDict[str, Any], list_fields: list[str], request: HttpRequest
     ) -> dict[str, Any]:
         parsed = super().parse_querydict(data, list_fields, request)
         if errors := unsafe_text(parsed):

@@ -87,7 +87,7 @@ _COPY_BY_FIELD: dict[str, Callable[[Any], str]] = {
 }
 
 
-def _column_text(field: models.Field) -> Callable[[Any], str]:
+def _column_text(field: models.Field[Any, Any]) -> Callable[[Any], str]:
     convert = _COPY_BY_FIELD.get(field.get_internal_type(), _copy_text)
     if not field.null:
         return convert
@@ -96,7 +96,7 @@ def _column_text(field: models.Field) -> Callable[[Any], str]:
 
 class BulkInserter:
     def __init__(self, model: type[models.Model], names: Sequence[str]) -> None:
-        fields = [cast(models.Field, model._meta.get_field(name)) for name in names]
+        fields = [cast(models.Field[Any, Any], model._meta.get_field(name)) for name in names]
         quote = connection.ops.quote_name
         columns = ", ".join(quote(str(f.column)) for f in fields)
         marks = ", ".join(["%s"] * len(fields))

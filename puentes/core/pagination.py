@@ -38,7 +38,7 @@ class PagePagination(PaginationBase):
         pages: int
 
     def paginate_queryset(
-        self, queryset: QuerySet, pagination: Input, request: HttpRequest, **params: Any
+        self, queryset: QuerySet[Any], pagination: Input, request: HttpRequest, **params: Any
     ) -> dict[str, Any]:
         count = self._items_count(queryset)
         offset = (pagination.page - 1) * pagination.per_page
@@ -59,7 +59,7 @@ class Mapped:
     """A queryset whose rows are turned into output shapes only once a page is sliced, so a
     list endpoint can present rows with a function and still page in the database."""
 
-    def __init__(self, queryset: QuerySet, present: Any, present_page: Any = None) -> None:
+    def __init__(self, queryset: QuerySet[Any], present: Any, present_page: Any = None) -> None:
         """``present_page``, if given, presents a page's rows at once (to fetch what they
         share in one query rather than one a row)."""
         self.queryset, self.present, self.present_page = queryset, present, present_page

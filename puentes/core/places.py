@@ -5,7 +5,7 @@ import math
 from collections import defaultdict
 from functools import cache
 
-import zipcodes
+import zipcodes  # type: ignore[import-untyped]
 
 from puentes.core.text import normalize
 

@@ -39,8 +39,17 @@ class TenantQuerySet(QuerySet[M], Generic[M]):
         return self.for_organization(actor.organization)
 
 
-class TenantManager(models.Manager.from_queryset(TenantQuerySet), Generic[M]):  # type: ignore[misc]
-    """The manager of a model holding tenant data."""
+class TenantManager(models.Manager[M]):
+    """The manager of a model holding tenant data: its query sets are TenantQuerySets."""
+
+    def get_queryset(self) -> TenantQuerySet[M]:
+        return TenantQuerySet(self.model, using=self._db)
+
+    def for_actor(self, actor: Actor) -> TenantQuerySet[M]:
+        return self.get_queryset().for_actor(actor)
+
+    def for_organization(self, organization: Any) -> TenantQuerySet[M]:
+        return self.get_queryset().for_organization(organization)
 
 
 def one(queryset: QuerySet[M], public_id: uuid.UUID | str, seen_by: Actor | None = None) -> M:

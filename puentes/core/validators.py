@@ -5,7 +5,7 @@ import zoneinfo
 from functools import cache
 
 import phonenumbers
-import zipcodes
+import zipcodes  # type: ignore[import-untyped]
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from stdnum import luhn

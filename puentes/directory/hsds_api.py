@@ -183,7 +183,9 @@ def service_at_locations(
     per_page: int = PER_PAGE_DEFAULT,
     format: Format = "json",
     postcode: str = "",
-    proximity: float | None = Query(None, ge=0, description="metres from the postcode's centroid"),
+    proximity: float | None = Query(  # type: ignore[type-arg]  # ninja's Query as a default
+        None, ge=0, description="metres from the postcode's centroid"
+    ),
 ) -> HttpResponse | StreamingHttpResponse:
     records = selectors.service_at_location_list(
         search=search,

@@ -5,6 +5,7 @@ TABLES is in load order: a table comes after every table its rows reference.
 
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Any
 
 from django.db import models
 
@@ -26,7 +27,7 @@ class Table:
     renames: dict[str, str] = field(default_factory=dict)  # HSDS property -> model attname
 
     @cached_property
-    def columns(self) -> dict[str, models.Field]:
+    def columns(self) -> dict[str, models.Field[Any, Any]]:
         """HSDS property -> model field, in declaration order."""
         back = {attname: prop for prop, attname in self.renames.items()}
         columns = {}

@@ -6,7 +6,7 @@ Field names are HSDS's, so import, export and the /hsds/ API map one to one. Eve
 primary key is its HSDS id (a UUID). The directory holds no personal data.
 """
 
-from typing import Any, ClassVar
+from typing import Any
 
 from django.conf import settings
 from django.db import models
@@ -510,8 +510,6 @@ class ImportStatus(models.TextChoices):
 class DirectoryImport(BaseModel, Leased):
     """One uploaded file imported by a background task; its row is the progress bar."""
 
-    objects: ClassVar[TenantManager["DirectoryImport"]] = TenantManager()
-
     source = models.CharField(max_length=100)
     file_name = models.CharField(max_length=255)
     upload = models.FileField(upload_to="directory-imports/")
@@ -545,6 +543,8 @@ class DirectoryImport(BaseModel, Leased):
     )
     started_at = models.DateTimeField(null=True)
     finished_at = models.DateTimeField(null=True)
+
+    objects = TenantManager()
 
     def __str__(self) -> str:
         return f"{self.file_name} ({self.get_status_display()})"

@@ -3,6 +3,7 @@
 import math
 import uuid
 from datetime import datetime
+from typing import Any
 
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext as _
@@ -19,7 +20,7 @@ from puentes.directory.importing.uploads import progress_key
 EARTH_RADIUS_M = 6_371_000
 
 
-def _words(queryset: QuerySet, search: str, fields: list[str]) -> QuerySet:
+def _words(queryset: QuerySet[Any], search: str, fields: list[str]) -> QuerySet[Any]:
     for word in normalize(search).split():
         condition = Q()
         for name in fields:

@@ -4,7 +4,7 @@ import tempfile
 import uuid
 from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
@@ -445,15 +445,18 @@ def _import(import_pk: int, owner: str) -> None:
 
 def directory_import_settle(imported: m.DirectoryImport) -> m.DirectoryImport:
     """The import as its page should show it: if its worker died, ended now (core.jobs)."""
-    return job_settle(IMPORT_JOB, imported)
+    return cast("m.DirectoryImport", job_settle(IMPORT_JOB, imported))
 
 
 def directory_import_cancel(*, actor: Actor, import_id: uuid.UUID | str) -> m.DirectoryImport:
     """End an import that has not ended (its worker stuck or gone), saying who did."""
     imported = selectors.import_get(actor=actor, public_id=import_id)
     ended = _("This import has already ended.")
-    return job_cancel_by(
-        IMPORT_JOB, imported, actor=actor, ended=ended, action="directory.import.cancel"
+    return cast(
+        "m.DirectoryImport",
+        job_cancel_by(
+            IMPORT_JOB, imported, actor=actor, ended=ended, action="directory.import.cancel"
+        ),
     )
 
 

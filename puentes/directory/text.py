@@ -7,7 +7,7 @@ PostgreSQL's full-text search see identical tokens and find identical rows.
 import re
 from functools import cache, lru_cache
 
-import snowballstemmer
+import snowballstemmer  # type: ignore[import-untyped]
 
 from puentes.core.text import normalize
 

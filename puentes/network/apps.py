@@ -1,3 +1,5 @@
+from typing import Any
+
 from django.apps import AppConfig
 
 
@@ -12,7 +14,9 @@ class NetworkConfig(AppConfig):
         from puentes.core.http import client_ip
         from puentes.network.signin import signin_failure_record
 
-        def failed(sender: object, credentials: dict, request: object = None, **kw: object) -> None:
+        def failed(
+            sender: object, credentials: dict[str, Any], request: object = None, **kw: object
+        ) -> None:
             ip = client_ip(request) if request is not None else None  # type: ignore[arg-type]
             signin_failure_record(username=str(credentials.get("username", "")), ip=ip)
 

@@ -39,4 +39,5 @@ class SessionActorAuth(SessionAuth):
 
 
 def actor_of(request: HttpRequest) -> Actor:
-    return request.auth  # type: ignore[attr-defined]
+    actor: Actor = request.auth  # type: ignore[attr-defined]
+    return actor

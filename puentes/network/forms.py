@@ -8,7 +8,7 @@ from puentes.network.models import ApiKeyScope, Organization, Role, WorkerType
 from puentes.network.services import ORGANIZATION_EDITABLE_FIELDS
 
 
-class OrganizationForm(forms.ModelForm):
+class OrganizationForm(forms.ModelForm[Organization]):
     version = forms.IntegerField(widget=forms.HiddenInput)
     languages_served = forms.MultipleChoiceField(
         choices=LANGUAGES,

@@ -14,7 +14,8 @@ def request_actor(request: HttpRequest) -> Actor | None:
     """The actor for a page request, computed once per request."""
     if not hasattr(request, "_puentes_actor"):
         request._puentes_actor = actor_from_request(request)  # type: ignore[attr-defined]
-    return request._puentes_actor  # type: ignore[attr-defined]
+    actor: Actor | None = request._puentes_actor  # type: ignore[attr-defined]
+    return actor
 
 
 class UserPreferencesMiddleware:

@@ -1,7 +1,5 @@
 """Organizations on the network, their members and roles, invitations and API keys."""
 
-from typing import ClassVar
-
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.core.validators import MaxValueValidator
@@ -114,8 +112,6 @@ class WorkerType(models.TextChoices):
 
 
 class Membership(BaseModel):
-    objects: ClassVar[TenantManager["Membership"]] = TenantManager()
-
     user = models.ForeignKey(User, on_delete=models.PROTECT, related_name="memberships")
     organization = models.ForeignKey(
         Organization, on_delete=models.PROTECT, related_name="memberships"
@@ -126,6 +122,8 @@ class Membership(BaseModel):
     )
     is_active = models.BooleanField(_("active"), default=True)
     deactivated_at = models.DateTimeField(null=True, blank=True)
+
+    objects = TenantManager()
 
     class Meta:
         constraints = [
@@ -144,8 +142,6 @@ class Membership(BaseModel):
 class Invitation(BaseModel):
     """An e-mailed invitation to join an organization with a role; accepted once."""
 
-    objects: ClassVar[TenantManager["Invitation"]] = TenantManager()
-
     organization = models.ForeignKey(
         Organization, on_delete=models.PROTECT, related_name="invitations"
     )
@@ -162,6 +158,8 @@ class Invitation(BaseModel):
         User, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     revoked_at = models.DateTimeField(null=True, blank=True)
+
+    objects = TenantManager()
 
     class Meta:
         ordering = ["-created_at"]
@@ -183,8 +181,6 @@ class ApiKeyScope(models.TextChoices):
 class ApiKey(BaseModel):
     """A key another system uses to act for an organization. Only a hash is stored."""
 
-    objects: ClassVar[TenantManager["ApiKey"]] = TenantManager()
-
     organization = models.ForeignKey(
         Organization, on_delete=models.PROTECT, related_name="api_keys"
     )
@@ -195,6 +191,8 @@ class ApiKey(BaseModel):
     created_by = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+")
     last_used_at = models.DateTimeField(null=True, blank=True)
     revoked_at = models.DateTimeField(null=True, blank=True)
+
+    objects = TenantManager()
 
     class Meta:
         ordering = ["-created_at"]

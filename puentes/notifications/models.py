@@ -1,7 +1,5 @@
 """In-app notifications, also e-mailed at once or in a daily digest as each person chooses."""
 
-from typing import ClassVar
-
 from django.db import models
 
 from puentes.core.models import BaseModel
@@ -10,8 +8,6 @@ from puentes.network.models import Organization, User
 
 
 class Notification(BaseModel):
-    objects: ClassVar[TenantManager["Notification"]] = TenantManager()
-
     recipient = models.ForeignKey(User, on_delete=models.CASCADE, related_name="notifications")
     organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="+")
     # The message is kept as a key and values, and written in the reader's language.
@@ -20,6 +16,8 @@ class Notification(BaseModel):
     link = models.CharField(max_length=300, blank=True)
     read_at = models.DateTimeField(null=True, blank=True)
     emailed_at = models.DateTimeField(null=True, blank=True)
+
+    objects = TenantManager()
 
     class Meta:
         ordering = ["-created_at", "-id"]

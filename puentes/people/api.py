@@ -14,7 +14,14 @@ from puentes.core.pagination import PagePagination
 from puentes.network.auth import actor_of
 from puentes.network.selectors import organization_get_on_network
 from puentes.people import selectors, services
-from puentes.people.models import Consent, Household, HouseholdMember, Identifier, Person
+from puentes.people.models import (
+    CaseloadAssignment,
+    Consent,
+    Household,
+    HouseholdMember,
+    Identifier,
+    Person,
+)
 
 router = Router(tags=["people"])
 
@@ -169,15 +176,15 @@ class AssignmentOut(Schema):
     ended_at: datetime | None
 
     @staticmethod
-    def resolve_member_id(obj: Any) -> uuid.UUID:
+    def resolve_member_id(obj: CaseloadAssignment) -> uuid.UUID:
         return obj.worker.public_id
 
     @staticmethod
-    def resolve_name(obj: Any) -> str:
+    def resolve_name(obj: CaseloadAssignment) -> str:
         return obj.worker.display_name
 
     @staticmethod
-    def resolve_assigned_at(obj: Any) -> datetime:
+    def resolve_assigned_at(obj: CaseloadAssignment) -> datetime:
         return obj.created_at
 
 

@@ -25,7 +25,7 @@ class DateInput(forms.DateInput):
         super().__init__(format="%Y-%m-%d", **kwargs)
 
 
-class PersonForm(forms.ModelForm):
+class PersonForm(forms.ModelForm[Person]):
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     class Meta:
@@ -46,7 +46,7 @@ class PersonForm(forms.ModelForm):
         return {name: self.cleaned_data[name] for name in PERSON_FIELDS}
 
 
-class IdentifierForm(forms.ModelForm):
+class IdentifierForm(forms.ModelForm[Identifier]):
     class Meta:
         model = Identifier
         fields = ["kind", "issuer", "value"]
@@ -62,7 +62,7 @@ class IdentifierForm(forms.ModelForm):
         """The service normalizes and validates identifiers by kind."""
 
 
-class ConsentForm(forms.ModelForm):
+class ConsentForm(forms.ModelForm[Consent]):
     organizations = forms.ModelMultipleChoiceField(
         queryset=organization_list_on_network(),
         required=False,

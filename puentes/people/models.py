@@ -1,7 +1,6 @@
 """People served, their households, identifiers, consents to share, and caseloads."""
 
 import datetime
-from typing import ClassVar
 
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
@@ -59,8 +58,6 @@ def validate_birth_date(value: datetime.date) -> None:
 
 
 class Person(BaseModel):
-    objects: ClassVar[TenantManager["Person"]] = TenantManager()
-
     organization = models.ForeignKey(Organization, on_delete=models.PROTECT, related_name="+")
     given_name = models.CharField(_("legal first name"), max_length=100)
     family_name = models.CharField(_("legal last name"), max_length=100)
@@ -110,6 +107,8 @@ class Person(BaseModel):
         User, null=True, on_delete=models.PROTECT, related_name="+", editable=False
     )
 
+    objects = TenantManager()
+
     class Meta:
         ordering = ["family_name", "given_name"]
         indexes = [
@@ -137,10 +136,10 @@ class Person(BaseModel):
 
 
 class Household(BaseModel):
-    objects: ClassVar[TenantManager["Household"]] = TenantManager()
-
     organization = models.ForeignKey(Organization, on_delete=models.PROTECT, related_name="+")
     name = models.CharField(_("household name"), max_length=200)
+
+    objects = TenantManager()
 
     class Meta:
         ordering = ["name"]
@@ -163,11 +162,12 @@ class Relationship(models.TextChoices):
 
 class HouseholdMember(BaseModel):
     tenant_path = "household__organization"  # whose organization the row belongs to
-    objects: ClassVar[TenantManager["HouseholdMember"]] = TenantManager()
 
     household = models.ForeignKey(Household, on_delete=models.CASCADE, related_name="members")
     person = models.OneToOneField(Person, on_delete=models.CASCADE, related_name="household_link")
     relationship = models.CharField(_("relationship"), max_length=20, choices=Relationship.choices)
+
+    objects = TenantManager()
 
     class Meta:
         ordering = ["relationship", "person__given_name"]
@@ -181,14 +181,14 @@ class IdentifierKind(models.TextChoices):
 
 
 class Identifier(BaseModel):
-    objects: ClassVar[TenantManager["Identifier"]] = TenantManager()
-
     organization = models.ForeignKey(Organization, on_delete=models.PROTECT, related_name="+")
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="identifiers")
     kind = models.CharField(_("kind"), max_length=16, choices=IdentifierKind.choices)
     # Who issued it: the state for Medicaid, "CMS" for an MBI, the clinic's name for an MRN.
     issuer = models.CharField(_("issued by"), max_length=100)
     value = models.CharField(_("value"), max_length=40)
+
+    objects = TenantManager()
 
     class Meta:
         ordering = ["kind", "issuer"]
@@ -224,8 +224,6 @@ class ConsentMethod(models.TextChoices):
 class Consent(BaseModel):
     """A person's permission to share their information, kept with how and when it was given."""
 
-    objects: ClassVar[TenantManager["Consent"]] = TenantManager()
-
     organization = models.ForeignKey(Organization, on_delete=models.PROTECT, related_name="+")
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="consents")
     scope = models.CharField(_("shared with"), max_length=16, choices=ConsentScope.choices)
@@ -243,6 +241,8 @@ class Consent(BaseModel):
     )
     revocation_reason = models.CharField(_("reason for revoking"), max_length=500, blank=True)
 
+    objects = TenantManager()
+
     class Meta:
         ordering = ["-given_on", "-created_at"]
 
@@ -258,12 +258,13 @@ class CaseloadAssignment(BaseModel):
     """A worker assigned to a person. Ended assignments stay as history."""
 
     tenant_path = "person__organization"  # whose organization the row belongs to
-    objects: ClassVar[TenantManager["CaseloadAssignment"]] = TenantManager()
 
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="assignments")
     worker = models.ForeignKey(Membership, on_delete=models.PROTECT, related_name="assignments")
     assigned_by = models.ForeignKey(User, null=True, on_delete=models.PROTECT, related_name="+")
     ended_at = models.DateTimeField(null=True, blank=True)
+
+    objects = TenantManager()
 
     class Meta:
         ordering = ["-created_at"]

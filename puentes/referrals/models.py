@@ -84,7 +84,18 @@ class ReferralQuerySet(TenantQuerySet["Referral"]):
         return self.for_actor(actor).filter(receiving_organization=actor.organization)
 
 
-ReferralManager = models.Manager.from_queryset(ReferralQuerySet)
+class ReferralManager(TenantManager["Referral"]):
+    def get_queryset(self) -> ReferralQuerySet:
+        return ReferralQuerySet(self.model, using=self._db)
+
+    def for_actor(self, actor: Any) -> ReferralQuerySet:
+        return self.get_queryset().for_actor(actor)
+
+    def sent_by(self, actor: Any) -> ReferralQuerySet:
+        return self.get_queryset().sent_by(actor)
+
+    def received_by(self, actor: Any) -> ReferralQuerySet:
+        return self.get_queryset().received_by(actor)
 
 
 class Referral(BaseModel):
@@ -147,8 +158,6 @@ class Referral(BaseModel):
 class ReferralEvent(models.Model):
     """Every change of a referral's status: who, when, from, to, and why."""
 
-    objects: ClassVar[TenantManager["ReferralEvent"]] = TenantManager()
-
     referral = models.ForeignKey(Referral, on_delete=models.CASCADE, related_name="events")
     occurred_at = models.DateTimeField(auto_now_add=True)
     user = models.ForeignKey(User, null=True, on_delete=models.SET_NULL, related_name="+")
@@ -158,6 +167,8 @@ class ReferralEvent(models.Model):
     from_status = models.CharField(max_length=20, choices=ReferralStatus.choices, blank=True)
     to_status = models.CharField(max_length=20, choices=ReferralStatus.choices)
     reason = models.CharField(max_length=500, blank=True)
+
+    objects = TenantManager()
 
     class Meta:
         ordering = ["occurred_at", "id"]

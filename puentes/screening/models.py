@@ -1,7 +1,5 @@
 """Screenings (a person's answers to an instrument), their findings, and needs."""
 
-from typing import ClassVar
-
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -16,10 +14,10 @@ from puentes.screening.categories import CATEGORY_CHOICES
 class InstrumentChoice(models.Model):
     """An instrument an organization's workers use. None chosen means all are offered."""
 
-    objects: ClassVar[TenantManager["InstrumentChoice"]] = TenantManager()
-
     organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="+")
     instrument_id = models.CharField(max_length=64)
+
+    objects = TenantManager()
 
     class Meta:
         constraints = [
@@ -38,8 +36,6 @@ class ScreeningStatus(models.TextChoices):
 
 
 class Screening(BaseModel):
-    objects: ClassVar[TenantManager["Screening"]] = TenantManager()
-
     organization = models.ForeignKey(Organization, on_delete=models.PROTECT, related_name="+")
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="screenings")
     instrument_id = models.CharField(max_length=64)
@@ -55,6 +51,8 @@ class Screening(BaseModel):
     completed_at = models.DateTimeField(null=True, blank=True)
     # A retried submission with the same key returns the first result instead of a duplicate.
     idempotency_key = models.CharField(max_length=100, blank=True)
+
+    objects = TenantManager()
 
     class Meta:
         ordering = ["-created_at"]
@@ -78,7 +76,6 @@ class Finding(models.Model):
     """One scoring rule's result for a completed screening (kept as rows for reporting)."""
 
     tenant_path = "screening__organization"  # whose organization the row belongs to
-    objects: ClassVar[TenantManager["Finding"]] = TenantManager()
 
     screening = models.ForeignKey(Screening, on_delete=models.CASCADE, related_name="findings")
     rule_id = models.CharField(max_length=64)
@@ -87,6 +84,8 @@ class Finding(models.Model):
     outcome = models.CharField(max_length=10, choices=Outcome.choices)
     total = models.IntegerField(null=True, blank=True)
     derived_code = models.CharField(max_length=20, blank=True)
+
+    objects = TenantManager()
 
     class Meta:
         ordering = ["id"]
@@ -108,8 +107,6 @@ OPEN_NEED_STATUSES = [NeedStatus.IDENTIFIED, NeedStatus.IN_PROGRESS]
 
 
 class Need(BaseModel):
-    objects: ClassVar[TenantManager["Need"]] = TenantManager()
-
     organization = models.ForeignKey(Organization, on_delete=models.PROTECT, related_name="+")
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="needs")
     category = models.CharField(_("domain"), max_length=48, choices=CATEGORY_CHOICES)
@@ -125,6 +122,8 @@ class Need(BaseModel):
     )
     created_by = models.ForeignKey(User, null=True, on_delete=models.PROTECT, related_name="+")
 
+    objects = TenantManager()
+
     class Meta:
         ordering = ["status", "-identified_on"]
         indexes = [models.Index(fields=["organization", "status", "category"])]
@@ -134,7 +133,6 @@ class NeedEvent(models.Model):
     """Every change of a need: who, when, from which status to which, and why."""
 
     tenant_path = "need__organization"  # whose organization the row belongs to
-    objects: ClassVar[TenantManager["NeedEvent"]] = TenantManager()
 
     need = models.ForeignKey(Need, on_delete=models.CASCADE, related_name="events")
     occurred_at = models.DateTimeField(auto_now_add=True)
@@ -145,6 +143,8 @@ class NeedEvent(models.Model):
     screening = models.ForeignKey(
         Screening, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+
+    objects = TenantManager()
 
     class Meta:
         ordering = ["-occurred_at", "-id"]

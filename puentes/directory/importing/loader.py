@@ -103,7 +103,7 @@ class RowError(ValueError):
     pass
 
 
-def _convert(table: Table, prop: str, model_field: models.Field, raw: Any) -> Any:
+def _convert(table: Table, prop: str, model_field: models.Field[Any, Any], raw: Any) -> Any:
     """A property's value as the model stores it; RowError says what is wrong."""
     if raw is None or raw == "":
         if not (model_field.blank or model_field.null) and not isinstance(

@@ -1,6 +1,6 @@
 import json
 
-import jsonschema
+import jsonschema  # type: ignore[import-untyped]
 import pytest
 from django.core.management import call_command
 

@@ -66,7 +66,7 @@ def test_a_stuck_batch_is_cancelled_from_its_page(
     bea.user.language = language
     bea.user.save()
     log_visit()
-    monkeypatch.setattr(services, "_enqueue_generation", lambda pk: None)  # no worker comes
+    monkeypatch.setattr(services.batches, "_enqueue_generation", lambda pk: None)  # no worker comes
     batch = services.batch_request(
         actor=actor_for(bea), payer_id=medi_cal.public_id, start=days_ago(40), end=days_ago(1)
     )

@@ -631,7 +631,7 @@ def test_a_batch_whose_generation_breaks_is_not_left_queued(
     def broken(*args, **kwargs):
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(services, "_fill", broken)
+    monkeypatch.setattr(services.batches, "_fill", broken)
     with pytest.raises(RuntimeError):
         services.batch_generate_run(batch.pk)  # the task fails, and the worker logs why
     batch.refresh_from_db()

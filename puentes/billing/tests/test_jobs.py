@@ -24,7 +24,7 @@ def queued(bea, covered, medi_cal, log_visit, monkeypatch):
     """A batch waiting for its worker (its task not run)."""
     log_visit()
     with monkeypatch.context() as patched:
-        patched.setattr(services, "_enqueue_generation", lambda pk: None)
+        patched.setattr(services.batches, "_enqueue_generation", lambda pk: None)
         batch = services.batch_request(
             actor=actor_for(bea), payer_id=medi_cal.public_id, start=days_ago(40), end=days_ago(1)
         )
@@ -55,7 +55,7 @@ def test_a_worker_that_lost_its_lease_commits_nothing(queued):
     owner = jobs.job_claim(services.BATCH_JOB, queued.pk)
     assert jobs.job_cancel(services.BATCH_JOB, queued.pk, who="Alma")
     with pytest.raises(jobs.JobLost):
-        services._generate(queued.pk, owner)
+        services.batches._generate(queued.pk, owner)
     queued.refresh_from_db()
     assert queued.status == "failed" and queued.status_reason == "Cancelled by Alma."
     assert not queued.claims.exists()
@@ -131,7 +131,7 @@ def test_a_worker_killed_mid_batch_leaves_a_batch_that_is_retried(
     if child == 0:  # the worker: a connection of its own, then stuck mid-batch
         for alias in connections:
             connections[alias].connection = None  # never close the parent's socket
-        monkeypatch.setattr(services, "_fill", lambda *args, **kwargs: time.sleep(600))
+        monkeypatch.setattr(services.batches, "_fill", lambda *args, **kwargs: time.sleep(600))
         try:
             services.batch_generate_run(queued.pk)
         except BaseException as error:  # say why, for the parent's assertion message

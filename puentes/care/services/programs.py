@@ -1,0 +1,111 @@
+"""Writes of programs."""
+
+import uuid
+from typing import Any
+
+from django.db import IntegrityError, transaction
+from django.utils.translation import gettext as _
+
+from puentes.care import selectors
+from puentes.care.models import (
+    Program,
+    ProgramKind,
+)
+from puentes.care.services._common import _codes
+from puentes.core.actor import Actor
+from puentes.core.audit import audit_record
+from puentes.core.concurrency import bump_version, check_version, lock_for_update
+from puentes.core.errors import DomainError
+from puentes.core.inputs import Errors, Fields, clean_text, raise_if
+from puentes.network.models import WorkerType
+
+# Programs ------------------------------------------------------------------------------
+
+PROGRAM_FIELDS = (
+    "name",
+    "kind",
+    "description",
+    "target_population",
+    "worker_types",
+    "follow_up_days",
+    "caseload_limit",
+    "is_active",
+)
+
+
+def _clean_program(fields: Fields) -> dict[str, Any]:
+    errors: Errors = {}
+    unknown = set(fields) - set(PROGRAM_FIELDS)
+    if unknown:
+        errors["__all__"] = [_("Unknown fields: %(f)s.") % {"f": ", ".join(sorted(unknown))}]
+    clean: dict[str, Any] = {}
+    if "name" in fields:
+        clean["name"] = clean_text(fields, "name", errors, limit=120, required=True)
+    if "kind" in fields:
+        if fields["kind"] not in ProgramKind.values:
+            errors["kind"] = [_("Choose a kind of program from the list.")]
+        clean["kind"] = fields["kind"]
+    for name, limit in (("description", 2000), ("target_population", 500)):
+        if name in fields:
+            clean[name] = clean_text(fields, name, errors, limit=limit)
+    if "worker_types" in fields:
+        clean["worker_types"] = _codes(
+            fields["worker_types"], WorkerType.values, "worker_types", errors
+        )
+    if "follow_up_days" in fields:
+        days = fields["follow_up_days"]
+        if not isinstance(days, int) or isinstance(days, bool) or not 0 <= days <= 365:
+            errors["follow_up_days"] = [_("Enter a number of days from 0 to 365.")]
+        clean["follow_up_days"] = days
+    if "caseload_limit" in fields:
+        limit = fields["caseload_limit"]
+        if limit is not None and (not isinstance(limit, int) or not 1 <= limit <= 1000):
+            errors["caseload_limit"] = [_("Enter a limit from 1 to 1,000, or leave it empty.")]
+        clean["caseload_limit"] = limit
+    if "is_active" in fields:
+        clean["is_active"] = bool(fields["is_active"])
+    raise_if(errors)
+    return clean
+
+
+def _save_program(program: Program) -> None:
+    try:
+        with transaction.atomic():
+            program.save()
+    except IntegrityError:
+        raise DomainError(
+            "duplicate",
+            _("Your organization already has a program with this name."),
+            {"name": [_("Choose another name.")]},
+        ) from None
+
+
+@transaction.atomic
+def program_create(*, actor: Actor, fields: Fields) -> Program:
+    actor.require("program.manage")
+    missing = {
+        name: [_("This field is required.")] for name in ("name", "kind") if not fields.get(name)
+    }
+    raise_if(missing)
+    program = Program(organization=actor.organization, **_clean_program(fields))
+    _save_program(program)
+    audit_record(actor=actor, action="program.create", obj=program)
+    return program
+
+
+@transaction.atomic
+def program_update(
+    *, actor: Actor, program_id: uuid.UUID | str, version: int | None, fields: Fields
+) -> Program:
+    actor.require("program.manage")
+    program = lock_for_update(Program, selectors.program_get(actor=actor, public_id=program_id).pk)
+    check_version(program, version)
+    clean = _clean_program(fields)
+    for name, value in clean.items():
+        setattr(program, name, value)
+    bump_version(program)
+    _save_program(program)
+    audit_record(
+        actor=actor, action="program.update", obj=program, detail={"fields": sorted(clean)}
+    )
+    return program

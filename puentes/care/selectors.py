@@ -236,7 +236,10 @@ def encounter_list(
         encounters = encounters.filter(worker=worker)
     if not include_amended:
         encounters = encounters.filter(status=EncounterStatus.CURRENT)
-    return encounters.select_related("person", "worker__user", "enrollment__program")
+    # A page shows each encounter's amendment links: joined, not a query a row.
+    return encounters.select_related(
+        "person", "worker__user", "enrollment__program", "amends", "amendment"
+    )
 
 
 # Which encounters other apps hold: billing holds those on a standing claim. A held

@@ -61,10 +61,12 @@ test-browser:
 	scripts/ensure-chromium
 	PUENTES_DATABASE_URL= $(UV) run --frozen pytest -m browser -q -p no:xdist
 
+# Extract the strings and merge them into the catalog (the .po file is the source of the
+# translations: edit it, or let a translator's tool such as Poedit or Weblate), then compile.
 messages:
-	$(MANAGE) makemessages -l es --no-location --ignore '.venv/*' --ignore 'var/*' \
+	$(MANAGE) makemessages -l es --no-location --no-obsolete --ignore '.venv/*' --ignore 'var/*' \
 		--ignore conftest.py --ignore '*/tests/*' --ignore 'scripts/*' --ignore 'bench/*'
-	$(UV) run --frozen python scripts/apply-translations
+	$(MANAGE) compilemessages -l es --ignore '.venv/*' -v 0
 
 bench: install
 	$(UV) run --frozen python bench/person_search.py

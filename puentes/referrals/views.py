@@ -10,7 +10,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext
 from django.views.decorators.http import require_POST
 
 from puentes.core.actor import Actor
@@ -218,9 +218,10 @@ def sent(request: HttpRequest, actor: Actor) -> HttpResponse:
             "rows": [referral_out(actor, r) for r in referrals[:200]],
             "tab": tab,
             "tabs": [
-                ("open", _("Open")),
+                # Tabs of a list of referrals (Spanish agrees with "referrals": plural).
+                ("open", pgettext("referrals tab", "Open")),
                 ("follow-up", _("Follow up")),
-                ("closed", _("Closed")),
+                ("closed", pgettext("referrals tab", "Closed")),
             ],
         },
     )

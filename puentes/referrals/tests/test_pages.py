@@ -82,3 +82,11 @@ def test_home_prompts_the_chw_to_follow_up(client_for, ana, refer, consent):
     )
     home = client_for(ana).get("/").content.decode()
     assert "1 referral to follow up" in home
+
+
+def test_a_word_with_two_spanish_forms_gets_the_right_one(client_for, ana):
+    """ "Closed" is "Cerradas" for the referrals tab and "Cerrado" elsewhere (pgettext)."""
+    ana.user.language = "es"
+    ana.user.save()
+    body = client_for(ana).get("/referrals/").content.decode()
+    assert "Abiertas" in body and "Cerradas" in body

@@ -19,9 +19,12 @@ def test_every_message_has_a_spanish_translation():
 
 
 def test_the_compiled_catalog_matches_the_source():
-    source = {e.msgid: e.msgstr for e in polib.pofile(str(CATALOG))}
-    compiled = {e.msgid: e.msgstr for e in polib.mofile(str(CATALOG.with_suffix(".mo")))}
-    assert {k: v for k, v in compiled.items() if k} == source
+    # Keyed by context and message: one English word can need two Spanish ones.
+    source = {(e.msgctxt, e.msgid): e.msgstr for e in polib.pofile(str(CATALOG))}
+    compiled = {
+        (e.msgctxt, e.msgid): e.msgstr for e in polib.mofile(str(CATALOG.with_suffix(".mo")))
+    }
+    assert {k: v for k, v in compiled.items() if k[1]} == source
 
 
 def test_the_catalog_covers_every_string_in_the_code(tmp_path):

@@ -21,8 +21,8 @@ from puentes.core.actor import Actor
 from puentes.core.audit import people_seen_in
 from puentes.core.errors import DomainError
 from puentes.core.http import attachment
+from puentes.core.pages import act, actor_page, form_errors_from, refusal_text, submit
 from puentes.people.selectors import person_get
-from puentes.web.pages import act, actor_page, form_errors_from, refusal_text, submit
 
 # The queue page lists this many encounters at most (a batch takes every one of them).
 QUEUE_LIMIT = 500
@@ -509,3 +509,18 @@ def initiating_visit_new(request: HttpRequest, actor: Actor, person_id: uuid.UUI
         "care/form.html",
         {"form": form, "person": person, "title": _("Record an initiating visit"), "intro": intro},
     )
+
+
+def person_panel(actor: Actor, person: Any) -> dict[str, Any] | None:
+    """The person page's coverage and the prerequisites payers name (registered in
+    apps.py), for the roles that see care records."""
+    if not actor.can("care.view"):
+        return None
+    return {
+        "coverages": selectors.coverage_list(actor=actor, person=person),
+        "initiating_visits": selectors.initiating_visit_list(actor=actor, person=person)[:10],
+        "prior_authorizations": selectors.prior_authorization_list(actor=actor, person=person)[:10],
+        "service_consents": selectors.service_consent_list(actor=actor, person=person)[:10],
+        "serious_conditions": selectors.serious_condition_list(actor=actor, person=person)[:10],
+        "can_cover": actor.can("coverage.manage"),
+    }

@@ -1,5 +1,5 @@
 """The page forms. They only shape input; every rule is the services' (errors come back
-beside the fields through web.pages.submit)."""
+beside the fields through core.pages.submit)."""
 
 import uuid
 from typing import Any

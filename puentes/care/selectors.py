@@ -254,6 +254,25 @@ def encounter_holder_register(holder: EncounterHolder) -> None:
         _HOLDERS.append(holder)
 
 
+# What became of an encounter in the apps built on care (billing: claimed, charged to a
+# grant, or what its engine says now), for the encounter's page; registered, so care imports
+# none of them.
+EncounterOutcomes = Callable[..., list[dict[str, Any]]]
+_OUTCOMES: list[EncounterOutcomes] = []
+
+
+def encounter_outcomes_register(outcomes: EncounterOutcomes) -> None:
+    if outcomes not in _OUTCOMES:
+        _OUTCOMES.append(outcomes)
+
+
+def encounter_outcomes(*, actor: Actor, encounter: Encounter) -> list[dict[str, Any]]:
+    found: list[dict[str, Any]] = []
+    for outcomes in _OUTCOMES:
+        found += outcomes(actor=actor, encounter=encounter)
+    return found
+
+
 def encounters_billed(encounter_ids: Collection[int]) -> set[int]:
     """Of these encounters (primary keys), the ones that stand on a claim now."""
     billed: set[int] = set()

@@ -13,7 +13,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from puentes.billing.selectors import encounter_billing
 from puentes.care import forms, selectors, services
 from puentes.care.models import (
     OPEN_ENROLLMENT_STATUSES,
@@ -26,11 +25,11 @@ from puentes.core.actor import Actor
 from puentes.core.audit import people_seen_in
 from puentes.core.errors import DomainError, not_found
 from puentes.core.http import stored_file_download
+from puentes.core.pages import act, actor_page, form_errors_from, submit
 from puentes.people.models import Person
 from puentes.people.selectors import person_get, person_list
 from puentes.referrals.selectors import referral_list
 from puentes.screening.selectors import need_list
-from puentes.web.pages import act, actor_page, form_errors_from, submit
 
 
 def _workers(actor: Actor) -> list[tuple[str, str]]:
@@ -635,7 +634,7 @@ def encounter_detail(request: HttpRequest, actor: Actor, encounter_id: uuid.UUID
             "revisions": encounter.revisions.select_related("edited_by"),
             "can_log": actor.can("encounter.log"),
             "amendment": getattr(encounter, "amendment", None),
-            "billing": encounter_billing(actor=actor, encounter=encounter)
+            "billing": selectors.encounter_outcomes(actor=actor, encounter=encounter)
             if encounter.status == "current"
             else [],
         },
@@ -747,3 +746,26 @@ def team_member(request: HttpRequest, actor: Actor, member_id: uuid.UUID) -> Htt
             "over_limit": selectors.over_limit(actor=actor, member=member),
         },
     )
+
+
+def person_panel(actor: Actor, person: Person) -> dict[str, Any] | None:
+    """Programs, goals, follow-ups, encounters, payer documents and the timeline, for the
+    roles that see care records (the person page's panel, registered in apps.py)."""
+    if not actor.can("care.view"):
+        return None
+    encounters = list(selectors.encounter_list(actor=actor, person=person)[:10])
+    return {
+        "enrollments": selectors.enrollment_list(actor=actor, person=person)[:20],
+        "goals": selectors.goal_list(actor=actor, person=person).exclude(status="cancelled")[:20],
+        "follow_ups": selectors.follow_up_list(actor=actor, person=person)[:20],
+        "encounters": encounters,
+        "billed_encounters": selectors.encounters_billed([e.pk for e in encounters]),
+        "recommendations": selectors.recommendation_list(actor=actor, person=person)[:10],
+        "plans_of_care": selectors.plan_of_care_list(actor=actor, person=person)[:10],
+        "timeline": selectors.person_timeline(actor=actor, person=person),
+        "in_ecm": selectors.in_ecm(person, timezone.localdate()),
+        "today": timezone.localdate(),
+        "can_manage": actor.can("care.manage"),
+        "can_log": actor.can("encounter.log"),
+        "can_document": actor.can("care.document"),
+    }

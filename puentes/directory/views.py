@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 
 from puentes.core.actor import Actor
 from puentes.core.errors import DomainError
+from puentes.core.pages import act, actor_page, form_errors_from, submit
 from puentes.directory import selectors, services
 from puentes.directory.forms import (
     CapacityForm,
@@ -29,7 +30,6 @@ from puentes.directory.models import SERVICE_EDITABLE, Capacity, CorrectionStatu
 from puentes.directory.search import DirectoryQuery, search
 from puentes.directory.serializers import result_out, service_at_location_full
 from puentes.people.selectors import person_get
-from puentes.web.pages import act, actor_page, form_errors_from, submit
 
 
 @actor_page()

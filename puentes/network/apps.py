@@ -12,7 +12,11 @@ class NetworkConfig(AppConfig):
         from django.contrib.auth.signals import user_login_failed
 
         from puentes.core.http import client_ip
+        from puentes.core.pages import actor_source_register
+        from puentes.network.middleware import request_actor
         from puentes.network.signin import signin_failure_record
+
+        actor_source_register(request_actor)
 
         def failed(
             sender: object, credentials: dict[str, Any], request: object = None, **kw: object

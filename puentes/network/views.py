@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 from puentes.core.actor import Actor
 from puentes.core.errors import DomainError
 from puentes.core.languages import LANGUAGE_NAMES
+from puentes.core.pages import actor_page, form_errors_from, submit
 from puentes.network import selectors, services
 from puentes.network.forms import (
     ApiKeyForm,
@@ -22,7 +23,6 @@ from puentes.network.forms import (
     MemberForm,
     OrganizationForm,
 )
-from puentes.web.pages import actor_page, form_errors_from, submit
 
 
 @actor_page("organization.view")

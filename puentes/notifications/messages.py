@@ -1,6 +1,7 @@
 """What each kind of notification says. Messages name the service and the status, never the
 person: e-mail is not a place for health or social information."""
 
+from collections.abc import Callable
 from typing import Any
 
 from django.utils import translation
@@ -26,9 +27,15 @@ def render(kind: str, params: dict[str, Any], language: str | None = None) -> st
         return str(template) % values
 
 
-def _status_label(key: str, value: Any) -> Any:
-    if key != "status":
-        return value
-    from puentes.referrals.models import ReferralStatus
+# How a message parameter's stored value is said in words (a referral's status code as its
+# label): registered by the app that sends the messages, so notifications imports none.
+_LABELS: dict[str, Callable[[Any], Any]] = {}
 
-    return ReferralStatus(value).label if value in ReferralStatus.values else value
+
+def label_register(key: str, label: Callable[[Any], Any]) -> None:
+    _LABELS[key] = label
+
+
+def _status_label(key: str, value: Any) -> Any:
+    label = _LABELS.get(key)
+    return label(value) if label is not None else value

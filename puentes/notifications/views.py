@@ -8,10 +8,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from puentes.core.actor import Actor
+from puentes.core.pages import actor_page, submit
 from puentes.network.models import User
 from puentes.notifications import selectors, services
 from puentes.notifications.messages import render as message
-from puentes.web.pages import actor_page, submit
 
 
 class PreferenceForm(forms.Form):

@@ -9,13 +9,13 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from puentes.core.actor import Actor
 from puentes.core.audit import people_seen_in
 from puentes.core.errors import DomainError
+from puentes.core.pages import actor_page, form_errors_from, submit
 from puentes.network.selectors import member_list
 from puentes.people import selectors, services
 from puentes.people.forms import (
@@ -27,9 +27,8 @@ from puentes.people.forms import (
     PersonForm,
     RevokeForm,
 )
-from puentes.people.models import Person, PersonStatus
-from puentes.screening import selectors as screening_selectors
-from puentes.web.pages import actor_page, form_errors_from, submit
+from puentes.people.models import PersonStatus
+from puentes.people.panels import panels_for
 
 PAGE_SIZE = 25
 
@@ -68,48 +67,6 @@ def person_create(request: HttpRequest, actor: Actor) -> HttpResponse:
     return render(request, "people/form.html", {"form": form, "matches": matches, "creating": True})
 
 
-def _referrals_of(actor: Actor, person: Person) -> Any:
-    if not actor.can("referral.view"):
-        return None
-    from puentes.referrals.selectors import referral_list
-
-    return referral_list(actor=actor, box="sent", person_id=person.public_id).select_related(
-        "service_at_location__service"
-    )[:50]
-
-
-def _care_of(actor: Actor, person: Person) -> dict[str, Any] | None:
-    """Programs, goals, follow-ups, encounters, payer documents and the timeline, for the
-    roles that see care records."""
-    if not actor.can("care.view"):
-        return None
-    from puentes.billing import selectors as billing
-    from puentes.care import selectors as care
-
-    encounters = list(care.encounter_list(actor=actor, person=person)[:10])
-    return {
-        "enrollments": care.enrollment_list(actor=actor, person=person)[:20],
-        "goals": care.goal_list(actor=actor, person=person).exclude(status="cancelled")[:20],
-        "follow_ups": care.follow_up_list(actor=actor, person=person)[:20],
-        "encounters": encounters,
-        "billed_encounters": care.encounters_billed([e.pk for e in encounters]),
-        "recommendations": care.recommendation_list(actor=actor, person=person)[:10],
-        "plans_of_care": care.plan_of_care_list(actor=actor, person=person)[:10],
-        "timeline": care.person_timeline(actor=actor, person=person),
-        "in_ecm": care.in_ecm(person, timezone.localdate()),
-        "today": timezone.localdate(),
-        "can_manage": actor.can("care.manage"),
-        "can_log": actor.can("encounter.log"),
-        "can_document": actor.can("care.document"),
-        "coverages": billing.coverage_list(actor=actor, person=person),
-        "initiating_visits": billing.initiating_visit_list(actor=actor, person=person)[:10],
-        "prior_authorizations": billing.prior_authorization_list(actor=actor, person=person)[:10],
-        "service_consents": billing.service_consent_list(actor=actor, person=person)[:10],
-        "serious_conditions": billing.serious_condition_list(actor=actor, person=person)[:10],
-        "can_cover": actor.can("coverage.manage"),
-    }
-
-
 @actor_page("person.view")
 def person_detail(request: HttpRequest, actor: Actor, person_id: uuid.UUID) -> HttpResponse:
     person = selectors.person_read(actor=actor, public_id=person_id)
@@ -117,7 +74,7 @@ def person_detail(request: HttpRequest, actor: Actor, person_id: uuid.UUID) -> H
         messages.info(request, _("This record was merged; showing the record it was merged into."))
         return redirect("people:detail", person_id=person.merged_into.public_id)
     household_link = selectors.household_of(person)
-    context = {
+    context: dict[str, Any] = {
         "person": person,
         "household_link": household_link,
         "household_members": (
@@ -131,19 +88,15 @@ def person_detail(request: HttpRequest, actor: Actor, person_id: uuid.UUID) -> H
             ended_at__isnull=True
         ),
         "history": selectors.person_history(actor=actor, person=person)[:50],
-        "needs": screening_selectors.need_list(actor=actor, person=person),
-        "screenings": screening_selectors.screening_list(actor=actor, person=person)[:20],
-        "can_screen": actor.can("screening.perform"),
-        "can_need": actor.can("need.manage"),
         "can_edit": actor.can("person.update"),
         "can_consent": actor.can("consent.manage"),
         "can_identify": actor.can("identifier.manage"),
         "can_household": actor.can("household.manage"),
         "can_assign": actor.can("caseload.assign"),
         "can_merge": actor.can("person.merge"),
-        "referrals": _referrals_of(actor, person),
-        "care": _care_of(actor, person),
     }
+    panels, context["panel_templates"] = panels_for(actor, person)
+    context.update(panels)
     return render(request, "people/detail.html", context)
 
 

@@ -15,14 +15,15 @@ from django.views.decorators.http import require_POST
 
 from puentes.core.actor import Actor
 from puentes.core.errors import DomainError
+from puentes.core.pages import act, actor_page, form_errors_from
 from puentes.directory import selectors as directory_selectors
+from puentes.people.models import Person
 from puentes.people.selectors import person_get, person_list
 from puentes.referrals import selectors, services
 from puentes.referrals.forms import ReferralForm, TransitionForm
 from puentes.referrals.models import ReferralStatus
 from puentes.referrals.presenters import light_summary, referral_out
 from puentes.screening.selectors import need_list
-from puentes.web.pages import act, actor_page, form_errors_from
 
 # The label of the button for each move, and whether it asks for a reason or an outcome.
 ACTION_LABELS = {
@@ -225,3 +226,12 @@ def sent(request: HttpRequest, actor: Actor) -> HttpResponse:
             ],
         },
     )
+
+
+def person_panel(actor: Actor, person: Person) -> Any:
+    """The person page's referrals (registered in apps.py), for roles that see them."""
+    if not actor.can("referral.view"):
+        return None
+    return selectors.referral_list(
+        actor=actor, box="sent", person_id=person.public_id
+    ).select_related("service_at_location__service")[:50]

@@ -12,6 +12,8 @@ from django.utils.translation import gettext as _
 
 from puentes.core.actor import Actor
 from puentes.core.errors import DomainError
+from puentes.core.pages import actor_page, form_errors_from, submit
+from puentes.people.models import Person
 from puentes.people.selectors import person_get
 from puentes.screening import selectors, services
 from puentes.screening.categories import CATEGORIES
@@ -19,7 +21,6 @@ from puentes.screening.definitions import Instrument, Item, instruments_current
 from puentes.screening.forms import InstrumentChoiceForm, NeedForm, NeedStatusForm, StartForm
 from puentes.screening.models import Screening, ScreeningStatus
 from puentes.screening.scoring import enabled_items, score
-from puentes.web.pages import actor_page, form_errors_from, submit
 
 
 def _ui_language() -> str:
@@ -319,3 +320,13 @@ def instrument_settings(request: HttpRequest, actor: Actor) -> HttpResponse:
             "instruments": instruments,
         },
     )
+
+
+def person_panel(actor: Actor, person: Person) -> dict[str, Any] | None:
+    """The person page's needs and screenings (registered in apps.py)."""
+    return {
+        "needs": selectors.need_list(actor=actor, person=person),
+        "screenings": selectors.screening_list(actor=actor, person=person)[:20],
+        "can_screen": actor.can("screening.perform"),
+        "can_need": actor.can("need.manage"),
+    }

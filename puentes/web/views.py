@@ -21,6 +21,7 @@ from puentes.core.actor import Actor
 from puentes.core.audit import people_seen_in
 from puentes.core.errors import DomainError
 from puentes.core.http import client_ip
+from puentes.core.pages import actor_page, form_errors_from
 from puentes.network import services as network_services
 from puentes.network.selectors import (
     ACTIVE_ORGANIZATION_SESSION_KEY,
@@ -30,7 +31,6 @@ from puentes.network.selectors import (
 from puentes.network.signin import address_blocked
 from puentes.people.selectors import person_list
 from puentes.referrals.selectors import referral_list
-from puentes.web.pages import actor_page, form_errors_from
 
 
 class SignInView(LoginView):

@@ -11,8 +11,21 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 
+from puentes.core.actor import Actor
 from puentes.core.errors import DomainError
-from puentes.network.middleware import request_actor
+
+# Who is acting on a page request: network registers it (from its AppConfig.ready), so the
+# page contract lives in core, below every app, and imports none of them.
+_ACTOR_OF: list[Callable[[HttpRequest], Actor | None]] = []
+
+
+def actor_source_register(source: Callable[[HttpRequest], Actor | None]) -> None:
+    _ACTOR_OF[:] = [source]
+
+
+def request_actor(request: HttpRequest) -> Actor | None:
+    return _ACTOR_OF[0](request) if _ACTOR_OF else None
+
 
 # A view may answer with a page or a download (a streaming response).
 View = Callable[..., HttpResponseBase]

@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from puentes.care import forms, selectors, services
+from puentes.care import forms, selectors, services, workflow
 from puentes.care.models import (
     OPEN_ENROLLMENT_STATUSES,
     EnrollmentStatus,
@@ -177,12 +177,12 @@ def enrollment_detail(request: HttpRequest, actor: Actor, enrollment_id: uuid.UU
         done = submit(request, edit_form, write, success=_("Enrollment updated."), then=then)
         if done:
             return done
-    moves = services.ENROLLMENT_MOVES.get(enrollment.status, set())
+    moves = workflow.moves_from(enrollment.status)
     actions = [
         {
             "status": status,
             "label": ENROLLMENT_ACTIONS[EnrollmentStatus(status)],
-            "needs_reason": status in services.REASON_REQUIRED,
+            "needs_reason": status in workflow.REASON_REQUIRED,
             "form": forms.EnrollmentStatusForm(
                 initial={"version": enrollment.version, "status": status}
             ),

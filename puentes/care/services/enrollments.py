@@ -21,6 +21,7 @@ from puentes.care.models import (
 )
 from puentes.care.services._common import _codes, _today, _worker
 from puentes.care.services.follow_ups import _cancel_cadence, schedule_cadence
+from puentes.care.workflow import REASON_REQUIRED, STARTING_STATUSES, moves_from
 from puentes.core.actor import Actor
 from puentes.core.audit import audit_record
 from puentes.core.concurrency import bump_version, check_version, lock_for_update
@@ -30,18 +31,6 @@ from puentes.network.models import Membership
 from puentes.people.selectors import person_get
 
 # Enrollments ---------------------------------------------------------------------------
-
-# Which status an enrollment may move to from each status.
-ENROLLMENT_MOVES: dict[str, set[str]] = {
-    EnrollmentStatus.REFERRED: {"enrolled", "active", "disenrolled"},
-    EnrollmentStatus.ENROLLED: {"active", "paused", "completed", "disenrolled"},
-    EnrollmentStatus.ACTIVE: {"paused", "completed", "disenrolled"},
-    EnrollmentStatus.PAUSED: {"active", "completed", "disenrolled"},
-    EnrollmentStatus.COMPLETED: set(),
-    EnrollmentStatus.DISENROLLED: set(),
-}
-REASON_REQUIRED = {EnrollmentStatus.DISENROLLED, EnrollmentStatus.PAUSED}
-STARTING_STATUSES = (EnrollmentStatus.REFERRED, EnrollmentStatus.ENROLLED, EnrollmentStatus.ACTIVE)
 
 
 def _program_of_organization(actor: Actor, program_id: Any, errors: Errors) -> Program | None:
@@ -169,7 +158,7 @@ def enrollment_change_status(
     enrollment = _locked_enrollment(actor, enrollment_id, version)
     reason = (reason or "").strip()
     on = on or _today()
-    if status not in ENROLLMENT_MOVES.get(enrollment.status, set()):
+    if status not in moves_from(enrollment.status):
         raise invalid(
             {
                 "status": [

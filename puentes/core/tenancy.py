@@ -12,7 +12,7 @@ organization is as unknown as a missing one, so its existence is never revealed.
 
 Work that runs for the system rather than for a member (a batch's worker, an import) reads
 with ``for_organization(organization)``; anything else must say why it is unscoped with
-``unscoped(Model, reason)`` — the tests list every such call.
+``unscoped(Model, reason)``, so every such read is named and can be found.
 """
 
 import uuid
@@ -71,7 +71,7 @@ def one(queryset: QuerySet[M], public_id: uuid.UUID | str, seen_by: Actor | None
 
 def unscoped(model: type[M], reason: str) -> QuerySet[M]:
     """All rows of a tenant model, for work that must cross organizations (``reason`` says
-    why; it is there to be read in review, and the tests list every caller)."""
+    why; it is there to be read in review)."""
     if not reason.strip():
         raise ValueError("say why the read crosses organizations")
     return model._default_manager.all()

@@ -30,6 +30,7 @@ from puentes.billing.engine import (
     Visit,
     billing_provider_problems,
     evaluate,
+    total_units,
 )
 from puentes.billing.models import (
     AuthorizationStatus,
@@ -44,7 +45,7 @@ from puentes.billing.models import (
     SeriousCondition,
     ServiceConsent,
 )
-from puentes.billing.rulesets import RuleSet, rule_set_for
+from puentes.billing.rulesets import DiagnosisRule, RuleSet, rule_set_for
 from puentes.care.models import (
     Encounter,
     EncounterStatus,
@@ -195,15 +196,11 @@ class Diagnoses:
             chosen = [code for known, code, pk in self.known if not pk and known <= day]
         return tuple(dict.fromkeys(chosen))[:12]
 
-    def matching(self, prefixes: tuple[str, ...], day: datetime.date) -> tuple[str, ...]:
-        """Every code known on the day (needs' and practitioners') that starts with one of
-        ``prefixes``: a payer that takes only some kinds of code (a doula claim takes
-        pregnancy codes, not the Z codes of social needs)."""
-        chosen = [
-            code
-            for known, code, _pk in self.known
-            if known <= day and code.upper().startswith(prefixes)
-        ]
+    def matching(self, rule: DiagnosisRule, day: datetime.date) -> tuple[str, ...]:
+        """Every code known on the day (needs' and practitioners') that ``rule`` accepts: a
+        payer that takes only some kinds of code (a doula claim takes pregnancy codes, not
+        the Z codes of social needs)."""
+        chosen = [code for known, code, _pk in self.known if known <= day and rule.accepts(code)]
         return tuple(dict.fromkeys(chosen))[:12]
 
     def settle(self) -> None:
@@ -551,10 +548,6 @@ def _as_of(codes: tuple[str, ...], day: datetime.date) -> tuple[str, ...]:
     return tuple(dict.fromkeys(icd10cm.as_of(code, day) for code in codes))
 
 
-def _units(lines: list[Line]) -> int:
-    return sum(line.units for line in lines)
-
-
 def _evaluate_one(
     encounter_pk: int,
     visit: Visit,
@@ -596,9 +589,7 @@ def _evaluate_one(
     ledger = ledgers[(visit.person, rules.id)]
     if rules.diagnoses is not None:
         visit = visit._replace(
-            diagnoses=(diagnoses or NO_DIAGNOSES).matching(
-                tuple(rules.diagnoses.prefixes), visit.day
-            )
+            diagnoses=(diagnoses or NO_DIAGNOSES).matching(rules.diagnoses, visit.day)
         )
     visit = visit._replace(diagnoses=_as_of(visit.diagnoses, visit.day))
     prefer = [payer.preferred_family] if payer.preferred_family else []
@@ -631,5 +622,5 @@ def _evaluate_one(
     if row.outcome.billable:
         ledger.record(row.line_day or visit.day, visit.minutes, outcome.family, outcome.lines)
         if outcome.authorization:
-            ledger.authorize(outcome.authorization, _units(outcome.lines), visit.minutes)
+            ledger.authorize(outcome.authorization, total_units(outcome.lines), visit.minutes)
     return row

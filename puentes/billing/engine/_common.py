@@ -206,6 +206,14 @@ def _add(table: dict[Any, list[int]], key: Any, units: int, minutes: int) -> Non
         tally[2] += 1
 
 
+def total_units(lines: list[Line]) -> int:
+    """The units of a visit's lines."""
+    total = 0
+    for line in lines:  # a loop, not sum() over a generator: run for every billable visit
+        total += line.units
+    return total
+
+
 def cpt_units(minutes: int, unit_minutes: int) -> int:
     """The CPT time rule: a unit is earned once its midpoint is passed (16 minutes of a
     30-minute unit, 31 of a 60-minute one), then each further full unit or passed midpoint."""

@@ -11,6 +11,7 @@ from puentes.billing.engine._common import (
     Visit,
     _,
     _current,
+    total_units,
 )
 from puentes.billing.rulesets import Limit, RuleSet
 
@@ -25,7 +26,7 @@ def _plan_of_care_limit(
         return
     before = ledger.used("units", "year", visit.day)
     allowed = max(threshold.units - before, 0)
-    if _units(outcome.lines) <= allowed:
+    if total_units(outcome.lines) <= allowed:
         return  # the common case: within the threshold, nothing to say
 
     def refusal() -> Problem:
@@ -53,7 +54,7 @@ def _cap(
 ) -> None:
     """Claim at most ``allowed`` units: fewer lines or units (saying how many were left
     out, with ``note``), or none and ``refusal``."""
-    total = _units(outcome.lines)
+    total = total_units(outcome.lines)
     if total <= allowed:
         return
     if allowed == 0:
@@ -68,13 +69,6 @@ def _cap(
             left -= units
     outcome.lines = kept
     outcome.notes.append(note(total - allowed))
-
-
-def _units(lines: list[Line]) -> int:
-    total = 0
-    for line in lines:  # a loop, not sum() over a generator: run for every billable visit
-        total += line.units
-    return total
 
 
 def _limit_label(limit: Limit) -> str:
@@ -108,7 +102,7 @@ def _apply_limit(
     measure = "units" if limit.units is not None else "minutes" if limit.minutes else "visits"
     allowed = limit.units if limit.units is not None else limit.minutes or limit.visits or 0
     used = ledger.used(measure, limit.period, visit.day)
-    adding = {"units": _units(outcome.lines), "minutes": visit.minutes, "visits": 1}[measure]
+    adding = {"units": total_units(outcome.lines), "minutes": visit.minutes, "visits": 1}[measure]
     if used + adding <= allowed:
         return  # the common case: within the limit, nothing to say
     label = _limit_label(limit)
@@ -174,7 +168,7 @@ def _authorization_for(
     """The number of a current authorization of this payer program covering the lines'
     codes with room for the visit, or ""."""
     codes = {line.code for line in outcome.lines}
-    units = _units(outcome.lines)
+    units = total_units(outcome.lines)
     for authorization in person.authorizations:
         if authorization.rule_set_id != rules.id or not (
             authorization.start <= visit.day <= authorization.end

@@ -367,25 +367,42 @@ def _profile_initial(actor: Actor) -> dict[str, Any]:
     }
 
 
+def _person_form(
+    request: HttpRequest,
+    person: Any,
+    form: Any,
+    save: Any,
+    *,
+    success: str,
+    title: str,
+    intro: str = "",
+) -> HttpResponse:
+    """A form about a person's coverage or the prerequisites payers name, back to their
+    coverage when saved."""
+    then = reverse("people:detail", args=[person.public_id]) + "#h-coverage"
+    done = submit(request, form, save, success=success, then=then)
+    return done or render(
+        request,
+        "care/form.html",
+        {"form": form, "person": person, "title": title, "intro": intro},
+    )
+
+
 @actor_page("coverage.manage")
 def coverage_new(request: HttpRequest, actor: Actor, person_id: uuid.UUID) -> HttpResponse:
     person = person_get(actor=actor, public_id=person_id)
     payers = [(str(p.public_id), p.name) for p in selectors.payer_choices(actor=actor)]
-    form = forms.CoverageForm(request.POST or None, payers=payers)
-    then = reverse("people:detail", args=[person.public_id]) + "#h-coverage"
-    done = submit(
+    return _person_form(
         request,
-        form,
+        person,
+        forms.CoverageForm(request.POST or None, payers=payers),
         lambda d: services.coverage_add(actor=actor, person_id=person.public_id, fields=d),
         success=_("Coverage recorded."),
-        then=then,
+        title=_("Record coverage"),
+        intro=""
+        if payers
+        else _("Your organization has no payers yet: billing staff add them under Billing set-up."),
     )
-    context = {"form": form, "person": person, "title": _("Record coverage")}
-    if not payers:
-        context["intro"] = _(
-            "Your organization has no payers yet: billing staff add them under Billing set-up."
-        )
-    return done or render(request, "care/form.html", context)
 
 
 @actor_page("coverage.manage")
@@ -397,52 +414,21 @@ def prior_authorization_new(
         (str(c.public_id), f"{c.payer.name} · {c.member_id}")
         for c in selectors.coverage_list(actor=actor, person=person)
     ]
-    form = forms.PriorAuthorizationForm(request.POST or None, coverages=coverages)
-    then = reverse("people:detail", args=[person.public_id]) + "#h-coverage"
-    done = submit(
+    return _person_form(
         request,
-        form,
+        person,
+        forms.PriorAuthorizationForm(request.POST or None, coverages=coverages),
         lambda d: services.prior_authorization_record(
             actor=actor, person_id=person.public_id, fields=d
         ),
         success=_("Prior authorization recorded."),
-        then=then,
-    )
-    intro = _(
-        "A payer's approval for work past a limit (hours a day, visits a month): the "
-        "work it covers is billed with its number."
-    )
-    if not coverages:
-        intro = _("Record the person's coverage first: an authorization belongs to one.")
-    return done or render(
-        request,
-        "care/form.html",
-        {
-            "form": form,
-            "person": person,
-            "title": _("Record a prior authorization"),
-            "intro": intro,
-        },
-    )
-
-
-def _person_form(
-    request: HttpRequest,
-    person: Any,
-    form: Any,
-    save: Any,
-    *,
-    success: str,
-    title: str,
-    intro: str,
-) -> HttpResponse:
-    """A form about a person's billing prerequisites, back to their coverage when saved."""
-    then = reverse("people:detail", args=[person.public_id]) + "#h-coverage"
-    done = submit(request, form, save, success=success, then=then)
-    return done or render(
-        request,
-        "care/form.html",
-        {"form": form, "person": person, "title": title, "intro": intro},
+        title=_("Record a prior authorization"),
+        intro=_(
+            "A payer's approval for work past a limit (hours a day, visits a month): the "
+            "work it covers is billed with its number."
+        )
+        if coverages
+        else _("Record the person's coverage first: an authorization belongs to one."),
     )
 
 
@@ -489,25 +475,19 @@ def serious_condition_new(request: HttpRequest, actor: Actor, person_id: uuid.UU
 @actor_page("coverage.manage")
 def initiating_visit_new(request: HttpRequest, actor: Actor, person_id: uuid.UUID) -> HttpResponse:
     person = person_get(actor=actor, public_id=person_id)
-    form = forms.InitiatingVisitForm(request.POST or None)
-    then = reverse("people:detail", args=[person.public_id]) + "#h-coverage"
-    done = submit(
+    return _person_form(
         request,
-        form,
+        person,
+        forms.InitiatingVisitForm(request.POST or None),
         lambda d: services.initiating_visit_record(
             actor=actor, person_id=person.public_id, fields=d
         ),
         success=_("Initiating visit recorded."),
-        then=then,
-    )
-    intro = _(
-        "The billing practitioner's visit (an E/M or annual wellness visit) that the "
-        "monthly G-codes need first."
-    )
-    return done or render(
-        request,
-        "care/form.html",
-        {"form": form, "person": person, "title": _("Record an initiating visit"), "intro": intro},
+        title=_("Record an initiating visit"),
+        intro=_(
+            "The billing practitioner's visit (an E/M or annual wellness visit) that the "
+            "monthly G-codes need first."
+        ),
     )
 
 

@@ -1,4 +1,6 @@
-"""What the billing services share."""
+"""What the engine's parts share: the facts a visit carries (Visit, PersonRecord, Line,
+Outcome), the ledger of what is billed, unit arithmetic and the messages in the reader's
+language."""
 
 import datetime
 from collections.abc import Collection, Iterable

@@ -21,8 +21,6 @@ from puentes.billing.rulesets import RuleSet
 from puentes.care.models import EncounterService, labels_of
 from puentes.core import icd10cm
 
-# Checks every visit must pass, whatever code would pay for it ---------------------------
-
 
 def _common_unmet(rules: RuleSet, visit: Visit, person: PersonRecord) -> list[str]:
     """Which of the checks every visit must pass it fails (cheap: no messages)."""

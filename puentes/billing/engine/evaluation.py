@@ -26,8 +26,6 @@ from puentes.billing.engine.lines import (
 )
 from puentes.billing.rulesets import Family, RuleSet
 
-# The engine ---------------------------------------------------------------------------
-
 
 def evaluate(
     rules: RuleSet,

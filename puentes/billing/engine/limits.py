@@ -15,8 +15,6 @@ from puentes.billing.engine._common import (
 )
 from puentes.billing.rulesets import Limit, RuleSet
 
-# Limits ----------------------------------------------------------------------------------
-
 
 def _plan_of_care_limit(
     rules: RuleSet, visit: Visit, person: PersonRecord, ledger: Ledger, outcome: Outcome

@@ -25,8 +25,6 @@ from puentes.billing.engine._common import (
 from puentes.billing.rulesets import Code, Family, MonthlyTime, RuleSet
 from puentes.care.models import EncounterService, labels_of
 
-# Family choice and lines -------------------------------------------------------------------
-
 
 def _family_unmet(family: Family, visit: Visit, person: PersonRecord) -> list[str]:
     """Which of the family's conditions the visit does not meet (cheap: no messages)."""

@@ -38,8 +38,6 @@ from puentes.core.errors import DomainError, invalid
 from puentes.core.jobs import JobKind, job_cancel_by, job_finish, job_run, job_settle, jobs_reap
 from puentes.core.progress import Progress
 
-# Batches and claims ---------------------------------------------------------------------
-
 
 def _claim_readiness(actor: Actor) -> BillingProfile:
     """What every claim needs from the organization, checked before anything is written."""

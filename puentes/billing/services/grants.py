@@ -22,8 +22,6 @@ from puentes.care.models import Encounter
 from puentes.core.actor import Actor
 from puentes.core.audit import audit_record
 
-# Grants ------------------------------------------------------------------------------------
-
 
 def _fits(
     funding: FundingSource, program_ids: set[int], row: Evaluated, program_id: int | None

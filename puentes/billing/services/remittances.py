@@ -19,9 +19,6 @@ from puentes.core.audit import audit_record
 from puentes.core.concurrency import bump_version
 from puentes.core.errors import invalid
 
-# Remittances ----------------------------------------------------------------------------
-
-
 REMITTANCE_MAX_BYTES = 20 * 1024 * 1024
 
 

@@ -41,8 +41,6 @@ from puentes.core.inputs import Errors, Fields, clean_text, is_uuid, raise_if
 from puentes.network.models import User
 from puentes.people.selectors import person_get
 
-# Set-up --------------------------------------------------------------------------------
-
 
 @transaction.atomic
 def payer_create(*, actor: Actor, fields: Fields) -> Payer:

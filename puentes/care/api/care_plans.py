@@ -18,8 +18,6 @@ from puentes.care.presenters import (
 from puentes.network.auth import actor_of
 from puentes.people.selectors import person_get
 
-# Care plans and goals -------------------------------------------------------------------
-
 
 class ProgressOut(Schema):
     recorded_on: date

@@ -20,8 +20,6 @@ from puentes.core.http import stored_file_download
 from puentes.network.auth import actor_of
 from puentes.people.selectors import person_get
 
-# Recommendations and plans of care -------------------------------------------------------
-
 
 class PractitionerIn(Schema, extra="forbid"):
     person_id: uuid.UUID

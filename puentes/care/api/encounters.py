@@ -20,8 +20,6 @@ from puentes.core.pagination import Mapped, PagePagination
 from puentes.network.auth import actor_of
 from puentes.people.selectors import person_get
 
-# Encounters -----------------------------------------------------------------------------
-
 
 class EncounterFields(Schema, extra="forbid"):
     person_id: uuid.UUID | None = Field(None, description="The person (individual encounter)")

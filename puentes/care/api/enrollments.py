@@ -18,8 +18,6 @@ from puentes.core.pagination import Mapped, PagePagination
 from puentes.network.auth import actor_of
 from puentes.people.selectors import person_get
 
-# Enrollments --------------------------------------------------------------------------
-
 
 class EnrollmentIn(Schema, extra="forbid"):
     person_id: uuid.UUID

@@ -20,8 +20,6 @@ from puentes.core.pagination import Mapped, PagePagination
 from puentes.network.auth import actor_of
 from puentes.people.selectors import person_get
 
-# Follow-ups -----------------------------------------------------------------------------
-
 
 class FollowUpIn(Schema, extra="forbid"):
     person_id: uuid.UUID

@@ -16,8 +16,6 @@ from puentes.care.presenters import (
 from puentes.core.pagination import Mapped, PagePagination
 from puentes.network.auth import actor_of
 
-# Programs ------------------------------------------------------------------------------
-
 
 class ProgramIn(Schema, extra="forbid"):
     name: str

@@ -12,8 +12,6 @@ from puentes.care.api._common import Member, router
 from puentes.network.auth import actor_of
 from puentes.people.selectors import person_get
 
-# Timeline and team ----------------------------------------------------------------------
-
 
 class TimelineOut(Schema):
     kind: str

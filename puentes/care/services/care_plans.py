@@ -27,8 +27,6 @@ from puentes.people.models import Person
 from puentes.people.selectors import person_get
 from puentes.screening.models import Need
 
-# Care plans and goals -------------------------------------------------------------------
-
 
 def _enrollment_of(actor: Actor, person: Person, enrollment_id: Any, errors: Errors) -> Any:
     if not enrollment_id:

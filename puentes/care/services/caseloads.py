@@ -22,8 +22,6 @@ from puentes.network.models import Membership
 from puentes.people import services as people_services
 from puentes.people.selectors import person_get
 
-# Caseloads ---------------------------------------------------------------------------
-
 
 @transaction.atomic
 def caseload_reassign(

@@ -30,8 +30,6 @@ from puentes.core.validators import validate_npi
 from puentes.people.models import Person
 from puentes.people.selectors import person_get
 
-# Payer documents ------------------------------------------------------------------------
-
 ATTACHMENT_TYPES = {"pdf", "png", "jpg", "jpeg", "heic", "tif", "tiff"}
 ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024
 

@@ -35,8 +35,6 @@ from puentes.people.selectors import person_get
 from puentes.referrals.selectors import referrals_sent_about
 from puentes.screening.models import Need
 
-# Encounters ---------------------------------------------------------------------------
-
 ENCOUNTER_FIELDS = {
     "person_id",
     "is_group",

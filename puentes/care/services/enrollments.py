@@ -30,8 +30,6 @@ from puentes.core.inputs import Errors, Fields, is_uuid, raise_if
 from puentes.network.models import Membership
 from puentes.people.selectors import person_get
 
-# Enrollments ---------------------------------------------------------------------------
-
 
 def _program_of_organization(actor: Actor, program_id: Any, errors: Errors) -> Program | None:
     program = (

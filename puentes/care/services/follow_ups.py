@@ -29,8 +29,6 @@ from puentes.referrals.models import CLOSED_STATUSES, Referral
 from puentes.referrals.selectors import referrals_sent_about
 from puentes.screening.models import Need
 
-# Follow-ups ---------------------------------------------------------------------------
-
 
 def schedule_cadence(enrollment: Enrollment, *, after: datetime.date, user: Any) -> None:
     """The program's next follow-up for this enrollment, ``follow_up_days`` after ``after``

@@ -19,8 +19,6 @@ from puentes.core.errors import DomainError
 from puentes.core.inputs import Errors, Fields, clean_text, raise_if
 from puentes.network.models import WorkerType
 
-# Programs ------------------------------------------------------------------------------
-
 PROGRAM_FIELDS = (
     "name",
     "kind",

@@ -15,8 +15,6 @@ from puentes.core.http import stored_file_download
 from puentes.core.pages import actor_page, submit
 from puentes.people.selectors import person_get
 
-# Payer documents ------------------------------------------------------------------------
-
 DOCUMENTS = {
     "recommendation": (
         forms.RecommendationForm,

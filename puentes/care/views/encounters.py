@@ -23,8 +23,6 @@ from puentes.people.selectors import person_get, person_list
 from puentes.referrals.selectors import referral_list
 from puentes.screening.selectors import need_list
 
-# Encounters -----------------------------------------------------------------------------
-
 
 def _encounter_choices(actor: Actor, person: Person) -> dict[str, Any]:
     recent = selectors.recent_choices(actor=actor, worker=actor.membership)

@@ -23,8 +23,6 @@ from puentes.core.errors import DomainError
 from puentes.core.pages import act, actor_page, form_errors_from, submit
 from puentes.people.selectors import person_get
 
-# Enrollments ---------------------------------------------------------------------------
-
 
 @actor_page("care.manage")
 def enroll(request: HttpRequest, actor: Actor, person_id: uuid.UUID) -> HttpResponse:

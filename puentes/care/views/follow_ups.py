@@ -21,8 +21,6 @@ from puentes.core.audit import people_seen_in
 from puentes.core.pages import act, actor_page, submit
 from puentes.people.selectors import person_get
 
-# Follow-ups ------------------------------------------------------------------------------
-
 FOLLOW_UP_TABS = {
     "today": _("Today and overdue"),
     "upcoming": _("Upcoming"),

@@ -20,8 +20,6 @@ from puentes.people.models import Person
 from puentes.people.selectors import person_get
 from puentes.screening.selectors import need_list
 
-# Goals ---------------------------------------------------------------------------------
-
 
 def _plan_choices(actor: Actor, person: Person) -> list[tuple[str, str]]:
     open_enrollments = selectors.enrollment_list(actor=actor, person=person, open_only=True)

@@ -12,8 +12,6 @@ from puentes.care import forms, selectors, services
 from puentes.core.actor import Actor
 from puentes.core.pages import actor_page, submit
 
-# Programs ------------------------------------------------------------------------------
-
 
 @actor_page("care.view")
 def program_list(request: HttpRequest, actor: Actor) -> HttpResponse:

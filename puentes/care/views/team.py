@@ -19,8 +19,6 @@ from puentes.core.errors import DomainError
 from puentes.core.pages import actor_page
 from puentes.people.models import Person
 
-# Team -----------------------------------------------------------------------------------
-
 
 def _quiet_days(request: HttpRequest) -> int:
     try:

@@ -81,3 +81,26 @@ def test_a_stuck_batch_is_cancelled_from_its_page(
     assert violations == []
     batch.refresh_from_db()
     assert batch.status == "failed"
+
+
+@pytest.mark.parametrize(
+    ("language", "waiting", "so_far"),
+    [
+        ("en", "Waiting for more time this month", "20 minutes this month so far"),
+        ("es", "Esperando más tiempo este mes", "20 minutos este mes hasta ahora"),
+    ],
+)
+def test_a_short_monthly_visit_waits_for_more_time(
+    transactional_db, live_server, page, bea, medicare, log_visit, language, waiting, so_far
+):
+    from .test_monthly_time import D, on
+
+    on(log_visit, D(2026, 10, 5), 20)
+    bea.user.language = language
+    bea.user.save()
+    sign_in(page, live_server.url, "bea")
+    page.goto(f"{live_server.url}/billing/?start=2026-10-01&end=2026-10-31")
+    table = page.locator("table.waiting")
+    table.wait_for()
+    assert waiting in page.content()
+    assert so_far in table.inner_text() and "G0019" in table.inner_text()

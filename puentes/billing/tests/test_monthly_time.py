@@ -14,55 +14,6 @@ from puentes.core.errors import DomainError
 D = datetime.date
 
 
-@pytest.fixture
-def medicare(billing_clinic, bea, ana, maria, covered):
-    payer = services.payer_create(
-        actor=actor_for(bea),
-        fields={
-            "name": "Medicare Part B",
-            "payer_identifier": "01182",
-            "filing_indicator": "MB",
-            "rule_set_id": "medicare-chi-pin",
-        },
-    )
-    actor = actor_for(ana)
-    services.coverage_add(
-        actor=actor,
-        person_id=maria.public_id,
-        fields={
-            "payer_id": payer.public_id,
-            "member_id": "1EG4TE5MK73",
-            "start_date": D(2026, 1, 1),
-            "priority": "primary",
-        },
-    )
-    # Medicare is her primary coverage from 2026: end the Medi-Cal one the day before.
-    maria.coverages.filter(payer__name="Medi-Cal").update(end_date=D(2025, 12, 31))
-    services.initiating_visit_record(
-        actor=actor,
-        person_id=maria.public_id,
-        fields={
-            "visit_date": D(2026, 9, 1),
-            "code": "99214",
-            "practitioner_name": "Dr. Rosa Kim",
-            "practitioner_npi": "1234567893",
-        },
-    )
-    services.service_consent_record(
-        actor=actor,
-        person_id=maria.public_id,
-        fields={
-            "given_on": D(2026, 9, 1),
-            "method": "verbal",
-            "practitioner_name": "Dr. Rosa Kim",
-            "practitioner_npi": "1234567893",
-            "cost_sharing_explained": True,
-            "one_practitioner_explained": True,
-        },
-    )
-    return payer
-
-
 def on(log_visit, day, minutes):
     return log_visit(minutes=minutes, occurred_on=day, services=["navigation"])
 

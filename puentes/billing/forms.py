@@ -1,4 +1,5 @@
-"""Page forms for billing; every rule is the services'."""
+"""Page forms for billing: lengths and ranges come from the model fields (``form_field``),
+every other rule is the services'."""
 
 import datetime
 from typing import Any
@@ -9,13 +10,24 @@ from django.utils.translation import gettext_lazy as _
 
 from puentes.billing.models import (
     AuthorizationStatus,
+    BillingProfile,
     ConsentMethod,
+    Coverage,
     CoveragePriority,
+    FeeScheduleEntry,
     FilingIndicator,
     FundingKind,
+    FundingSource,
+    InitiatingVisit,
+    Payer,
+    PriorAuthorization,
+    Provider,
     ProviderRole,
+    SeriousCondition,
+    ServiceConsent,
 )
 from puentes.care.models import EncounterService
+from puentes.core.inputs import form_field
 
 DATE = forms.DateInput(attrs={"type": "date"})
 
@@ -42,8 +54,8 @@ class PeriodForm(forms.Form):
 
 class CoverageForm(forms.Form):
     payer_id = forms.ChoiceField(label=_("Payer"))
-    member_id = forms.CharField(label=_("Member ID"), max_length=40)
-    plan_name = forms.CharField(label=_("Plan"), max_length=120, required=False)
+    member_id = form_field(Coverage, "member_id", label=_("Member ID"))
+    plan_name = form_field(Coverage, "plan_name", label=_("Plan"))
     start_date = forms.DateField(label=_("From"), widget=DATE)
     end_date = forms.DateField(label=_("Until"), widget=DATE, required=False)
     priority = forms.ChoiceField(label=_("Priority"), choices=CoveragePriority.choices)
@@ -55,22 +67,26 @@ class CoverageForm(forms.Form):
 
 class InitiatingVisitForm(forms.Form):
     visit_date = forms.DateField(label=_("Date of the visit"), widget=DATE)
-    code = forms.CharField(label=_("Visit code (e.g. 99214)"), max_length=5)
-    practitioner_name = forms.CharField(label=_("Practitioner's name"), max_length=200)
-    practitioner_npi = forms.CharField(label=_("Practitioner's NPI"), max_length=10)
+    code = form_field(InitiatingVisit, "code", label=_("Visit code (e.g. 99214)"))
+    practitioner_name = form_field(
+        InitiatingVisit, "practitioner_name", label=_("Practitioner's name")
+    )
+    practitioner_npi = form_field(
+        InitiatingVisit, "practitioner_npi", label=_("Practitioner's NPI")
+    )
 
 
 class PriorAuthorizationForm(forms.Form):
     coverage_id = forms.ChoiceField(label=_("Coverage"))
-    number = forms.CharField(label=_("Authorization number"), max_length=50, required=False)
+    number = form_field(PriorAuthorization, "number", label=_("Authorization number"))
     codes = forms.CharField(
         label=_("Procedure codes (empty: any)"),
         max_length=200,
         required=False,
         help_text=_("Separated by commas, such as 98960, 98961."),
     )
-    units = forms.IntegerField(label=_("Units authorized"), required=False)
-    minutes = forms.IntegerField(label=_("Minutes authorized"), required=False)
+    units = form_field(PriorAuthorization, "units", label=_("Units authorized"))
+    minutes = form_field(PriorAuthorization, "minutes", label=_("Minutes authorized"))
     start_date = forms.DateField(label=_("From"), widget=DATE)
     end_date = forms.DateField(label=_("Until"), widget=DATE)
     status = forms.ChoiceField(label=_("Status"), choices=AuthorizationStatus.choices)
@@ -83,8 +99,12 @@ class PriorAuthorizationForm(forms.Form):
 class ServiceConsentForm(forms.Form):
     given_on = forms.DateField(label=_("Date of the consent"), widget=DATE)
     method = forms.ChoiceField(label=_("How it was given"), choices=ConsentMethod.choices)
-    practitioner_name = forms.CharField(label=_("Billing practitioner's name"), max_length=200)
-    practitioner_npi = forms.CharField(label=_("Billing practitioner's NPI"), max_length=10)
+    practitioner_name = form_field(
+        ServiceConsent, "practitioner_name", label=_("Billing practitioner's name")
+    )
+    practitioner_npi = form_field(
+        ServiceConsent, "practitioner_npi", label=_("Billing practitioner's NPI")
+    )
     cost_sharing_explained = forms.BooleanField(
         label=_("The person was told that cost sharing (coinsurance) applies"), required=False
     )
@@ -95,21 +115,27 @@ class ServiceConsentForm(forms.Form):
 
 
 class SeriousConditionForm(forms.Form):
-    diagnosis_code = forms.CharField(label=_("Diagnosis (ICD-10-CM)"), max_length=8)
+    diagnosis_code = form_field(
+        SeriousCondition, "diagnosis_code", label=_("Diagnosis (ICD-10-CM)")
+    )
     diagnosed_on = forms.DateField(label=_("Date of the diagnosis"), widget=DATE)
-    expected_months = forms.IntegerField(label=_("Expected to last (months)"))
+    expected_months = form_field(
+        SeriousCondition, "expected_months", label=_("Expected to last (months)")
+    )
     ended_on = forms.DateField(label=_("Ended on"), widget=DATE, required=False)
-    practitioner_name = forms.CharField(label=_("Practitioner's name"), max_length=200)
+    practitioner_name = form_field(
+        SeriousCondition, "practitioner_name", label=_("Practitioner's name")
+    )
 
 
 class PayerForm(forms.Form):
-    name = forms.CharField(label=_("Name"), max_length=120)
-    payer_identifier = forms.CharField(label=_("Payer ID"), max_length=80)
+    name = form_field(Payer, "name", label=_("Name"))
+    payer_identifier = form_field(Payer, "payer_identifier", label=_("Payer ID"))
     filing_indicator = forms.ChoiceField(
         label=_("Claim filing indicator"), choices=FilingIndicator.choices
     )
     rule_set_id = forms.ChoiceField(label=_("Rule set"))
-    preferred_family = forms.CharField(label=_("Preferred codes"), max_length=40, required=False)
+    preferred_family = form_field(Payer, "preferred_family", label=_("Preferred codes"))
     managed_care = forms.BooleanField(
         label=_("A managed-care plan (not fee-for-service)"), required=False
     )
@@ -120,19 +146,19 @@ class PayerForm(forms.Form):
 
 
 class ProviderForm(forms.Form):
-    first_name = forms.CharField(label=_("First name"), max_length=60)
-    last_name = forms.CharField(label=_("Last name"), max_length=60)
-    npi = forms.CharField(label=_("NPI"), max_length=10)
+    first_name = form_field(Provider, "first_name", label=_("First name"))
+    last_name = form_field(Provider, "last_name", label=_("Last name"))
+    npi = form_field(Provider, "npi", label=_("NPI"))
     role = forms.ChoiceField(label=_("Role"), choices=ProviderRole.choices)
 
 
 class ProfileForm(forms.Form):
-    taxonomy_code = forms.CharField(label=_("Taxonomy code"), max_length=10, required=False)
+    taxonomy_code = form_field(BillingProfile, "taxonomy_code", label=_("Taxonomy code"))
     postal_code_9 = forms.CharField(
         label=_("ZIP+4 of the billing address"), max_length=10, required=False
     )
-    submitter_id = forms.CharField(label=_("Submitter ID"), max_length=15, required=False)
-    contact_name = forms.CharField(label=_("Billing contact"), max_length=60, required=False)
+    submitter_id = form_field(BillingProfile, "submitter_id", label=_("Submitter ID"))
+    contact_name = form_field(BillingProfile, "contact_name", label=_("Billing contact"))
     contact_phone = forms.CharField(label=_("Billing contact phone"), max_length=14, required=False)
     supervising_provider_id = forms.ChoiceField(label=_("Supervising provider"), required=False)
     fqhc_or_rhc = forms.BooleanField(
@@ -145,18 +171,19 @@ class ProfileForm(forms.Form):
 
 
 class FeeForm(forms.Form):
-    code = forms.CharField(label=_("Code"), max_length=5)
+    code = form_field(FeeScheduleEntry, "code", label=_("Code"))
     charge = forms.DecimalField(label=_("Charge per unit"), max_digits=9, decimal_places=2)
 
 
 class ReasonForm(forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput)
-    reason = forms.CharField(label=_("Reason"), max_length=500, required=False)
+    # No length here: the service keeps the reason whole or refuses it, beside the field.
+    reason = forms.CharField(label=_("Reason"), required=False)
 
 
 class FundingForm(forms.Form):
-    name = forms.CharField(label=_("Name"), max_length=120)
-    funder = forms.CharField(label=_("Funder"), max_length=120)
+    name = form_field(FundingSource, "name", label=_("Name"))
+    funder = form_field(FundingSource, "funder", label=_("Funder"))
     kind = forms.ChoiceField(label=_("Kind"), choices=FundingKind.choices)
     start_date = forms.DateField(label=_("From"), widget=DATE)
     end_date = forms.DateField(label=_("Until"), widget=DATE)

@@ -1,5 +1,6 @@
-"""The page forms. They only shape input; every rule is the services' (errors come back
-beside the fields through core.pages.submit)."""
+"""The page forms. They only shape input: a field's length and range come from its model
+field (``form_field``), and every other rule is the services' (errors come back beside the
+fields through core.pages.submit)."""
 
 import uuid
 from typing import Any
@@ -12,11 +13,20 @@ from puentes.care.models import (
     Comparator,
     Credential,
     EcmPopulation,
+    Encounter,
+    EnrollmentEvent,
+    FollowUp,
+    Goal,
+    GoalProgress,
     GoalStatus,
     Modality,
     PlaceOfService,
+    PlanOfCare,
+    Program,
     ProgramKind,
+    Recommendation,
 )
+from puentes.core.inputs import form_field
 from puentes.network.models import WorkerType
 
 DATE = forms.DateInput(attrs={"type": "date"})
@@ -29,29 +39,27 @@ def _ids(values: list[str]) -> list[str]:
 
 class ProgramForm(forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
-    name = forms.CharField(label=_("Name"), max_length=120)
+    name = form_field(Program, "name", label=_("Name"))
     kind = forms.ChoiceField(label=_("Kind of program"), choices=ProgramKind.choices)
-    description = forms.CharField(
-        label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    description = form_field(
+        Program, "description", label=_("Description"), widget=forms.Textarea(attrs={"rows": 3})
     )
-    target_population = forms.CharField(label=_("Who it is for"), required=False, max_length=500)
+    target_population = form_field(Program, "target_population", label=_("Who it is for"))
     worker_types = forms.MultipleChoiceField(
         label=_("Worker types that deliver it"),
         choices=WorkerType.choices,
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
-    follow_up_days = forms.IntegerField(
+    follow_up_days = form_field(
+        Program,
+        "follow_up_days",
         label=_("Check in every (days)"),
-        min_value=0,
-        initial=14,
         help_text=_(
             "A follow-up is scheduled this many days after enrollment and each contact; 0 for none."
         ),
     )
-    caseload_limit = forms.IntegerField(
-        label=_("Caseload limit per worker"), required=False, min_value=1
-    )
+    caseload_limit = form_field(Program, "caseload_limit", label=_("Caseload limit per worker"))
     is_active = forms.BooleanField(label=_("Open for enrollment"), required=False, initial=True)
 
     def service_fields(self) -> dict[str, Any]:
@@ -120,19 +128,21 @@ class EnrollmentEditForm(forms.Form):
 class EnrollmentStatusForm(forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput)
     status = forms.CharField(widget=forms.HiddenInput)
-    reason = forms.CharField(label=_("Reason"), required=False, max_length=500)
+    reason = form_field(EnrollmentEvent, "reason", label=_("Reason"))
 
 
 class GoalForm(forms.Form):
     enrollment_id = forms.ChoiceField(label=_("Care plan"), required=False)
-    description = forms.CharField(
+    description = form_field(
+        Goal,
+        "description",
         label=_("The goal, in the person's own words"),
-        max_length=500,
         widget=forms.Textarea(attrs={"rows": 2}),
     )
-    measure = forms.CharField(
+    measure = form_field(
+        Goal,
+        "measure",
         label=_("Measured by"),
-        max_length=100,
         widget=forms.TextInput(attrs={"list": "measures"}),
         help_text=_("For example HbA1c, Asthma control test, Blood pressure."),
     )
@@ -144,7 +154,7 @@ class GoalForm(forms.Form):
         decimal_places=2,
         required=False,
     )
-    unit = forms.CharField(label=_("Unit"), max_length=30, required=False)
+    unit = form_field(Goal, "unit", label=_("Unit"))
     target_date = forms.DateField(label=_("Target date"), required=False, widget=DATE)
     need_ids = forms.MultipleChoiceField(
         label=_("Needs it addresses"), required=False, widget=forms.CheckboxSelectMultiple
@@ -164,7 +174,7 @@ class ProgressForm(forms.Form):
     value_2 = forms.DecimalField(
         label=_("Second number"), max_digits=9, decimal_places=2, required=False
     )
-    note = forms.CharField(label=_("Note"), max_length=500, required=False)
+    note = form_field(GoalProgress, "note", label=_("Note"))
 
 
 class GoalStatusForm(forms.Form):
@@ -173,17 +183,21 @@ class GoalStatusForm(forms.Form):
 
 
 class PractitionerForm(forms.Form):
-    practitioner_name = forms.CharField(label=_("Practitioner's name"), max_length=200)
-    practitioner_npi = forms.CharField(label=_("Practitioner's NPI"), max_length=10)
+    practitioner_name = form_field(
+        Recommendation, "practitioner_name", label=_("Practitioner's name")
+    )
+    practitioner_npi = form_field(Recommendation, "practitioner_npi", label=_("Practitioner's NPI"))
     credential = forms.ChoiceField(label=_("Credential"), choices=Credential.choices)
     attachment = forms.FileField(label=_("Scanned copy (PDF or image)"), required=False)
 
 
 class RecommendationForm(PractitionerForm):
     recommended_on = forms.DateField(label=_("Date of the recommendation"), widget=DATE)
-    scope = forms.CharField(label=_("Services recommended"), max_length=500)
-    diagnosis_code = forms.CharField(
-        label=_("Diagnosis (ICD-10-CM), if the practitioner gave one"), max_length=8, required=False
+    scope = form_field(Recommendation, "scope", label=_("Services recommended"))
+    diagnosis_code = form_field(
+        Recommendation,
+        "diagnosis_code",
+        label=_("Diagnosis (ICD-10-CM), if the practitioner gave one"),
     )
     expires_on = forms.DateField(label=_("Expires on"), required=False, widget=DATE)
 
@@ -191,16 +205,19 @@ class RecommendationForm(PractitionerForm):
 class PlanOfCareForm(PractitionerForm):
     signed_on = forms.DateField(label=_("Date signed"), widget=DATE)
     valid_until = forms.DateField(label=_("Valid until"), required=False, widget=DATE)
-    summary = forms.CharField(
-        label=_("What the plan covers"), max_length=2000, widget=forms.Textarea(attrs={"rows": 3})
+    summary = form_field(
+        PlanOfCare,
+        "summary",
+        label=_("What the plan covers"),
+        widget=forms.Textarea(attrs={"rows": 3}),
     )
 
 
 class FollowUpForm(forms.Form):
-    title = forms.CharField(label=_("What to do"), max_length=200)
+    title = form_field(FollowUp, "title", label=_("What to do"))
     due_on = forms.DateField(label=_("Due on"), widget=DATE)
     assignee_id = forms.ChoiceField(label=_("Who"), required=False)
-    note = forms.CharField(label=_("Note"), max_length=1000, required=False)
+    note = form_field(FollowUp, "note", label=_("Note"))
 
     def __init__(self, *args: Any, workers: list[tuple[str, str]], **kw: Any) -> None:
         super().__init__(*args, **kw)
@@ -217,7 +234,7 @@ class EncounterForm(forms.Form):
     idempotency_key = forms.CharField(widget=forms.HiddenInput, required=False)
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
     occurred_on = forms.DateField(label=_("Date"), widget=DATE)
-    duration_minutes = forms.IntegerField(label=_("Minutes"), min_value=1, max_value=720)
+    duration_minutes = form_field(Encounter, "duration_minutes", label=_("Minutes"))
     start_time = forms.TimeField(
         label=_("Started at"),
         required=False,
@@ -246,12 +263,10 @@ class EncounterForm(forms.Form):
     participant_ids = forms.MultipleChoiceField(
         label=_("Also present"), required=False, widget=forms.CheckboxSelectMultiple
     )
-    group_size = forms.IntegerField(
-        label=_("People in the group (everyone present)"), required=False, min_value=1
+    group_size = form_field(
+        Encounter, "group_size", label=_("People in the group (everyone present)"), required=False
     )
-    note = forms.CharField(
-        label=_("Note"), required=False, max_length=5000, widget=forms.Textarea(attrs={"rows": 3})
-    )
+    note = form_field(Encounter, "note", label=_("Note"), widget=forms.Textarea(attrs={"rows": 3}))
 
     def __init__(self, *args: Any, choices: dict[str, list[tuple[str, str]]], **kw: Any) -> None:
         super().__init__(*args, **kw)
@@ -287,7 +302,9 @@ class EncounterForm(forms.Form):
 
 
 class AmendForm(EncounterForm):
-    reason = forms.CharField(label=_("What the amendment corrects"), max_length=500)
+    reason = form_field(
+        Encounter, "amendment_reason", label=_("What the amendment corrects"), required=True
+    )
 
 
 class ReassignForm(forms.Form):

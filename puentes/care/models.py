@@ -5,6 +5,7 @@ follow-up tasks, and encounters — every contact a worker has with the people t
 import uuid
 from typing import Any
 
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -45,10 +46,22 @@ class Program(BaseModel):
     target_population = models.CharField(_("who it is for"), max_length=500, blank=True)
     worker_types = models.JSONField(_("worker types that deliver it"), default=list, blank=True)
     follow_up_days = models.PositiveIntegerField(
-        _("follow up every (days)"), default=14, help_text=_("0 for no automatic follow-ups.")
+        _("follow up every (days)"),
+        default=14,
+        help_text=_("0 for no automatic follow-ups."),
+        validators=[
+            MinValueValidator(0, _("Enter a number of days from 0 to 365.")),
+            MaxValueValidator(365, _("Enter a number of days from 0 to 365.")),
+        ],
     )
     caseload_limit = models.PositiveIntegerField(
-        _("caseload limit per worker"), null=True, blank=True
+        _("caseload limit per worker"),
+        null=True,
+        blank=True,
+        validators=[
+            MinValueValidator(1, _("Enter a limit from 1 to 1,000, or leave it empty.")),
+            MaxValueValidator(1000, _("Enter a limit from 1 to 1,000, or leave it empty.")),
+        ],
     )
     is_active = models.BooleanField(_("open for enrollment"), default=True)
 
@@ -554,7 +567,11 @@ class Encounter(BaseModel):
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="encounters")
     participants = models.ManyToManyField(Person, related_name="group_encounters", blank=True)
     is_group = models.BooleanField(_("group session"), default=False)
-    group_size = models.PositiveIntegerField(_("people in the group"), default=1)
+    group_size = models.PositiveIntegerField(
+        _("people in the group"),
+        default=1,
+        validators=[MinValueValidator(1)],
+    )
     worker = models.ForeignKey(Membership, on_delete=models.PROTECT, related_name="encounters")
     enrollment = models.ForeignKey(
         Enrollment, null=True, blank=True, on_delete=models.SET_NULL, related_name="encounters"
@@ -562,7 +579,13 @@ class Encounter(BaseModel):
     occurred_on = models.DateField(_("date"))
     start_time = models.TimeField(_("start time"), null=True, blank=True)
     end_time = models.TimeField(_("end time"), null=True, blank=True)
-    duration_minutes = models.PositiveIntegerField(_("minutes"))
+    duration_minutes = models.PositiveIntegerField(
+        _("minutes"),
+        validators=[
+            MinValueValidator(1, _("Enter how long it lasted: 1 to 720 minutes.")),
+            MaxValueValidator(720, _("Enter how long it lasted: 1 to 720 minutes.")),
+        ],
+    )
     modality = models.CharField(_("how"), max_length=10, choices=Modality.choices)
     place_of_service = models.CharField(
         _("place of service"), max_length=2, choices=PlaceOfService.choices

@@ -1,11 +1,20 @@
 """Checking input fields in services: every problem is collected under its field's name,
-then raised at once (``invalid``), so a form or API call hears of all of them together."""
+then raised at once (``invalid``), so a form or API call hears of all of them together.
+
+A field's rules (its length, its range, its message) are declared once, on the model
+field. Services check a write against them (``model_text``, ``model_number``), and forms
+build their fields from them (``form_field``), so the API and the page cannot drift apart:
+one input style, whichever door the write came through."""
 
 import datetime
 import uuid
 from collections.abc import Mapping
 from typing import Annotated, Any
 
+from django import forms
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
 from django.utils.translation import gettext as _
 from pydantic import AfterValidator, WithJsonSchema
 
@@ -27,6 +36,68 @@ def clean_text(
             _("Keep it under %(limit)s characters.") % {"limit": f"{limit:,}"}
         )
     return value
+
+
+def model_text(
+    model: type[models.Model],
+    fields: Fields,
+    name: str,
+    errors: Errors,
+    *,
+    required: bool = False,
+    field: str = "",
+) -> str:
+    """``clean_text`` with the limit the model declares for the field (``field`` when the
+    input is named differently from the column)."""
+    limit = max_length(model, field or name)
+    return clean_text(fields, name, errors, limit=limit, required=required)
+
+
+def _column(model: type[models.Model], name: str) -> "models.Field[Any, Any]":
+    column = model._meta.get_field(name)
+    if not isinstance(column, models.Field):
+        raise TypeError(f"{model.__name__}.{name} is not a column")
+    return column
+
+
+def max_length(model: type[models.Model], name: str) -> int:
+    """The length the model declares for a text field: the one place it is written."""
+    limit = _column(model, name).max_length
+    if limit is None:
+        raise TypeError(f"{model.__name__}.{name} declares no max_length")
+    return limit
+
+
+def model_number(model: type[models.Model], fields: Fields, name: str, errors: Errors) -> Any:
+    """A whole number checked by the model field's validators (their messages say the
+    range); None where the field may be empty."""
+    value = fields.get(name)
+    column = _column(model, name)
+    if value is None and column.null:
+        return None
+    if not isinstance(value, int) or isinstance(value, bool):
+        errors[name] = [_("Enter a whole number.")]
+        return value
+    try:
+        column.run_validators(value)
+    except ValidationError as problem:
+        errors[name] = [problem.messages[0]]  # the model's own message first
+    return value
+
+
+def form_field(model: type[models.Model], name: str, **options: Any) -> forms.Field:
+    """The form field for a model field, with the model's length, choices and range: a
+    page's form repeats none of the rules its service checks."""
+    column = _column(model, name)
+    for validator in column.validators:
+        if isinstance(validator, MinValueValidator):
+            options.setdefault("min_value", validator.limit_value)
+        elif isinstance(validator, MaxValueValidator):
+            options.setdefault("max_value", validator.limit_value)
+    built = column.formfield(**options)
+    if built is None:
+        raise TypeError(f"{model.__name__}.{name} has no form field")
+    return built
 
 
 def is_uuid(value: Any) -> bool:

@@ -113,7 +113,7 @@ def directory_search(request: HttpRequest, params: Query[SearchParams]) -> dict[
 
 class ServicePatch(Schema, extra="forbid"):
     version: int = Field(..., description="The version you read; a stale one gets 409.")
-    name: str | None = Field(None, max_length=500)
+    name: str | None = None
     alternate_name: str | None = None
     description: str | None = None
     url: str | None = None
@@ -155,7 +155,7 @@ class CapacityIn(Schema, extra="forbid"):
     capacity_status: Literal[
         "", "available", "waitlist", "no-capacity", "additional-assessment-required"
     ]
-    capacity_note: str = Field("", max_length=500)
+    capacity_note: str = ""
 
 
 class VersionIn(Schema, extra="forbid"):
@@ -217,13 +217,13 @@ def listing_verify(request: HttpRequest, sal_id: uuid.UUID, payload: VersionIn) 
 
 class CorrectionIn(Schema, extra="forbid"):
     kind: Literal["phone", "address", "hours", "closed", "capacity", "eligibility", "other"]
-    description: str = Field(..., max_length=2000)
+    description: str
 
 
 class CorrectionResolveIn(Schema, extra="forbid"):
     version: int
     status: Literal["resolved", "dismissed"]
-    note: str = Field("", max_length=2000)
+    note: str = ""
 
 
 class CorrectionOut(Schema):

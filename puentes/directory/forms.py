@@ -1,8 +1,19 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from puentes.core.inputs import form_field
 from puentes.core.languages import LANGUAGES
-from puentes.directory.models import Capacity, CorrectionKind, CorrectionStatus, ServiceStatus
+from puentes.directory.models import (
+    Capacity,
+    Correction,
+    CorrectionKind,
+    CorrectionStatus,
+    DirectoryImport,
+    Phone,
+    Service,
+    ServiceAtLocation,
+    ServiceStatus,
+)
 from puentes.directory.search import need_taxonomy
 from puentes.screening.categories import CATEGORIES
 
@@ -66,18 +77,18 @@ class SearchForm(forms.Form):
 
 class ServiceEditForm(forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput)
-    name = forms.CharField(label=_("Name"), max_length=500)
-    alternate_name = forms.CharField(label=_("Other name"), max_length=500, required=False)
+    name = form_field(Service, "name", label=_("Name"))
+    alternate_name = form_field(Service, "alternate_name", label=_("Other name"))
     description = forms.CharField(label=_("Description"), widget=forms.Textarea, required=False)
-    phone = forms.CharField(label=_("Phone"), max_length=50, required=False)
-    url = forms.CharField(label=_("Website"), max_length=500, required=False)
-    email = forms.CharField(label=_("Email"), max_length=254, required=False)
+    phone = form_field(Phone, "number", label=_("Phone"), required=False)
+    url = form_field(Service, "url", label=_("Website"))
+    email = form_field(Service, "email", label=_("Email"))
     status = forms.ChoiceField(label=_("Status"), choices=ServiceStatus.choices)
     eligibility_description = forms.CharField(
         label=_("Who can get it"), widget=forms.Textarea(attrs={"rows": 3}), required=False
     )
-    minimum_age = forms.FloatField(label=_("Minimum age"), required=False, min_value=0)
-    maximum_age = forms.FloatField(label=_("Maximum age"), required=False, min_value=0)
+    minimum_age = form_field(Service, "minimum_age", label=_("Minimum age"))
+    maximum_age = form_field(Service, "maximum_age", label=_("Maximum age"))
     application_process = forms.CharField(
         label=_("How to apply"), widget=forms.Textarea(attrs={"rows": 3}), required=False
     )
@@ -94,13 +105,13 @@ class CapacityForm(forms.Form):
         choices=[("", _("Not stated")), *Capacity.choices],
         required=False,
     )
-    capacity_note = forms.CharField(label=_("Note"), max_length=500, required=False)
+    capacity_note = form_field(ServiceAtLocation, "capacity_note", label=_("Note"))
 
 
 class CorrectionForm(forms.Form):
     kind = forms.ChoiceField(label=_("What is wrong?"), choices=CorrectionKind.choices)
-    description = forms.CharField(
-        label=_("Tell us more"), max_length=2000, widget=forms.Textarea(attrs={"rows": 4})
+    description = form_field(
+        Correction, "description", label=_("Tell us more"), widget=forms.Textarea(attrs={"rows": 4})
     )
 
 
@@ -114,7 +125,7 @@ class CorrectionResolveForm(forms.Form):
         ],
         widget=forms.RadioSelect,
     )
-    note = forms.CharField(label=_("Note"), max_length=2000, required=False)
+    note = form_field(Correction, "resolution_note", label=_("Note"))
 
 
 class ImportForm(forms.Form):
@@ -122,9 +133,10 @@ class ImportForm(forms.Form):
         label=_("File"),
         help_text=_("HSDS 3.0 JSON, or a ZIP of a tabular package (HSDS 3.0 or legacy 1.x/2.x)."),
     )
-    source = forms.CharField(
+    source = form_field(
+        DirectoryImport,
+        "source",
         label=_("Source name"),
-        max_length=100,
         help_text=_("Re-importing the same source updates its records in place."),
     )
     skip_invalid = forms.BooleanField(

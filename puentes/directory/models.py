@@ -9,6 +9,7 @@ primary key is its HSDS id (a UUID). The directory holds no personal data.
 from typing import Any
 
 from django.conf import settings
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -123,8 +124,8 @@ class Service(Listed):
     fees = models.TextField(blank=True)
     accreditations = models.TextField(blank=True)
     eligibility_description = models.TextField(blank=True)
-    minimum_age = models.FloatField(null=True, blank=True)
-    maximum_age = models.FloatField(null=True, blank=True)
+    minimum_age = models.FloatField(null=True, blank=True, validators=[MinValueValidator(0)])
+    maximum_age = models.FloatField(null=True, blank=True, validators=[MinValueValidator(0)])
     assured_date = models.CharField(max_length=30, blank=True)
     assurer_email = models.CharField(max_length=254, blank=True)
     licenses = models.TextField(blank=True)

@@ -16,6 +16,7 @@ from puentes.core.actor import Actor
 from puentes.core.audit import audit_record
 from puentes.core.concurrency import bump_version, check_version, lock_for_update
 from puentes.core.errors import DomainError, invalid
+from puentes.core.inputs import Errors, max_length, model_text, raise_if
 from puentes.core.jobs import JobKind, job_cancel_by, job_finish, job_run, job_settle
 from puentes.core.progress import Progress
 from puentes.core.services import apply_fields, validate
@@ -141,8 +142,9 @@ def service_update(
 
 
 def _set_first_phone(service: m.Service, number: str) -> dict[str, tuple[Any, Any]]:
-    if len(number) > 50:
-        raise invalid({"phone": [_("A phone number has at most 50 characters.")]})
+    errors: Errors = {}
+    model_text(m.Phone, {"phone": number}, "phone", errors, field="number")
+    raise_if(errors)
     current = selectors.first_phone(service)
     previous = current.number if current else ""
     if number == previous:
@@ -175,9 +177,9 @@ def capacity_update(
     check_version(sal, version)
     if status and status not in m.Capacity.values:
         raise invalid({"capacity_status": [_("Choose a valid capacity.")]})
-    note = note.strip()
-    if len(note) > 500:
-        raise invalid({"capacity_note": [_("Keep the note under 500 characters.")]})
+    errors: Errors = {}
+    note = model_text(m.ServiceAtLocation, {"capacity_note": note}, "capacity_note", errors)
+    raise_if(errors)
     changes = {
         name: (getattr(sal, name), value)
         for name, value in (("capacity_status", status), ("capacity_note", note))
@@ -233,8 +235,8 @@ def correction_report(
         errors["kind"] = [_("Choose what is wrong.")]
     if not description:
         errors["description"] = [_("Say what is wrong, so it can be fixed.")]
-    elif len(description) > 2000:
-        errors["description"] = [_("Keep it under 2,000 characters.")]
+    else:
+        model_text(m.Correction, {"description": description}, "description", errors)
     if errors:
         raise invalid(errors)
     with transaction.atomic():
@@ -271,8 +273,9 @@ def correction_resolve(
         raise invalid({"status": [_("Choose fixed or dismissed.")]})
     if status == m.CorrectionStatus.DISMISSED and not note:
         raise invalid({"note": [_("Say why the report is dismissed.")]})
-    if len(note) > 2000:
-        raise invalid({"note": [_("Keep it under 2,000 characters.")]})
+    errors: Errors = {}
+    model_text(m.Correction, {"note": note}, "note", errors, field="resolution_note")
+    raise_if(errors)
     correction.status, correction.resolution_note = status, note
     correction.resolved_by, correction.resolved_at = actor.user, timezone.now()
     bump_version(correction)
@@ -355,7 +358,10 @@ def _upload_errors(upload: UploadedFile | None, source: str) -> dict[str, list[A
     errors: dict[str, list[Any]] = {}
     if not source:
         errors["source"] = [_("Name the source (for example, the 211 it came from).")]
-    elif len(source) > 100 or not source.replace("-", "").replace("_", "").isalnum():
+    elif (
+        len(source) > max_length(m.DirectoryImport, "source")
+        or not source.replace("-", "").replace("_", "").isalnum()
+    ):
         errors["source"] = [_("Use up to 100 letters, digits, - or _.")]
     if upload is None:
         errors["upload"] = [_("Choose a file to import.")]

@@ -4,7 +4,7 @@ import uuid
 from datetime import datetime
 
 from django.http import HttpRequest
-from ninja import Field, Router, Schema
+from ninja import Router, Schema
 from ninja.pagination import paginate
 
 from puentes.core.pagination import PagePagination
@@ -61,7 +61,7 @@ class OrganizationPatch(Schema, extra="forbid"):
     phone: str | None = None
     time_zone: str | None = None
     languages_served: list[str] | None = None
-    referral_response_days: int | None = Field(None, ge=0, le=30)
+    referral_response_days: int | None = None
 
 
 class MemberOut(Schema):

@@ -3,8 +3,9 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from puentes.core.inputs import form_field
 from puentes.core.languages import LANGUAGES
-from puentes.network.models import ApiKeyScope, Organization, Role, WorkerType
+from puentes.network.models import ApiKey, ApiKeyScope, Organization, Role, WorkerType
 from puentes.network.services import ORGANIZATION_EDITABLE_FIELDS
 
 
@@ -49,7 +50,7 @@ class MemberForm(forms.Form):
 
 
 class ApiKeyForm(forms.Form):
-    name = forms.CharField(label=_("What is it for?"), max_length=100)
+    name = form_field(ApiKey, "name", label=_("What is it for?"))
     scope = forms.ChoiceField(label=_("Scope"), choices=ApiKeyScope.choices)
 
 

@@ -6,6 +6,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from puentes.core.inputs import form_field
 from puentes.network.selectors import organization_list_on_network
 from puentes.people.models import (
     Consent,
@@ -91,8 +92,12 @@ class ConsentForm(forms.ModelForm[Consent]):
 
 
 class RevokeForm(forms.Form):
-    reason = forms.CharField(
-        label=_("Reason"), max_length=500, widget=forms.Textarea(attrs={"rows": 2})
+    reason = form_field(
+        Consent,
+        "revocation_reason",
+        label=_("Reason"),
+        required=True,
+        widget=forms.Textarea(attrs={"rows": 2}),
     )
 
 
@@ -103,8 +108,8 @@ class HouseholdJoinForm(forms.Form):
         label=_("Existing household"),
         to_field_name="public_id",
     )
-    new_household_name = forms.CharField(
-        label=_("Or start a new household named"), max_length=200, required=False
+    new_household_name = form_field(
+        Household, "name", label=_("Or start a new household named"), required=False
     )
     relationship = forms.ChoiceField(label=_("Relationship"), choices=Relationship.choices)
 

@@ -13,6 +13,7 @@ from puentes.core.actor import Actor
 from puentes.core.audit import audit_record
 from puentes.core.concurrency import bump_version, check_version, lock_for_update
 from puentes.core.errors import DomainError, invalid
+from puentes.core.inputs import model_text, raise_if
 from puentes.core.services import apply_fields, validate
 from puentes.core.validators import (
     normalize_mbi,
@@ -517,9 +518,12 @@ def consent_revoke(*, actor: Actor, consent_id: uuid.UUID | str, reason: str) ->
     reason = (reason or "").strip()
     if not reason:
         raise invalid({"reason": [_("Say why the consent is revoked.")]})
+    errors: dict[str, list[str]] = {}
+    model_text(Consent, {"reason": reason}, "reason", errors, field="revocation_reason")
+    raise_if(errors)
     consent.revoked_at = timezone.now()
     consent.revoked_by = actor.user
-    consent.revocation_reason = reason[:500]
+    consent.revocation_reason = reason
     bump_version(consent)
     consent.save()
     audit_record(

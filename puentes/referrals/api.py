@@ -22,7 +22,7 @@ class ReferralIn(Schema, extra="forbid"):
     person_id: uuid.UUID
     service_at_location_id: uuid.UUID
     need_ids: list[uuid.UUID] = []
-    note: str = Field("", max_length=2000)
+    note: str = ""
     priority: str = "routine"
     requested_by: date | None = None
     send: bool = Field(False, description="Send at once (otherwise a draft is saved)")
@@ -39,9 +39,9 @@ class SendIn(Schema, extra="forbid"):
 class TransitionIn(Schema, extra="forbid"):
     version: int
     status: str = Field(..., description="accepted, rejected, in-progress, on-hold, completed, …")
-    reason: str = Field("", max_length=500)
+    reason: str = ""
     outcome: str = Field("", description="What was delivered (required to complete)")
-    outcome_note: str = Field("", max_length=1000)
+    outcome_note: str = ""
 
 
 class SharedPerson(Schema):

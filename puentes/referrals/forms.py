@@ -1,17 +1,18 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from puentes.referrals.models import Outcome, Priority
+from puentes.core.inputs import form_field
+from puentes.referrals.models import Outcome, Priority, Referral
 
 
 class ReferralForm(forms.Form):
     needs = forms.MultipleChoiceField(
         label=_("For which needs?"), required=False, widget=forms.CheckboxSelectMultiple
     )
-    note = forms.CharField(
+    note = form_field(
+        Referral,
+        "note",
         label=_("Note for the receiving organization"),
-        required=False,
-        max_length=2000,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
     priority = forms.ChoiceField(label=_("Priority"), choices=Priority.choices)
@@ -30,10 +31,10 @@ class ReferralForm(forms.Form):
 class TransitionForm(forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput)
     status = forms.CharField(widget=forms.HiddenInput)
-    reason = forms.CharField(label=_("Reason"), required=False, max_length=500)
+    reason = form_field(Referral, "status_reason", label=_("Reason"))
     outcome = forms.ChoiceField(
         label=_("What was delivered?"),
         required=False,
         choices=[("", "—"), *Outcome.choices],
     )
-    outcome_note = forms.CharField(label=_("Details"), required=False, max_length=1000)
+    outcome_note = form_field(Referral, "outcome_note", label=_("Details"))

@@ -16,6 +16,7 @@ from puentes.core.audit import audit_record
 from puentes.core.concurrency import bump_version, check_version, lock_for_update
 from puentes.core.dates import add_business_days
 from puentes.core.errors import DomainError, invalid
+from puentes.core.inputs import Errors, model_text, raise_if
 from puentes.directory import selectors as directory_selectors
 from puentes.directory.models import Capacity, ServiceAtLocation
 from puentes.directory.search import DirectoryQuery, need_taxonomy, search
@@ -39,6 +40,14 @@ from puentes.screening.models import OPEN_NEED_STATUSES, Need, NeedStatus
 from puentes.screening.services import need_follow_referral
 
 FULL = (Capacity.WAITLIST, Capacity.NO_CAPACITY)
+
+
+def _check_length(name: str, value: str | None, column: str) -> None:
+    """The input named ``name`` within the length of Referral's ``column``: refused whole,
+    never cut short."""
+    errors: Errors = {}
+    model_text(Referral, {name: value}, name, errors, field=column)
+    raise_if(errors)
 
 
 def _receiving_organization(sal: ServiceAtLocation) -> Organization | None:
@@ -77,8 +86,7 @@ def referral_create(
         needs = _needs_of(person, need_ids)
         if priority not in Priority.values:
             raise invalid({"priority": [_("Choose a valid priority.")]})
-        if len(note or "") > 2000:
-            raise invalid({"note": [_("Keep the note under 2,000 characters.")]})
+        _check_length("note", note, "note")
         if requested_by and requested_by < timezone.localdate():
             raise invalid({"requested_by": [_("The date cannot be in the past.")]})
         referral = Referral.objects.create(
@@ -217,12 +225,13 @@ def referral_transition(
     reason = (reason or "").strip()
     if status in REASON_REQUIRED and not reason:
         raise invalid({"reason": [_("Say why.")]})
-    if len(reason) > 500:
-        raise invalid({"reason": [_("Keep the reason under 500 characters.")]})
+    _check_length("reason", reason, "status_reason")
+    outcome_note = (outcome_note or "").strip()
+    _check_length("outcome_note", outcome_note, "outcome_note")
     if status == ReferralStatus.COMPLETED:
         if outcome not in Outcome.values:
             raise invalid({"outcome": [_("Say what was delivered.")]})
-        referral.outcome, referral.outcome_note = outcome, (outcome_note or "").strip()[:1000]
+        referral.outcome, referral.outcome_note = outcome, outcome_note
     if status == ReferralStatus.ACCEPTED:
         referral.accepted_at = timezone.now()
     previous = referral.status

@@ -100,7 +100,7 @@ class ScreeningIn(Schema, extra="forbid"):
     language: Literal["en", "es"] | None = None
     answers: dict[str, Any] = {}
     submit: bool = Field(False, description="Score and close it now (a screening done offline).")
-    idempotency_key: str = Field("", max_length=100)
+    idempotency_key: str = ""
 
 
 class ScreeningPatch(Schema, extra="forbid"):
@@ -111,7 +111,7 @@ class ScreeningPatch(Schema, extra="forbid"):
 
 
 class SubmitIn(Schema, extra="forbid"):
-    idempotency_key: str = Field("", max_length=100)
+    idempotency_key: str = ""
 
 
 class NeedEventOut(Schema):

@@ -3,8 +3,9 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from puentes.core.inputs import form_field
 from puentes.screening.categories import CATEGORY_CHOICES
-from puentes.screening.models import NeedStatus
+from puentes.screening.models import Need, NeedEvent, NeedStatus
 
 
 class StartForm(forms.Form):
@@ -26,21 +27,19 @@ class StartForm(forms.Form):
 
 class NeedForm(forms.Form):
     category = forms.ChoiceField(label=_("Domain"), choices=CATEGORY_CHOICES)
-    note = forms.CharField(
+    note = form_field(
+        Need,
+        "note",
         label=_("What did you notice?"),
-        required=False,
-        max_length=2000,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
-    z_code = forms.CharField(
-        label=_("Suggested ICD-10-CM Z code (optional)"), required=False, max_length=10
-    )
+    z_code = form_field(Need, "z_code", label=_("Suggested ICD-10-CM Z code (optional)"))
 
 
 class NeedStatusForm(forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput)
     status = forms.ChoiceField(label=_("New status"), choices=NeedStatus.choices)
-    reason = forms.CharField(label=_("Reason"), required=False, max_length=500)
+    reason = form_field(NeedEvent, "reason", label=_("Reason"))
 
 
 class InstrumentChoiceForm(forms.Form):

@@ -16,6 +16,7 @@ from puentes.core.actor import Actor
 from puentes.core.audit import audit_record
 from puentes.core.concurrency import bump_version, check_version, lock_for_update
 from puentes.core.errors import DomainError, invalid
+from puentes.core.inputs import Errors, model_text, raise_if
 from puentes.people.models import Person, PersonStatus
 from puentes.people.selectors import person_get
 from puentes.screening.categories import CATEGORIES
@@ -267,6 +268,9 @@ def screening_submit(
     Submitting again with the same idempotency key returns the completed screening.
     """
     actor.require("screening.perform")
+    errors: Errors = {}
+    model_text(Screening, {"idempotency_key": idempotency_key}, "idempotency_key", errors)
+    raise_if(errors)
     existing = screening_get(actor=actor, public_id=screening_id)
     if (
         existing.status == ScreeningStatus.COMPLETED
@@ -286,7 +290,7 @@ def screening_submit(
     screening.status = ScreeningStatus.COMPLETED
     screening.completed_at = timezone.now()
     screening.completed_by = actor.user
-    screening.idempotency_key = (idempotency_key or "")[:100]
+    screening.idempotency_key = idempotency_key or ""
     bump_version(screening)
     try:
         with transaction.atomic():
@@ -365,8 +369,7 @@ def need_record(
     errors: dict[str, list[str]] = {}
     if category not in CATEGORIES:
         errors["category"] = [_("Choose a valid domain.")]
-    if len(note or "") > 2000:
-        errors["note"] = [_("Keep the note under 2000 characters.")]
+    model_text(Need, {"note": note}, "note", errors)
     if z_code and not _looks_like_z_code(z_code):
         errors["z_code"] = [_("A Z code looks like Z59.41.")]
     elif z_code and (why := icd10cm.refusal(z_code, timezone.localdate())):
@@ -417,6 +420,9 @@ def need_set_status(
         raise invalid({"status": [_("The need already has this status.")]})
     if status in _REASON_REQUIRED and not reason:
         raise invalid({"reason": [_("Say why.")]})
+    errors: Errors = {}
+    model_text(NeedEvent, {"reason": reason}, "reason", errors)
+    raise_if(errors)
     NeedEvent.objects.create(
         need=need, user=actor.user, from_status=need.status, to_status=status, reason=reason[:500]
     )

@@ -35,6 +35,7 @@ from puentes.core.bulk import BulkInserter
 from puentes.core.collection import collector_paused
 from puentes.core.concurrency import bump_version, check_version, lock_for_update
 from puentes.core.errors import DomainError, invalid
+from puentes.core.inputs import Errors, model_text, raise_if
 from puentes.core.jobs import JobKind, job_cancel_by, job_finish, job_run, job_settle, jobs_reap
 from puentes.core.progress import Progress
 
@@ -512,7 +513,8 @@ def batch_move(
             _("This batch is %(current)s: it cannot become %(status)s.")
             % {"current": batch.get_status_display(), "status": BatchStatus(status).label},
         )
-    reason = (reason or "").strip()[:500]
+    reason = (reason or "").strip()
+    _check_reason(reason)
     if status == BatchStatus.REJECTED and not reason:
         raise invalid({"reason": [_("Say why the batch was rejected.")]})
     batch.status, batch.status_reason = status, reason
@@ -568,6 +570,13 @@ def _follow_up_batch(actor: Actor, claim: Claim) -> ClaimBatch:
     )
 
 
+def _check_reason(reason: str) -> None:
+    """A reason someone typed is kept whole or refused, never cut short."""
+    errors: Errors = {}
+    model_text(ClaimEvent, {"reason": reason}, "reason", errors)
+    raise_if(errors)
+
+
 def _close_claim(claim: Claim, status: str, user: Any, reason: str) -> None:
     ClaimEvent.objects.create(
         claim=claim, user=user, from_status=claim.status, to_status=status, reason=reason
@@ -590,6 +599,7 @@ def claim_void(
     _standing(claim)
     if not (reason or "").strip():
         raise invalid({"reason": [_("Say why the claim is voided.")]})
+    _check_reason(reason)
     batch = _follow_up_batch(actor, claim)
     void = Claim.objects.create(
         organization=claim.organization,
@@ -626,6 +636,7 @@ def claim_correct(
     _standing(claim)
     if not (reason or "").strip():
         raise invalid({"reason": [_("Say what the correction changes.")]})
+    _check_reason(reason)
     encounters: set[int] = set()
     for encounter, time_from in claim.lines.values_list("encounter_id", "time_from"):
         encounters.add(encounter)

@@ -37,7 +37,7 @@ from puentes.core.actor import Actor
 from puentes.core.audit import audit_record
 from puentes.core.concurrency import bump_version, check_version, lock_for_update
 from puentes.core.errors import DomainError, invalid
-from puentes.core.inputs import Errors, Fields, clean_text, is_uuid, raise_if
+from puentes.core.inputs import Errors, Fields, is_uuid, model_text, raise_if
 from puentes.network.models import User
 from puentes.people.selectors import person_get
 
@@ -46,8 +46,8 @@ from puentes.people.selectors import person_get
 def payer_create(*, actor: Actor, fields: Fields) -> Payer:
     actor.require("billing.manage")
     errors: Errors = {}
-    name = clean_text(fields, "name", errors, limit=120, required=True)
-    identifier = clean_text(fields, "payer_identifier", errors, limit=80, required=True)
+    name = model_text(Payer, fields, "name", errors, required=True)
+    identifier = model_text(Payer, fields, "payer_identifier", errors, required=True)
     if fields.get("filing_indicator") not in FilingIndicator.values:
         errors["filing_indicator"] = [_("Choose a claim filing indicator, such as MC or MB.")]
     rule_set_id = str(fields.get("rule_set_id") or "")
@@ -91,8 +91,8 @@ def coverage_add(*, actor: Actor, person_id: uuid.UUID | str, fields: Fields) ->
     )
     if payer is None:
         errors["payer_id"] = [_("Choose one of your organization's payers.")]
-    member_id = clean_text(fields, "member_id", errors, limit=40, required=True)
-    plan = clean_text(fields, "plan_name", errors, limit=120, required=False)
+    member_id = model_text(Coverage, fields, "member_id", errors, required=True)
+    plan = model_text(Coverage, fields, "plan_name", errors)
     start = _date(fields, "start_date", errors)
     end = _date(fields, "end_date", errors, required=False)
     if start and end and end < start:
@@ -132,7 +132,7 @@ def service_consent_record(
     method = fields.get("method") or ""
     if method not in ConsentMethod.values:
         errors["method"] = [_("Choose verbal or written.")]
-    name = clean_text(fields, "practitioner_name", errors, limit=200, required=True)
+    name = model_text(ServiceConsent, fields, "practitioner_name", errors, required=True)
     npi = _npi(fields, "practitioner_npi", errors)
     for told in ("cost_sharing_explained", "one_practitioner_explained"):
         if fields.get(told) not in (True, "true", "on", "1", 1):
@@ -164,7 +164,7 @@ def serious_condition_record(
     day = _date(fields, "diagnosed_on", errors)
     if day and day > timezone.localdate():
         errors["diagnosed_on"] = [_("The date cannot be in the future.")]
-    code = clean_text(fields, "diagnosis_code", errors, limit=8, required=True).upper()
+    code = model_text(SeriousCondition, fields, "diagnosis_code", errors, required=True).upper()
     if code and day and (why := icd10cm.refusal(code, day)):
         errors["diagnosis_code"] = [why]
     months = _whole(fields, "expected_months", errors)
@@ -177,7 +177,7 @@ def serious_condition_record(
     ended = _date(fields, "ended_on", errors, required=False)
     if ended and day and ended < day:
         errors["ended_on"] = [_("The end must be on or after the diagnosis.")]
-    name = clean_text(fields, "practitioner_name", errors, limit=200, required=True)
+    name = model_text(SeriousCondition, fields, "practitioner_name", errors, required=True)
     raise_if(errors)
     condition = SeriousCondition.objects.create(
         organization=actor.organization,
@@ -216,8 +216,12 @@ def prior_authorization_record(
     status = fields.get("status") or AuthorizationStatus.APPROVED
     if status not in AuthorizationStatus.values:
         errors["status"] = [_("Choose requested, approved or denied.")]
-    number = clean_text(
-        fields, "number", errors, limit=50, required=status == AuthorizationStatus.APPROVED
+    number = model_text(
+        PriorAuthorization,
+        fields,
+        "number",
+        errors,
+        required=status == AuthorizationStatus.APPROVED,
     )
     if number and not re.fullmatch(r"[A-Za-z0-9-]+", number):
         errors["number"] = [_("Use only letters, digits and hyphens, as the payer wrote it.")]
@@ -314,7 +318,7 @@ def initiating_visit_record(
     day = _date(fields, "visit_date", errors)
     if day and day > timezone.localdate():
         errors["visit_date"] = [_("The date cannot be in the future.")]
-    code = clean_text(fields, "code", errors, limit=5, required=True).upper()
+    code = model_text(InitiatingVisit, fields, "code", errors, required=True).upper()
     if code and code not in visit_codes.known():
         errors["code"] = [
             _(
@@ -323,7 +327,7 @@ def initiating_visit_record(
             )
             % {"code": code}
         ]
-    name = clean_text(fields, "practitioner_name", errors, limit=200, required=True)
+    name = model_text(InitiatingVisit, fields, "practitioner_name", errors, required=True)
     npi = _npi(fields, "practitioner_npi", errors)
     raise_if(errors)
     visit = InitiatingVisit.objects.create(
@@ -344,8 +348,8 @@ def initiating_visit_record(
 def provider_add(*, actor: Actor, fields: Fields) -> Provider:
     actor.require("billing.manage")
     errors: Errors = {}
-    first = clean_text(fields, "first_name", errors, limit=60, required=True)
-    last = clean_text(fields, "last_name", errors, limit=60, required=True)
+    first = model_text(Provider, fields, "first_name", errors, required=True)
+    last = model_text(Provider, fields, "last_name", errors, required=True)
     npi = _npi(fields, "npi", errors)
     if fields.get("role") not in ProviderRole.values:
         errors["role"] = [_("Choose rendering or supervising.")]
@@ -393,6 +397,12 @@ def billing_profile_set(*, actor: Actor, fields: Fields) -> BillingProfile:
     )
     if phone and len(phone) != 10:
         errors["contact_phone"] = [_("Enter a 10-digit phone number.")]
+    texts = {
+        name: model_text(
+            BillingProfile, {name: fields.get(name, getattr(profile, name))}, name, errors
+        )
+        for name in ("submitter_id", "contact_name")
+    }
     supervising = profile.supervising_provider
     if "supervising_provider_id" in fields:
         value = fields["supervising_provider_id"]
@@ -405,8 +415,7 @@ def billing_profile_set(*, actor: Actor, fields: Fields) -> BillingProfile:
             errors["supervising_provider_id"] = [_("Choose one of your supervising providers.")]
     raise_if(errors)
     profile.taxonomy_code, profile.postal_code_9, profile.contact_phone = taxonomy, zip9, phone
-    profile.submitter_id = str(fields.get("submitter_id", profile.submitter_id) or "")[:15]
-    profile.contact_name = str(fields.get("contact_name", profile.contact_name) or "")[:60]
+    profile.submitter_id, profile.contact_name = texts["submitter_id"], texts["contact_name"]
     profile.supervising_provider = supervising
     if "fqhc_or_rhc" in fields:
         profile.fqhc_or_rhc = bool(fields["fqhc_or_rhc"])
@@ -440,8 +449,8 @@ def funding_source_create(*, actor: Actor, fields: Fields) -> FundingSource:
     """A grant, contract, pass-through grant or ACO agreement that pays for CHW work."""
     actor.require("billing.manage")
     errors: Errors = {}
-    name = clean_text(fields, "name", errors, limit=120, required=True)
-    funder = clean_text(fields, "funder", errors, limit=120, required=True)
+    name = model_text(FundingSource, fields, "name", errors, required=True)
+    funder = model_text(FundingSource, fields, "funder", errors, required=True)
     if fields.get("kind") not in FundingKind.values:
         errors["kind"] = [_("Choose grant, contract, pass-through grant or ACO agreement.")]
     start, end = _date(fields, "start_date", errors), _date(fields, "end_date", errors)
@@ -460,7 +469,7 @@ def funding_source_create(*, actor: Actor, fields: Fields) -> FundingSource:
     )
     if len(programs) != len(set(program_ids)):
         errors["program_ids"] = [_("Choose programs your organization runs.")]
-    reporting = clean_text(fields, "reporting", errors, limit=2000, required=False)
+    reporting = model_text(FundingSource, fields, "reporting", errors)
     raise_if(errors)
     funding = FundingSource.objects.create(
         organization=actor.organization,

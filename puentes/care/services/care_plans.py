@@ -22,7 +22,7 @@ from puentes.core.actor import Actor
 from puentes.core.audit import audit_record
 from puentes.core.concurrency import bump_version, check_version, lock_for_update
 from puentes.core.errors import DomainError, invalid
-from puentes.core.inputs import Errors, Fields, clean_text, is_uuid, raise_if
+from puentes.core.inputs import Errors, Fields, is_uuid, model_text, raise_if
 from puentes.people.models import Person
 from puentes.people.selectors import person_get
 from puentes.screening.models import Need
@@ -74,7 +74,7 @@ def care_plan_create(
     person = person_get(actor=actor, public_id=person_id)
     errors: Errors = {}
     enrollment = _enrollment_of(actor, person, enrollment_id, errors)
-    title = clean_text({"title": title}, "title", errors, limit=200)
+    title = model_text(CarePlan, {"title": title}, "title", errors)
     raise_if(errors)
     if CarePlan.objects.filter(person=person, enrollment=enrollment).exists():
         raise DomainError(
@@ -131,11 +131,11 @@ def _clean_goal(
         return not partial or name in fields
 
     if wanted("description"):
-        clean["description"] = clean_text(fields, "description", errors, limit=500, required=True)
+        clean["description"] = model_text(Goal, fields, "description", errors, required=True)
     if wanted("measure"):
-        clean["measure"] = clean_text(fields, "measure", errors, limit=100, required=True)
+        clean["measure"] = model_text(Goal, fields, "measure", errors, required=True)
     if wanted("unit"):
-        clean["unit"] = clean_text(fields, "unit", errors, limit=30)
+        clean["unit"] = model_text(Goal, fields, "unit", errors)
     if wanted("comparator"):
         if fields.get("comparator") not in Comparator.values:
             errors["comparator"] = [_("Choose below, at most, exactly, at least or above.")]
@@ -233,7 +233,7 @@ def goal_progress_add(*, actor: Actor, goal_id: uuid.UUID | str, fields: Fields)
     value_2 = _decimal(
         fields.get("value_2"), "value_2", errors, required=goal.target_value_2 is not None
     )
-    note = clean_text(fields, "note", errors, limit=500)
+    note = model_text(GoalProgress, fields, "note", errors)
     raise_if(errors)
     progress = GoalProgress.objects.create(
         goal=goal,

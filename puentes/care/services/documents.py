@@ -25,7 +25,7 @@ from puentes.core.actor import Actor
 from puentes.core.audit import audit_record
 from puentes.core.concurrency import bump_version
 from puentes.core.errors import DomainError
-from puentes.core.inputs import Errors, Fields, clean_text, is_uuid, raise_if
+from puentes.core.inputs import Errors, Fields, is_uuid, model_text, raise_if
 from puentes.core.validators import validate_npi
 from puentes.people.models import Person
 from puentes.people.selectors import person_get
@@ -34,7 +34,9 @@ ATTACHMENT_TYPES = {"pdf", "png", "jpg", "jpeg", "heic", "tif", "tiff"}
 ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024
 
 
-def _practitioner(fields: Fields, errors: Errors) -> dict[str, Any]:
+def _practitioner(
+    model: type[Recommendation] | type[PlanOfCare], fields: Fields, errors: Errors
+) -> dict[str, Any]:
     npi = str(fields.get("practitioner_npi") or "").strip()
     try:
         validate_npi(npi)
@@ -43,9 +45,7 @@ def _practitioner(fields: Fields, errors: Errors) -> dict[str, Any]:
     if fields.get("credential") not in Credential.values:
         errors["credential"] = [_("Choose the practitioner's credential.")]
     return {
-        "practitioner_name": clean_text(
-            fields, "practitioner_name", errors, limit=200, required=True
-        ),
+        "practitioner_name": model_text(model, fields, "practitioner_name", errors, required=True),
         "practitioner_npi": npi,
         "credential": fields.get("credential"),
     }
@@ -84,7 +84,7 @@ def _record_document(
     fields: Fields,
     attachment: UploadedFile | None,
     dates: tuple[str, str, str],
-    text: tuple[str, int],
+    text: str,
     extra: Callable[[Person, Errors], dict[str, Any]] | None = None,
 ) -> Any:
     """What recording either payer document takes: the practitioner, a date that is not in
@@ -94,13 +94,13 @@ def _record_document(
     person = person_get(actor=actor, public_id=person_id)
     errors: Errors = {}
     start_name, end_name, end_message = dates
-    columns = _practitioner(fields, errors)
+    columns = _practitioner(model, fields, errors)
     start = _past_date(fields, start_name, errors, required=True)
     end = fields.get(end_name) or None
     if end and isinstance(start, datetime.date) and end <= start:
         errors[end_name] = [end_message]
     columns.update({start_name: start, end_name: end})
-    columns[text[0]] = clean_text(fields, text[0], errors, limit=text[1], required=True)
+    columns[text] = model_text(model, fields, text, errors, required=True)
     if extra is not None:
         columns.update(extra(person, errors))
     columns.update(_attachment(attachment, errors))
@@ -135,7 +135,7 @@ def recommendation_record(
                 "expires_on",
                 _("The expiry must be after the date of the recommendation."),
             ),
-            text=("scope", 500),
+            text="scope",
             extra=_diagnosis(fields),
         ),
     )
@@ -198,7 +198,7 @@ def plan_of_care_record(
             fields=fields,
             attachment=attachment,
             dates=("signed_on", "valid_until", _("The end must be after the date it was signed.")),
-            text=("summary", 2000),
+            text="summary",
             extra=care_plan,
         ),
     )

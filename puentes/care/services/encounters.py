@@ -29,7 +29,7 @@ from puentes.core.actor import Actor
 from puentes.core.audit import audit_record
 from puentes.core.concurrency import bump_version, check_version, lock_for_update
 from puentes.core.errors import DomainError, invalid
-from puentes.core.inputs import Errors, Fields, clean_text, is_uuid, raise_if
+from puentes.core.inputs import Errors, Fields, is_uuid, model_number, model_text, raise_if
 from puentes.people.models import Person
 from puentes.people.selectors import person_get
 from puentes.referrals.selectors import referrals_sent_about
@@ -91,10 +91,9 @@ def _timing(fields: Fields, errors: Errors) -> dict[str, Any]:
     elif end and not start:
         errors["start_time"] = [_("Enter the start time too, or only the minutes.")]
         return {}
-    if not isinstance(minutes, int) or isinstance(minutes, bool) or not 1 <= minutes <= 720:
-        errors.setdefault("duration_minutes", []).append(
-            _("Enter how long it lasted: 1 to 720 minutes.")
-        )
+    if "duration_minutes" not in errors:
+        model_number(Encounter, {"duration_minutes": minutes}, "duration_minutes", errors)
+    if "duration_minutes" in errors or not isinstance(minutes, int):
         return {}
     if start and not end:
         finish = datetime.datetime.combine(occurred_on, start) + datetime.timedelta(minutes=minutes)
@@ -191,7 +190,7 @@ def _clean_encounter(actor: Actor, fields: Fields) -> tuple[dict[str, Any], dict
     if not services and "services" not in errors:
         errors["services"] = [_("Choose at least one service delivered.")]
     topics = _codes(fields.get("topics"), EncounterTopic.values, "topics", errors)
-    note = clean_text(fields, "note", errors, limit=5000)
+    note = model_text(Encounter, fields, "note", errors)
     enrollment = (
         _enrollment_of(actor, person, fields.get("enrollment_id"), errors) if person else None
     )
@@ -246,8 +245,9 @@ def encounter_log(
     returns the first encounter instead of logging a second one (a retried submission)."""
     actor.require("encounter.log")
     key = (idempotency_key or "").strip()
-    if len(key) > 100:
-        raise invalid({"idempotency_key": [_("Keep the key under 100 characters.")]})
+    errors: Errors = {}
+    model_text(Encounter, {"idempotency_key": key}, "idempotency_key", errors)
+    raise_if(errors)
     if key:
         existing = Encounter.objects.for_actor(actor).filter(idempotency_key=key).first()
         if existing is not None:
@@ -389,8 +389,9 @@ def encounter_amend(
     reason = (reason or "").strip()
     if not reason:
         raise invalid({"reason": [_("Say what the amendment corrects.")]})
-    if len(reason) > 500:
-        raise invalid({"reason": [_("Keep the reason under 500 characters.")]})
+    errors: Errors = {}
+    model_text(Encounter, {"reason": reason}, "reason", errors, field="amendment_reason")
+    raise_if(errors)
     columns, relations = _clean_encounter(actor, _merged(_snapshot(original), fields))
     amendment = Encounter.objects.create(
         organization=actor.organization,

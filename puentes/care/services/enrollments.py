@@ -26,7 +26,7 @@ from puentes.core.actor import Actor
 from puentes.core.audit import audit_record
 from puentes.core.concurrency import bump_version, check_version, lock_for_update
 from puentes.core.errors import invalid
-from puentes.core.inputs import Errors, Fields, is_uuid, raise_if
+from puentes.core.inputs import Errors, Fields, is_uuid, model_text, raise_if
 from puentes.network.models import Membership
 from puentes.people.selectors import person_get
 
@@ -170,8 +170,9 @@ def enrollment_change_status(
         )
     if status in REASON_REQUIRED and not reason:
         raise invalid({"reason": [_("Say why.")]})
-    if len(reason) > 500:
-        raise invalid({"reason": [_("Keep the reason under 500 characters.")]})
+    errors: Errors = {}
+    model_text(EnrollmentEvent, {"reason": reason}, "reason", errors)
+    raise_if(errors)
     if on > _today():
         raise invalid({"on": [_("The date cannot be in the future.")]})
     EnrollmentEvent.objects.create(

@@ -22,7 +22,7 @@ from puentes.core.actor import Actor
 from puentes.core.audit import audit_record
 from puentes.core.concurrency import bump_version, check_version, lock_for_update
 from puentes.core.errors import DomainError, invalid
-from puentes.core.inputs import Errors, Fields, clean_text, is_uuid, raise_if
+from puentes.core.inputs import Errors, Fields, is_uuid, model_text, raise_if
 from puentes.people.models import Person
 from puentes.people.selectors import person_get
 from puentes.referrals.models import CLOSED_STATUSES, Referral
@@ -122,8 +122,8 @@ def follow_up_create(*, actor: Actor, person_id: uuid.UUID | str, fields: Fields
     actor.require("care.manage")
     person = person_get(actor=actor, public_id=person_id)
     errors: Errors = {}
-    title = clean_text(fields, "title", errors, limit=200, required=True)
-    note = clean_text(fields, "note", errors, limit=1000)
+    title = model_text(FollowUp, fields, "title", errors, required=True)
+    note = model_text(FollowUp, fields, "note", errors)
     due_on = fields.get("due_on")
     if not isinstance(due_on, datetime.date):
         errors["due_on"] = [_("Choose the date it is due.")]
@@ -191,9 +191,9 @@ def follow_up_update(
     if unknown:
         errors["__all__"] = [_("Unknown fields: %(f)s.") % {"f": ", ".join(sorted(unknown))}]
     if "title" in fields:
-        follow_up.title = clean_text(fields, "title", errors, limit=200, required=True)
+        follow_up.title = model_text(FollowUp, fields, "title", errors, required=True)
     if "note" in fields:
-        follow_up.note = clean_text(fields, "note", errors, limit=1000)
+        follow_up.note = model_text(FollowUp, fields, "note", errors)
     if "due_on" in fields:
         if not isinstance(fields["due_on"], datetime.date):
             errors["due_on"] = [_("Choose the date it is due.")]

@@ -16,7 +16,7 @@ from puentes.core.actor import Actor
 from puentes.core.audit import audit_record
 from puentes.core.concurrency import bump_version, check_version, lock_for_update
 from puentes.core.errors import DomainError
-from puentes.core.inputs import Errors, Fields, clean_text, raise_if
+from puentes.core.inputs import Errors, Fields, model_number, model_text, raise_if
 from puentes.network.models import WorkerType
 
 PROGRAM_FIELDS = (
@@ -38,28 +38,21 @@ def _clean_program(fields: Fields) -> dict[str, Any]:
         errors["__all__"] = [_("Unknown fields: %(f)s.") % {"f": ", ".join(sorted(unknown))}]
     clean: dict[str, Any] = {}
     if "name" in fields:
-        clean["name"] = clean_text(fields, "name", errors, limit=120, required=True)
+        clean["name"] = model_text(Program, fields, "name", errors, required=True)
     if "kind" in fields:
         if fields["kind"] not in ProgramKind.values:
             errors["kind"] = [_("Choose a kind of program from the list.")]
         clean["kind"] = fields["kind"]
-    for name, limit in (("description", 2000), ("target_population", 500)):
+    for name in ("description", "target_population"):
         if name in fields:
-            clean[name] = clean_text(fields, name, errors, limit=limit)
+            clean[name] = model_text(Program, fields, name, errors)
     if "worker_types" in fields:
         clean["worker_types"] = _codes(
             fields["worker_types"], WorkerType.values, "worker_types", errors
         )
-    if "follow_up_days" in fields:
-        days = fields["follow_up_days"]
-        if not isinstance(days, int) or isinstance(days, bool) or not 0 <= days <= 365:
-            errors["follow_up_days"] = [_("Enter a number of days from 0 to 365.")]
-        clean["follow_up_days"] = days
-    if "caseload_limit" in fields:
-        limit = fields["caseload_limit"]
-        if limit is not None and (not isinstance(limit, int) or not 1 <= limit <= 1000):
-            errors["caseload_limit"] = [_("Enter a limit from 1 to 1,000, or leave it empty.")]
-        clean["caseload_limit"] = limit
+    for name in ("follow_up_days", "caseload_limit"):
+        if name in fields:
+            clean[name] = model_number(Program, fields, name, errors)
     if "is_active" in fields:
         clean["is_active"] = bool(fields["is_active"])
     raise_if(errors)

@@ -83,3 +83,14 @@ def test_revocation_needs_a_reason(ana, maria, pantry):
     with pytest.raises(DomainError) as caught:
         services.consent_revoke(actor=actor_for(ana), consent_id=consent.public_id, reason=" ")
     assert "reason" in caught.value.fields
+
+
+def test_an_overlong_revocation_reason_is_refused_not_cut_short(ana, maria, pantry):
+    consent = record(ana, maria, organizations=[pantry])
+    with pytest.raises(DomainError) as caught:
+        services.consent_revoke(
+            actor=actor_for(ana), consent_id=consent.public_id, reason="x" * 501
+        )
+    assert caught.value.fields == {"reason": ["Keep it under 500 characters."]}
+    consent.refresh_from_db()
+    assert consent.revoked_at is None

@@ -252,3 +252,12 @@ def test_business_days_skip_the_weekend():
     friday = datetime.date(2026, 11, 20)
     assert add_business_days(friday, 1) == datetime.date(2026, 11, 23)
     assert add_business_days(friday, 2) == datetime.date(2026, 11, 24)
+
+
+def test_an_overlong_outcome_note_is_refused_whole_not_cut_short(refer, consent, pat):
+    referral = _move(pat, refer(), S.ACCEPTED)
+    with pytest.raises(DomainError) as caught:
+        _move(pat, referral, S.COMPLETED, outcome="food", outcome_note="x" * 1001)
+    assert caught.value.fields == {"outcome_note": ["Keep it under 1,000 characters."]}
+    referral.refresh_from_db()
+    assert referral.status == S.ACCEPTED and referral.outcome_note == ""

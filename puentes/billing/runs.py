@@ -281,7 +281,7 @@ def _ledgers(
 
 def _fees(organization: Organization) -> dict[str, Decimal]:
     return dict(
-        FeeScheduleEntry.objects.filter(organization=organization).values_list("code", "charge")
+        FeeScheduleEntry.objects.for_organization(organization).values_list("code", "charge")
     )
 
 
@@ -434,7 +434,7 @@ def evaluate_period(
     given), person by person in date order so limits count earlier visits first.
     ``progress`` hears how many of the period's people are done, after each chunk. A
     caller that keeps only billable rows passes explain=False (see engine.evaluate)."""
-    payers = {p.pk: p for p in Payer.objects.filter(organization=organization)}
+    payers = {p.pk: p for p in Payer.objects.for_organization(organization)}
     fees = _fees(organization)
     language = get_language() or "en"
     fqhc_or_rhc = BillingProfile.objects.filter(

@@ -76,7 +76,7 @@ class SearchOut(Schema):
 @router.get(
     "/directory/search", response=SearchOut, summary="Find help: words, need, distance, filters"
 )
-def directory_search(request: HttpRequest, params: Query[SearchParams]) -> dict[str, Any]:
+def directory_search(request: HttpRequest, params: Query[SearchParams]) -> SearchOut:
     actor_of(request)
     page = search(
         DirectoryQuery(
@@ -97,15 +97,15 @@ def directory_search(request: HttpRequest, params: Query[SearchParams]) -> dict[
             per_page=params.per_page,
         )
     )
-    return {
-        "items": [result_out(r) for r in page.results],
-        "corrected": page.corrected,
-        "any_word": page.any_word,
-        "count": page.total,
-        "page": page.page,
-        "per_page": page.per_page,
-        "pages": page.pages,
-    }
+    return SearchOut(
+        items=[ResultOut.model_validate(result_out(r)) for r in page.results],
+        corrected=page.corrected,
+        any_word=page.any_word,
+        count=page.total,
+        page=page.page,
+        per_page=page.per_page,
+        pages=page.pages,
+    )
 
 
 # Maintaining listings ---------------------------------------------------------------

@@ -25,14 +25,14 @@ class NotificationOut(Schema):
     read_at: datetime | None
 
 
-def notification_out(notification: Notification) -> dict[str, Any]:
-    return {
-        "id": notification.public_id,
-        "message": render(notification.kind, notification.params),
-        "link": notification.link,
-        "created_at": notification.created_at,
-        "read_at": notification.read_at,
-    }
+def notification_out(notification: Notification) -> NotificationOut:
+    return NotificationOut(
+        id=notification.public_id,
+        message=render(notification.kind, notification.params),
+        link=notification.link,
+        created_at=notification.created_at,
+        read_at=notification.read_at,
+    )
 
 
 @router.get("/notifications", response=list[NotificationOut])

@@ -343,16 +343,16 @@ def consent_revoke(request: HttpRequest, consent_id: uuid.UUID, payload: RevokeI
 )
 def person_sharing(
     request: HttpRequest, person_id: uuid.UUID, organization_id: uuid.UUID
-) -> dict[str, Any]:
+) -> SharingOut:
     actor = actor_of(request)
     person = selectors.person_get(actor=actor, public_id=person_id)
     organization = organization_get_on_network(organization_id)
     consents = selectors.consents_permitting(person, organization)
-    return {
-        "organization_id": organization.public_id,
-        "allowed": selectors.consent_permits(person, organization),
-        "consent_ids": [c.public_id for c in consents],
-    }
+    return SharingOut(
+        organization_id=organization.public_id,
+        allowed=selectors.consent_permits(person, organization),
+        consent_ids=[c.public_id for c in consents],
+    )
 
 
 # Caseload ----------------------------------------------------------------------------

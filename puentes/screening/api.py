@@ -13,7 +13,7 @@ from puentes.core.pagination import PagePagination
 from puentes.network.auth import actor_of
 from puentes.people.selectors import person_get
 from puentes.screening import fhir, selectors, services
-from puentes.screening.definitions import instruments_current
+from puentes.screening.definitions import Instrument, instruments_current
 from puentes.screening.models import Need, Screening
 
 router = Router(tags=["screening"])
@@ -29,16 +29,16 @@ class InstrumentSummary(Schema):
     questions: int
 
 
-def _summary(instrument: Any) -> dict[str, Any]:
-    return {
-        "id": instrument.id,
-        "version": instrument.version,
-        "title": instrument.title.model_dump(),
-        "source": instrument.source,
-        "local": instrument.local,
-        "loinc_panel": instrument.loinc_panel,
-        "questions": len(instrument.items),
-    }
+def _summary(instrument: Any) -> InstrumentSummary:
+    return InstrumentSummary(
+        id=instrument.id,
+        version=instrument.version,
+        title=instrument.title.model_dump(),
+        source=instrument.source,
+        local=instrument.local,
+        loinc_panel=instrument.loinc_panel,
+        questions=len(instrument.items),
+    )
 
 
 class InstrumentChoiceIn(Schema, extra="forbid"):
@@ -80,16 +80,16 @@ class ScreeningOut(Schema):
         return obj.instrument_id
 
     @staticmethod
-    def resolve_findings(obj: Screening) -> list[dict[str, Any]]:
+    def resolve_findings(obj: Screening) -> list[FindingOut]:
         return [
-            {
-                "rule": f.rule_id,
-                "category": f.category,
-                "z_code": f.z_code,
-                "outcome": f.outcome,
-                "total": f.total,
-                "derived_code": f.derived_code,
-            }
+            FindingOut(
+                rule=f.rule_id,
+                category=f.category,
+                z_code=f.z_code,
+                outcome=f.outcome,
+                total=f.total,
+                derived_code=f.derived_code,
+            )
             for f in obj.findings.all()
         ]
 
@@ -174,17 +174,21 @@ class ReportRow(Schema):
 
 
 @router.get("/instruments", response=list[InstrumentSummary], summary="Instruments offered")
-def instrument_list(request: HttpRequest, all: bool = False) -> list[dict[str, Any]]:
+def instrument_list(request: HttpRequest, all: bool = False) -> list[InstrumentSummary]:
     """The organization's instruments; ``all=true`` lists every instrument shipped."""
     actor = actor_of(request)
     instruments = instruments_current() if all else selectors.instrument_list_for(actor=actor)
     return [_summary(i) for i in instruments]
 
 
-@router.get("/instruments/{instrument_id}", summary="An instrument's full definition")
-def instrument_detail(request: HttpRequest, instrument_id: str, version: str | None = None) -> Any:
+@router.get(
+    "/instruments/{instrument_id}", response=Instrument, summary="An instrument's full definition"
+)
+def instrument_detail(
+    request: HttpRequest, instrument_id: str, version: str | None = None
+) -> Instrument:
     actor_of(request)
-    return selectors.instrument_get(instrument_id, version).model_dump()
+    return selectors.instrument_get(instrument_id, version)
 
 
 @router.put("/organization/instruments", response=list[str], summary="Choose the instruments")
@@ -318,14 +322,16 @@ def report_positive_screens(
     by: Literal["month", "zip"] = "month",
     since: date | None = None,
     until: date | None = None,
-) -> list[dict[str, Any]]:
-    return selectors.report_positive_screens(
+) -> list[ReportRow]:
+    rows = selectors.report_positive_screens(
         actor=actor_of(request), by=by, since=since, until=until
     )
+    return [ReportRow.model_validate(row) for row in rows]
 
 
 @router.get("/reports/open-needs", response=list[ReportRow], tags=["reports"])
 def report_open_needs(
     request: HttpRequest, by: Literal["month", "zip"] = "month"
-) -> list[dict[str, Any]]:
-    return selectors.report_open_needs(actor=actor_of(request), by=by)
+) -> list[ReportRow]:
+    rows = selectors.report_open_needs(actor=actor_of(request), by=by)
+    return [ReportRow.model_validate(row) for row in rows]

@@ -43,7 +43,7 @@ from puentes.core.progress import Progress
 def _claim_readiness(actor: Actor) -> BillingProfile:
     """What every claim needs from the organization, checked before anything is written."""
     organization = actor.organization
-    profile = BillingProfile.objects.filter(organization=organization).first()
+    profile = BillingProfile.objects.for_organization(organization).first()
     missing = []
     if not organization.npi:
         missing.append(_("the organization's NPI"))

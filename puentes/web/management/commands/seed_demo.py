@@ -391,7 +391,11 @@ class Command(BaseCommand):
             },
         )
         today = timezone.localdate()
-        enrolled = Person.objects.filter(enrollments__organization=ana.organization).distinct()
+        enrolled = (
+            Person.objects.for_organization(ana.organization)
+            .filter(enrollments__isnull=False)
+            .distinct()
+        )
         for person in enrolled:
             billing.coverage_add(
                 actor=as_ana,

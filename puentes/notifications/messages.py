@@ -5,22 +5,26 @@ from collections.abc import Callable
 from typing import Any
 
 from django.utils import translation
-from django.utils.translation import gettext_lazy as _
 
-MESSAGES: dict[str, Any] = {
-    "referral.new": _("New referral to %(service)s from %(organization)s."),
-    "referral.status": _("Your referral to %(service)s is now: %(status)s."),
-    "referral.cancelled": _("%(organization)s cancelled a referral to %(service)s."),
-    "referral.consent_revoked": _(
-        "Consent to share was withdrawn: a referral to %(service)s was cancelled and its "
-        "details are no longer shared."
-    ),
-}
+# What each kind says, registered by the app that sends it (referrals registers
+# "referral.new" and the rest in its AppConfig.ready), so notifications imports none of them.
+_KINDS: dict[str, Any] = {}
+
+
+def kind_register(kind: str, template: Any) -> None:
+    """A kind of message and its (lazily translated) text, with %(name)s parameters."""
+    if kind in _KINDS and _KINDS[kind] is not template:
+        raise ValueError(f"the message kind {kind} is registered twice")
+    _KINDS[kind] = template
+
+
+def kind_known(kind: str) -> bool:
+    return kind in _KINDS
 
 
 def render(kind: str, params: dict[str, Any], language: str | None = None) -> str:
-    template = MESSAGES.get(kind)
-    if template is None:
+    template = _KINDS.get(kind)
+    if template is None:  # a kind whose app is gone: say what is stored rather than fail
         return kind
     with translation.override(language or translation.get_language()):
         values = {k: str(_status_label(k, v)) for k, v in params.items()}

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from puentes.core.actor import Actor
 from puentes.core.errors import invalid
 from puentes.network.models import Organization, User
-from puentes.notifications.messages import render
+from puentes.notifications.messages import kind_known, render
 from puentes.notifications.models import Notification
 from puentes.notifications.selectors import notification_get
 
@@ -28,6 +28,8 @@ def notify(
     params: dict[str, Any],
     link: str = "",
 ) -> list[Notification]:
+    if not kind_known(kind):
+        raise ValueError(f"register the message kind {kind} (notifications.messages)")
     created = [
         Notification.objects.create(
             recipient=user, organization=organization, kind=kind, params=params, link=link

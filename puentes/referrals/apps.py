@@ -11,11 +11,15 @@ class ReferralsConfig(AppConfig):
     def ready(self) -> None:
         from puentes.notifications.messages import label_register
         from puentes.people.panels import Panel, panel_register
-        from puentes.referrals import signals  # noqa: F401 - connects the consent hook
+        from puentes.referrals import (
+            messages,
+            signals,  # noqa: F401 - connects the consent hook
+        )
         from puentes.referrals.views import person_panel
 
         panel_register(Panel("referrals", "referrals/_person_referrals.html", person_panel, 40))
         label_register("status", _status_label)
+        messages.register()
 
 
 def _status_label(value: Any) -> Any:

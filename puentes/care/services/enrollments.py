@@ -8,16 +8,14 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from puentes.care import selectors
+from puentes.care.calaim import calaim
 from puentes.care.models import (
     OPEN_ENROLLMENT_STATUSES,
     SERVED_STATUSES,
-    CommunitySupport,
-    EcmPopulation,
     Enrollment,
     EnrollmentEvent,
     EnrollmentStatus,
     Program,
-    ProgramKind,
 )
 from puentes.care.services._common import _codes, _today, _worker
 from puentes.care.services.follow_ups import _cancel_cadence, schedule_cadence
@@ -45,23 +43,26 @@ def _program_of_organization(actor: Actor, program_id: Any, errors: Errors) -> P
 
 
 def _calaim(program: Program | None, fields: Fields, errors: Errors) -> dict[str, list[str]]:
+    """ECM populations of focus and Community Supports, as CalAIM's rules (data) allow for
+    the program's kind."""
+    rules = calaim()
     populations = _codes(
-        fields.get("ecm_populations"), EcmPopulation.values, "ecm_populations", errors
+        fields.get("ecm_populations"), rules.populations, "ecm_populations", errors
     )
     supports = _codes(
-        fields.get("community_supports"), CommunitySupport.values, "community_supports", errors
+        fields.get("community_supports"), rules.community_supports, "community_supports", errors
     )
     if program is not None:
-        if program.kind == ProgramKind.ECM and not populations:
+        rule = rules.rule_for(program.kind)
+        if rule.populations == "required" and not populations:
             errors.setdefault("ecm_populations", []).append(
                 _("Record at least one ECM population of focus.")
             )
-        if populations and program.kind != ProgramKind.ECM:
+        if populations and rule.populations == "not_allowed":
             errors.setdefault("ecm_populations", []).append(
                 _("Populations of focus belong to an Enhanced Care Management program.")
             )
-        calaim = (ProgramKind.ECM, ProgramKind.COMMUNITY_SUPPORTS)
-        if supports and program.kind not in calaim:
+        if supports and rule.community_supports == "not_allowed":
             errors.setdefault("community_supports", []).append(
                 _("Community Supports belong to an ECM or Community Supports program.")
             )

@@ -147,7 +147,7 @@ def goal_get(*, actor: Actor, public_id: uuid.UUID | str) -> Goal:
 
 def recommendation_list(*, actor: Actor, person: Person) -> QuerySet[Recommendation]:
     actor.require("care.view")
-    return Recommendation.objects.for_actor(actor).filter(person=person)
+    return Recommendation.objects.for_actor(actor).filter(person=person).select_related("person")
 
 
 def recommendation_get(*, actor: Actor, public_id: uuid.UUID | str) -> Recommendation:
@@ -158,7 +158,8 @@ def recommendation_get(*, actor: Actor, public_id: uuid.UUID | str) -> Recommend
 
 def plan_of_care_list(*, actor: Actor, person: Person) -> QuerySet[PlanOfCare]:
     actor.require("care.view")
-    return PlanOfCare.objects.for_actor(actor).filter(person=person)
+    plans = PlanOfCare.objects.for_actor(actor).filter(person=person)
+    return plans.select_related("person", "care_plan")
 
 
 def plan_of_care_get(*, actor: Actor, public_id: uuid.UUID | str) -> PlanOfCare:

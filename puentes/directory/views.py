@@ -103,6 +103,7 @@ def _language_name(code: str) -> str:
 
 # What a result says about the language of its own text (directory.text.written_in).
 _WRITTEN_IN = {
+    # Translators: the language of the listing's own text, not what its staff speak.
     ("en",): gettext_lazy("Written in English"),
     ("es",): gettext_lazy("Written in Spanish"),
     ("en", "es"): gettext_lazy("Written in English and Spanish"),

@@ -61,6 +61,7 @@ def notification_email_send(pk: int) -> bool:
     user = notification.recipient
     text = render(notification.kind, notification.params, user.language)
     with translation.override(user.language):
+        # Translators: an e-mail subject; Puentes is the product's name, kept as is.
         subject = _("Puentes: %(message)s") % {"message": text[:80]}
     send_mail(subject, f"{text}\n\n{_absolute(notification.link)}", None, [user.email])
     Notification.objects.filter(pk=pk).update(emailed_at=timezone.now())

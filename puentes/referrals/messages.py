@@ -5,8 +5,12 @@ from django.utils.translation import gettext_lazy as _
 
 from puentes.notifications.messages import kind_register
 
+# The messages are e-mailed and shown in the app: %(service)s is a directory service's name,
+# %(organization)s a partner organization's; they never carry the person's name or needs.
 KINDS = {
+    # Translators: e-mailed; never add the person's name. %(service)s is a service's name.
     "referral.new": _("New referral to %(service)s from %(organization)s."),
+    # Translators: %(status)s is a referral status already translated (e.g. "Accepted").
     "referral.status": _("Your referral to %(service)s is now: %(status)s."),
     "referral.cancelled": _("%(organization)s cancelled a referral to %(service)s."),
     "referral.consent_revoked": _(

@@ -118,6 +118,7 @@ def light_summary(referral: Referral) -> dict[str, str]:
         _("Phone: %(phone)s") % {"phone": service["phone"] or "—"},
     ]
     if service["bring"]:
+        # Translators: printed for the person: the documents to take to the service.
         lines.append(_("Bring: %(documents)s") % {"documents": service["bring"]})
     text = " | ".join(
         part

@@ -72,6 +72,7 @@ def _cap(
 def _limit_label(limit: Limit) -> str:
     period = {"day": _("a day"), "month": _("a month"), "year": _("a year")}[limit.period]
     if limit.units is not None:
+        # Translators: billing units of a procedure code (e.g. 30 minutes each), not items.
         amount = _("%(n)s units") % {"n": limit.units}
     elif limit.minutes is not None:
         amount = _("%(n)s minutes") % {"n": limit.minutes}

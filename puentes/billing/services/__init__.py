@@ -4,6 +4,7 @@ providers, fees), batches and claims, remittances, grants. Callers use
 
 from puentes.billing.services._common import *  # noqa: F403
 from puentes.billing.services.batches import *  # noqa: F403
+from puentes.billing.services.claims import *  # noqa: F403
 from puentes.billing.services.grants import *  # noqa: F403
 from puentes.billing.services.remittances import *  # noqa: F403
 from puentes.billing.services.setup import *  # noqa: F403

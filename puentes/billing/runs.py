@@ -55,7 +55,7 @@ from puentes.care.models import (
 )
 from puentes.core import icd10cm
 from puentes.network.models import Organization
-from puentes.screening.models import Need, NeedStatus
+from puentes.screening.selectors import diagnosed_needs
 
 
 @dataclass(frozen=True)
@@ -218,8 +218,7 @@ NO_DIAGNOSES = Diagnoses()
 def _diagnoses(person_ids: list[int]) -> dict[int, Diagnoses]:
     """Each person's diagnosis codes (see Diagnoses)."""
     found: dict[int, Diagnoses] = defaultdict(Diagnoses)
-    needs = Need.objects.filter(_within(person_ids)).exclude(z_code="")
-    needs = needs.exclude(status=NeedStatus.DECLINED)
+    needs = diagnosed_needs(_within(person_ids))
     for pk, person, day, code in needs.values_list("pk", "person_id", "identified_on", "z_code"):
         found[person].known.append((day, code, pk))
     for person, code, start in (

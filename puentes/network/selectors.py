@@ -86,6 +86,15 @@ def member_list(*, actor: Actor, include_inactive: bool = False) -> QuerySet[Mem
     return members if include_inactive else members.filter(is_active=True)
 
 
+def members_who_may(organization: Organization, action: str) -> QuerySet[Membership]:
+    """The organization's current members whose role allows ``action`` (who to tell of a
+    referral to answer, say): for work done on its behalf, not an actor's read."""
+    from puentes.core.permissions import PERMISSIONS
+
+    members = Membership.objects.for_organization(organization).filter(is_active=True)
+    return members.filter(role__in=PERMISSIONS[action]).select_related("user")
+
+
 def member_get(*, actor: Actor, public_id: uuid.UUID | str) -> Membership:
     membership = one(member_list(actor=actor, include_inactive=True), public_id)
     return membership

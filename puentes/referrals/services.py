@@ -20,7 +20,8 @@ from puentes.core.inputs import Errors, model_text, raise_if
 from puentes.directory import selectors as directory_selectors
 from puentes.directory.models import Capacity, ServiceAtLocation
 from puentes.directory.search import DirectoryQuery, need_taxonomy, search
-from puentes.network.models import Membership, Organization, User
+from puentes.network.models import Organization, User
+from puentes.network.selectors import members_who_may
 from puentes.notifications.services import notify
 from puentes.people.models import Person
 from puentes.people.selectors import person_get
@@ -37,6 +38,7 @@ from puentes.referrals.models import (
 from puentes.referrals.signals import referral_status_changed
 from puentes.referrals.workflow import EITHER, REASON_REQUIRED, side_allowed
 from puentes.screening.models import OPEN_NEED_STATUSES, Need, NeedStatus
+from puentes.screening.selectors import needs_of
 from puentes.screening.services import need_follow_referral
 
 FULL = (Capacity.WAITLIST, Capacity.NO_CAPACITY)
@@ -56,9 +58,9 @@ def _receiving_organization(sal: ServiceAtLocation) -> Organization | None:
     return network if network is not None and network.is_active else None
 
 
-def _needs_of(person: Person, need_ids: Iterable[uuid.UUID | str]) -> list[Need]:
+def _needs_of(actor: Actor, person: Person, need_ids: Iterable[uuid.UUID | str]) -> list[Need]:
     ids = [str(i) for i in need_ids]
-    needs = list(Need.objects.filter(person=person, public_id__in=ids))
+    needs = list(needs_of(actor=actor, people=[person]).filter(public_id__in=ids))
     if len(needs) != len(set(ids)):
         raise invalid({"need_ids": [_("Choose needs of this person.")]})
     if any(need.status not in OPEN_NEED_STATUSES for need in needs):
@@ -83,7 +85,7 @@ def referral_create(
     with transaction.atomic():
         person = person_get(actor=actor, public_id=person_id)
         sal = directory_selectors.service_at_location_get(service_at_location_id)
-        needs = _needs_of(person, need_ids)
+        needs = _needs_of(actor, person, need_ids)
         if priority not in Priority.values:
             raise invalid({"priority": [_("Choose a valid priority.")]})
         _check_length("note", note, "note")
@@ -329,16 +331,7 @@ def _close_loop(actor: Actor, referral: Referral, previous: str) -> None:
 
 def _responders(organization: Organization) -> list[User]:
     """The members who answer referrals for an organization."""
-    from puentes.core.permissions import PERMISSIONS
-
-    return [
-        m.user
-        for m in Membership.objects.filter(
-            organization=organization,
-            is_active=True,
-            role__in=PERMISSIONS["referral.respond"],
-        ).select_related("user")
-    ]
+    return [m.user for m in members_who_may(organization, "referral.respond")]
 
 
 def _notify_receiving(referral: Referral, kind: str) -> None:

@@ -1,10 +1,11 @@
 """Reads of screenings and needs, scoped to the actor's organization; reporting aggregates."""
 
 import uuid
+from collections.abc import Iterable
 from datetime import date
 from typing import Any, Literal
 
-from django.db.models import Count, QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.db.models.functions import Substr, TruncMonth
 from django.utils.translation import gettext as _
 
@@ -20,6 +21,7 @@ from puentes.screening.models import (
     InstrumentChoice,
     Need,
     NeedEvent,
+    NeedStatus,
     Outcome,
     Screening,
     ScreeningStatus,
@@ -73,6 +75,22 @@ def need_list(*, actor: Actor, person: Person, open_only: bool = False) -> Query
     if open_only:
         needs = needs.filter(status__in=OPEN_NEED_STATUSES)
     return needs.select_related("screening")
+
+
+def needs_of(*, actor: Actor, people: Iterable[Person]) -> QuerySet[Need]:
+    """The needs of these people the actor's organization may see: what other apps (care's
+    goals, encounters and follow-ups) link to, asked of screening rather than read
+    directly."""
+    return Need.objects.for_actor(actor).filter(person__in=list(people))
+
+
+def diagnosed_needs(people: Q) -> QuerySet[Need]:
+    """The needs of the people ``people`` (a condition on ``person_id``: a billing run reads
+    by id range) selects that carry a diagnosis (Z) code and were not declined: the codes a
+    claim may give. For system work on an organization's people, whose ids come from its
+    own records."""
+    needs = Need.objects.filter(people).exclude(z_code="")
+    return needs.exclude(status=NeedStatus.DECLINED)
 
 
 def need_get(*, actor: Actor, public_id: uuid.UUID | str) -> Need:

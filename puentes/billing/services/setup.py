@@ -31,7 +31,8 @@ from puentes.billing.models import (
 )
 from puentes.billing.rulesets import rule_set_ids, rule_sets
 from puentes.billing.services._common import _date, _money, _npi
-from puentes.care.models import EncounterService, Program
+from puentes.care.models import EncounterService
+from puentes.care.selectors import program_list
 from puentes.core import icd10cm
 from puentes.core.actor import Actor
 from puentes.core.audit import audit_record
@@ -463,9 +464,7 @@ def funding_source_create(*, actor: Actor, fields: Fields) -> FundingSource:
         errors["services"] = [_("Choose services from the list.")]
     program_ids = [str(p) for p in fields.get("program_ids") or []]
     programs = list(
-        Program.objects.for_actor(actor).filter(
-            public_id__in=[p for p in program_ids if is_uuid(p)]
-        )
+        program_list(actor=actor).filter(public_id__in=[p for p in program_ids if is_uuid(p)])
     )
     if len(programs) != len(set(program_ids)):
         errors["program_ids"] = [_("Choose programs your organization runs.")]

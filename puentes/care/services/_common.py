@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from puentes.core.actor import Actor
 from puentes.core.inputs import Errors, is_uuid
 from puentes.network.models import Membership
+from puentes.network.selectors import member_list
 
 
 def _today() -> datetime.date:
@@ -29,10 +30,7 @@ def _codes(values: Any, allowed: Iterable[str], name: str, errors: Errors) -> li
 def _worker(actor: Actor, member_id: Any, name: str, errors: Errors) -> Membership | None:
     """A current member of the actor's organization, or an error on ``name``."""
     member = (
-        Membership.objects.for_actor(actor)
-        .filter(public_id=member_id, is_active=True)
-        .select_related("user")
-        .first()
+        member_list(actor=actor).filter(public_id=member_id).select_related("user").first()
         if is_uuid(member_id)
         else None
     )

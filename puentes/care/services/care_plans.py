@@ -26,6 +26,7 @@ from puentes.core.inputs import Errors, Fields, is_uuid, model_text, raise_if
 from puentes.people.models import Person
 from puentes.people.selectors import person_get
 from puentes.screening.models import Need
+from puentes.screening.selectors import needs_of
 
 
 def _enrollment_of(actor: Actor, person: Person, enrollment_id: Any, errors: Errors) -> Any:
@@ -161,8 +162,8 @@ def _clean_goal(
     if wanted("need_ids"):
         ids = [str(i) for i in fields.get("need_ids") or []]
         needs = list(
-            Need.objects.for_actor(actor).filter(
-                person=person, public_id__in=[i for i in ids if is_uuid(i)]
+            needs_of(actor=actor, people=[person]).filter(
+                public_id__in=[i for i in ids if is_uuid(i)]
             )
         )
         if len(needs) != len(set(ids)):

@@ -31,9 +31,9 @@ from puentes.core.concurrency import bump_version, check_version, lock_for_updat
 from puentes.core.errors import DomainError, invalid
 from puentes.core.inputs import Errors, Fields, is_uuid, model_number, model_text, raise_if
 from puentes.people.models import Person
-from puentes.people.selectors import person_get
+from puentes.people.selectors import person_get, person_list
 from puentes.referrals.selectors import referrals_sent_about
-from puentes.screening.models import Need
+from puentes.screening.selectors import needs_of
 
 ENCOUNTER_FIELDS = {
     "person_id",
@@ -131,9 +131,7 @@ def _people_present(actor: Actor, fields: Fields, errors: Errors) -> tuple[Any, 
         return None, [], 0
     people = {
         str(p.public_id): p
-        for p in Person.objects.for_actor(actor).filter(
-            public_id__in=[i for i in ids if is_uuid(i)]
-        )
+        for p in person_list(actor=actor).filter(public_id__in=[i for i in ids if is_uuid(i)])
     }
     if len(people) != len(set(ids)):
         errors["participant_ids"] = [_("Choose people of your organization.")]
@@ -153,7 +151,7 @@ def _linked(
 ) -> dict[str, list[Any]]:
     """Needs, goals and referrals of the people present, by id."""
     querysets: dict[str, QuerySet[Any]] = {
-        "need_ids": Need.objects.for_actor(actor).filter(person__in=present),
+        "need_ids": needs_of(actor=actor, people=present),
         "goal_ids": Goal.objects.for_actor(actor).filter(care_plan__person__in=present),
         "referral_ids": referrals_sent_about(actor=actor, people=present),
     }

@@ -27,7 +27,7 @@ from puentes.people.models import Person
 from puentes.people.selectors import person_get
 from puentes.referrals.models import CLOSED_STATUSES, Referral
 from puentes.referrals.selectors import referrals_sent_about
-from puentes.screening.models import Need
+from puentes.screening.selectors import needs_of
 
 
 def schedule_cadence(enrollment: Enrollment, *, after: datetime.date, user: Any) -> None:
@@ -100,7 +100,7 @@ def _links(actor: Actor, person: Person, fields: Fields, errors: Errors) -> dict
             "goal",
             Goal.objects.for_actor(actor).filter(care_plan__person=person),
         ),
-        "need_id": ("need", Need.objects.for_actor(actor).filter(person=person)),
+        "need_id": ("need", needs_of(actor=actor, people=[person])),
         "referral_id": (
             "referral",
             referrals_sent_about(actor=actor, people=[person]),

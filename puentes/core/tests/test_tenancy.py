@@ -82,6 +82,69 @@ def test_no_organization_filter_is_typed_by_hand():
     assert found == []
 
 
+# Billing's claim pipeline reads care's and people's rows in bulk by primary key: keys it
+# took from the organization's own scoped encounters (system work on one organization,
+# streamed by id range for a million encounters), never from a request.
+BULK_BY_KEY = {
+    "billing/runs.py",
+    "billing/presenters.py",
+    "billing/selectors.py",
+    "billing/services/grants.py",
+    "billing/services/claims.py",
+    # The demo's sample directory, written by the demo command, not a read of tenant data.
+    "web/demo_directory.py",
+}
+SCOPED = {"for_actor", "for_organization"}
+
+
+def _models_imported(tree: ast.Module) -> dict[str, str]:
+    """Local name -> app label, for the models a module imports from an app's models."""
+    found = {}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and (node.module or "").endswith(".models"):
+            parts = (node.module or "").split(".")
+            if parts[0] == "puentes" and len(parts) == 3:
+                for alias in node.names:
+                    found[alias.asname or alias.name] = parts[1]
+    return found
+
+
+def _cross_app_reads(path: Path, app: str) -> list[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    owners = _models_imported(tree)
+    found = []
+    for node in ast.walk(tree):
+        # <Model>.objects.<method>
+        if not (isinstance(node, ast.Attribute) and isinstance(node.value, ast.Attribute)):
+            continue
+        base = node.value
+        if base.attr != "objects" or not isinstance(base.value, ast.Name):
+            continue
+        owner = owners.get(base.value.id)
+        if owner in (None, app, "core") or node.attr in SCOPED:
+            continue
+        found.append(
+            f"{path.relative_to(PRODUCT)}:{node.lineno} {base.value.id}.objects.{node.attr}"
+        )
+    return found
+
+
+def test_another_apps_rows_are_read_through_its_own_rule():
+    """A model of another app is read through its selectors, or its manager's for_actor /
+    for_organization (where that app writes its visibility rule: referrals' two sides),
+    never a bare filter that would skip the rule."""
+    found = []
+    for path in sorted(PRODUCT.rglob("*.py")):
+        relative = path.relative_to(PRODUCT)
+        parts = relative.parts
+        if "tests" in parts or "migrations" in parts or "management" in parts:
+            continue
+        if len(parts) < 2 or relative.as_posix() in BULK_BY_KEY:
+            continue
+        found += _cross_app_reads(path, parts[0])
+    assert found == []
+
+
 def test_unscoped_reads_say_why():
     with pytest.raises(ValueError):
         unscoped(Person, " ")

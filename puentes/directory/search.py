@@ -134,7 +134,7 @@ def _area_covered_ids(origin_tokens: list[str], latitude: float, longitude: floa
     state, or the bounding box of a drawn area) — found however far away they are. Read
     first through the token index: few listings have an area, and a plain list keeps the
     main query's distance index usable."""
-    tokens = m.SearchAreaToken.objects.filter(token__in=origin_tokens)
+    tokens = m.SearchAreaToken.objects.filter(token__in=origin_tokens).values_list("entry_id")
     boxes = m.SearchEntry.objects.filter(
         id__in=m.SearchAreaToken.objects.filter(token="bbox").values("entry_id"),
         area_min_lat__lte=latitude,
@@ -142,7 +142,17 @@ def _area_covered_ids(origin_tokens: list[str], latitude: float, longitude: floa
         area_min_lon__lte=longitude,
         area_max_lon__gte=longitude,
     )
-    return sorted({*tokens.values_list("entry_id", flat=True), *boxes.values_list("id", flat=True)})
+    # One round trip for both (UNION also drops the duplicates).
+    return sorted(pk for (pk,) in tokens.union(boxes.values_list("id")))
+
+
+def _among(ids: list[int]) -> Any:
+    """The rows with these ids. On PostgreSQL one array parameter, not a placeholder per id
+    (a thousand listings covering a state would make the statement a thousand parameters
+    longer, to parse and send with every search)."""
+    if connection.vendor == "postgresql":
+        return RawSQL("directory_searchentry.id = ANY(%s)", [ids], output_field=BooleanField())
+    return Q(id__in=ids)
 
 
 def _place_group(
@@ -240,17 +250,21 @@ def _score(groups: list[list[str]], own: list[set[str]], *, any_word: bool = Fal
 
 
 def _open_now(now: datetime.datetime, time_zones: list[str]) -> Q:
-    """Open at this moment, in each location's own time zone."""
-    condition = Q(pk__in=[])
+    """Open at this moment, in each location's own time zone. Zones whose clocks read the
+    same day and minute now share one condition (the few dozen US zones are a handful of
+    offsets), which keeps the statement short to build and to plan."""
+    zones_at: dict[tuple[int, int], list[str]] = {}
     for name in time_zones:
         try:
             local = now.astimezone(zoneinfo.ZoneInfo(name))
         except (zoneinfo.ZoneInfoNotFoundError, ValueError):
             continue
-        minute = local.hour * 60 + local.minute
+        zones_at.setdefault((local.weekday(), local.hour * 60 + local.minute), []).append(name)
+    condition = Q(pk__in=[])
+    for (weekday, minute), names in sorted(zones_at.items()):
         condition |= Q(
-            time_zone=name,
-            open_days__contains=f" {DAYS[local.weekday()]} ",
+            time_zone__in=sorted(names),
+            open_days__contains=f" {DAYS[weekday]} ",
             opens_minute__lte=minute,
             closes_minute__gt=minute,
         )
@@ -327,7 +341,7 @@ def search_queryset(
         origin_tokens = _origin_tokens(query, lat0, lon0)
         covered = _area_covered_ids(origin_tokens, lat0, lon0)
         entries = entries.annotate(approx=Case(default=approx, output_field=FloatField())).filter(
-            near | Q(id__in=covered) if covered else near
+            near | _among(covered) if covered else near
         )
         order.append("approx")
         box = (lat0 - limit_deg, lat0 + limit_deg, lon0 - lon_limit, lon0 + lon_limit)
@@ -359,29 +373,37 @@ def search(query: DirectoryQuery) -> ResultPage:
     )
 
 
+def page_statement(entries: QuerySet[m.SearchEntry], query: DirectoryQuery) -> QuerySet[Any]:
+    """The ranked statement of one page: its ids and the number of matches in one statement
+    (the matching rows are ranked anyway, and a separate COUNT would find them all a second
+    time). Only ids: every match is sorted, and narrow rows sort faster."""
+    start = (max(query.page, 1) - 1) * query.per_page
+    ranked = entries.annotate(matches=Window(Count("id"))).values_list("id", "matches")
+    return ranked[start : start + query.per_page]
+
+
 def _page_of(entries: QuerySet[m.SearchEntry], query: DirectoryQuery) -> tuple[list[Any], int]:
-    page = max(query.page, 1)
-    start = (page - 1) * query.per_page
-    # The page and the number of matches in one statement: the matching rows are ranked
-    # anyway, and a separate COUNT would find them all a second time.
-    rows = list(entries.annotate(matches=Window(Count("id")))[start : start + query.per_page])
-    # The page's records are read afterwards by id: joined into the ranked statement they
-    # would be joined for every match, not just the page.
+    ranked = list(page_statement(entries, query))
+    ids = [pk for pk, _matches in ranked]
+    # The page's records are read afterwards by id, with what they show joined in: joined
+    # into the ranked statement they would be joined for every match, not just the page.
+    records = m.SearchEntry.objects.filter(id__in=ids).select_related(
+        "service_at_location", "service__organization", "location"
+    )
+    by_id = {entry.id: entry for entry in records}
+    rows = [by_id[pk] for pk in ids]
     prefetch_related_objects(
         rows,
-        "service_at_location",
-        "service__organization",
-        "location",
         Prefetch("service__phones", queryset=m.Phone.objects.filter(is_active=True)),
         Prefetch("location__addresses", queryset=m.Address.objects.filter(is_active=True)),
     )
-    return rows, _matches(rows, entries, page)
+    return rows, _matches(ranked, entries, query.page)
 
 
-def _matches(rows: Sequence[Any], entries: QuerySet[m.SearchEntry], page: int) -> int:
+def _matches(ranked: Sequence[Any], entries: QuerySet[m.SearchEntry], page: int) -> int:
     """The window count of the page's rows; past the last page, a plain count says how many."""
-    if rows:
-        return int(rows[0].matches)
+    if ranked:
+        return int(ranked[0][1])
     return entries.count() if page > 1 else 0
 
 

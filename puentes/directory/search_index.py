@@ -4,7 +4,7 @@ import re
 from collections import Counter, defaultdict
 from typing import Any
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models.functions import Floor
 from django.utils import timezone
 
@@ -273,7 +273,20 @@ def rebuild(batch: int = 5000, progress: Progress | None = None) -> int:
             timezone.now(),
         )
         spelling.bump_generation()
+        transaction.on_commit(settle)
     return total
+
+
+def settle() -> None:
+    """After a rebuild, on PostgreSQL: merge the full-text index's pending list and refresh
+    the planner's statistics. Rows written in bulk wait in the GIN index's pending list,
+    which every search then scans row by row (at 1,000,000 listings a search took 14 ms in
+    the index instead of 3) until autovacuum gets to it."""
+    if connection.vendor != "postgresql":
+        return
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT gin_clean_pending_list('directory_search_vector'::regclass)")
+        cursor.execute("ANALYZE directory_searchentry, directory_searchareatoken")
 
 
 def refresh(service_at_location_ids: list[Any]) -> int:

@@ -261,3 +261,33 @@ def test_the_count_is_right_on_every_page_and_past_the_last(directory):
     assert first.total == second.total == beyond.total == 4
     assert len(first.results) == len(second.results) == 2 and beyond.results == []
     assert search(DirectoryQuery(words="unicornio")).total == 0
+
+
+def test_open_now_groups_zones_that_read_the_same_time():
+    """Zones on the same clock share one condition, and each zone is still asked about its
+    own hour: 15:30 UTC on a Monday in July is 08:30 in Los Angeles and in Phoenix (which
+    keeps no summer time), 09:30 in Denver and 11:30 in New York."""
+    from puentes.directory.search import _open_now
+
+    now = datetime.datetime(2026, 7, 6, 15, 30, tzinfo=datetime.UTC)
+    zones = ["America/Los_Angeles", "America/Phoenix", "America/Denver", "America/New_York"]
+    condition = str(_open_now(now, zones))
+    assert condition.count("time_zone__in") == 3
+    assert "['America/Los_Angeles', 'America/Phoenix']" in condition
+    assert "('opens_minute__lte', 510)" in condition and "('opens_minute__lte', 690)" in condition
+
+
+@pytest.mark.django_db
+def test_a_rebuild_leaves_the_index_settled_on_postgresql():
+    """The full-text index's pending list is merged after a rebuild (a bulk write leaves it
+    full, and every search would scan it)."""
+    from django.db import connection
+
+    from puentes.directory import search_index
+
+    if connection.vendor != "postgresql":
+        pytest.skip("the GIN pending list is PostgreSQL's")
+    search_index.settle()  # runs, and leaves nothing pending
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT gin_clean_pending_list('directory_search_vector'::regclass)")
+        assert cursor.fetchone()[0] == 0

@@ -16,6 +16,7 @@ from puentes.billing.models import (
 from puentes.billing.rulesets import RuleSet
 from puentes.billing.runs import Evaluated
 from puentes.care.models import Encounter
+from puentes.core.tenancy import unscoped
 from puentes.people.models import Person
 
 
@@ -81,14 +82,14 @@ def public_ids(rows: list[Evaluated]) -> dict[str, dict[int, Any]]:
 
     return {
         "encounters": dict(
-            Encounter.objects.filter(pk__in={r.encounter_pk for r in rows}).values_list(
-                "pk", "public_id"
-            )
+            unscoped(Encounter, "the rows' own encounters, by key")
+            .filter(pk__in={r.encounter_pk for r in rows})
+            .values_list("pk", "public_id")
         ),
         "people": dict(
-            Person.objects.filter(pk__in={r.visit.person for r in rows}).values_list(
-                "pk", "public_id"
-            )
+            unscoped(Person, "the rows' own people, by key")
+            .filter(pk__in={r.visit.person for r in rows})
+            .values_list("pk", "public_id")
         ),
     }
 

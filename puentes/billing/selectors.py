@@ -36,7 +36,7 @@ from puentes.care.models import Encounter
 from puentes.core.actor import Actor
 from puentes.core.errors import invalid
 from puentes.core.progress import progress_of
-from puentes.core.tenancy import one
+from puentes.core.tenancy import one, unscoped
 from puentes.people.models import Person
 
 
@@ -123,7 +123,9 @@ def batch_list(*, actor: Actor, payer: Payer | None = None) -> QuerySet[ClaimBat
 def billed_encounters(encounter_ids: Collection[int]) -> set[int]:
     """Of these encounters, the ones on a standing claim line, or whose minutes a standing
     monthly line billed (care asks, to lock them)."""
-    lines = ClaimLine.objects.filter(encounter_id__in=list(encounter_ids), is_current=True)
+    lines = unscoped(ClaimLine, "the encounters care asks about, by key").filter(
+        encounter_id__in=list(encounter_ids), is_current=True
+    )
     monthly = {encounter for encounter, _person in time_billed_with(encounter_ids)}
     return set(lines.values_list("encounter_id", flat=True)) | monthly
 
@@ -132,8 +134,9 @@ def time_billed_with(encounter_ids: Collection[int]) -> dict[tuple[int, int], Cl
     """Of these encounters, (encounter, person) whose minutes a standing monthly line (of
     another encounter of the same person and month) billed, with that line."""
     wanted = set(encounter_ids)
-    days = set(Encounter.objects.filter(pk__in=wanted).values_list("occurred_on", flat=True))
-    people = set(Encounter.objects.filter(pk__in=wanted).values_list("person_id", flat=True))
+    asked = unscoped(Encounter, "the encounters care asks about, by key").filter(pk__in=wanted)
+    days = set(asked.values_list("occurred_on", flat=True))
+    people = set(asked.values_list("person_id", flat=True))
     people |= set(
         Encounter.participants.through.objects.filter(encounter_id__in=wanted).values_list(
             "person_id", flat=True
@@ -141,12 +144,16 @@ def time_billed_with(encounter_ids: Collection[int]) -> dict[tuple[int, int], Cl
     )
     found: dict[tuple[int, int], ClaimLine] = {}
     for month in {day.replace(day=1) for day in days}:
-        lines = ClaimLine.objects.filter(
-            person_id__in=people,
-            is_current=True,
-            date_of_service__gte=month,
-            date_of_service__lt=(month + datetime.timedelta(days=32)).replace(day=1),
-        ).exclude(time_from=[])
+        lines = (
+            unscoped(ClaimLine, "lines of the people of those encounters")
+            .filter(
+                person_id__in=people,
+                is_current=True,
+                date_of_service__gte=month,
+                date_of_service__lt=(month + datetime.timedelta(days=32)).replace(day=1),
+            )
+            .exclude(time_from=[])
+        )
         for line in lines.select_related("claim"):
             for earlier, _minutes, _day in line.time_from:
                 if earlier in wanted:
@@ -172,8 +179,10 @@ def batch_summary(batch: ClaimBatch) -> dict[str, Any]:
     if hasattr(batch, "claim_count"):
         claims, total = batch.claim_count, getattr(batch, "total", None)
     else:
-        found = Claim.objects.filter(batch=batch).aggregate(
-            claims=Count("id"), total=Sum("total_charge")
+        found = (
+            Claim.objects.for_organization(batch.organization_id)
+            .filter(batch=batch)
+            .aggregate(claims=Count("id"), total=Sum("total_charge"))
         )
         claims, total = found["claims"], found["total"]
     return {"claims": claims, "total": Decimal(total or 0).quantize(Decimal("0.01"))}
@@ -265,11 +274,13 @@ def work_queue(
 
 def _name_rows(rows: list[Evaluated]) -> None:
     """Who each row is about, and its encounter's public id, for the page."""
-    people = Person.objects.in_bulk({r.visit.person for r in rows})
+    people = unscoped(Person, "the queue's own rows, by key").in_bulk(
+        {r.visit.person for r in rows}
+    )
     encounters = dict(
-        Encounter.objects.filter(pk__in={r.encounter_pk for r in rows}).values_list(
-            "pk", "public_id"
-        )
+        unscoped(Encounter, "the queue's own rows, by key")
+        .filter(pk__in={r.encounter_pk for r in rows})
+        .values_list("pk", "public_id")
     )
     for row in rows:
         person = people.get(row.visit.person)
@@ -283,13 +294,14 @@ def encounter_billing(*, actor: Actor, encounter: Encounter) -> list[dict[str, A
     who logged it and for billing staff."""
     actor.require("care.view")
     claimed: dict[int, list[ClaimLine]] = defaultdict(list)
-    for line in ClaimLine.objects.filter(encounter=encounter, is_current=True).select_related(
-        "claim"
-    ):
+    current = ClaimLine.objects.for_actor(actor).filter(encounter=encounter, is_current=True)
+    for line in current.select_related("claim"):
         claimed[line.person_id].append(line)
     charged = {
         c.person_id: c
-        for c in GrantCharge.objects.filter(encounter=encounter).select_related("funding_source")
+        for c in GrantCharge.objects.for_actor(actor)
+        .filter(encounter=encounter)
+        .select_related("funding_source")
     }
     results: list[dict[str, Any]] = []
     pending = False
@@ -343,11 +355,15 @@ def grant_report(
     """Persons served, encounters, hours, services, needs addressed and amount used."""
     actor.require("billing.view")
     _period(start, end)
-    charges = GrantCharge.objects.filter(
-        funding_source=funding,
-        encounter__occurred_on__gte=start,
-        encounter__occurred_on__lte=end,
-    ).select_related("encounter")
+    charges = (
+        GrantCharge.objects.for_actor(actor)
+        .filter(
+            funding_source=funding,
+            encounter__occurred_on__gte=start,
+            encounter__occurred_on__lte=end,
+        )
+        .select_related("encounter")
+    )
     services: dict[str, int] = defaultdict(int)
     rows = []
     encounter_ids: set[int] = set()

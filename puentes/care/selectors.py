@@ -96,9 +96,8 @@ def in_ecm(person: Person, day: datetime.date) -> bool:
     """Whether the person is enrolled in Enhanced Care Management on ``day``. A person in ECM
     cannot also receive the Medi-Cal CHW benefit (billing reads this)."""
     return (
-        Enrollment.objects.filter(
-            person=person, program__kind=ProgramKind.ECM, status__in=SERVED_STATUSES
-        )
+        Enrollment.objects.for_organization(person.organization_id)
+        .filter(person=person, program__kind=ProgramKind.ECM, status__in=SERVED_STATUSES)
         .filter(Q(start_date__isnull=True) | Q(start_date__lte=day))
         .filter(Q(end_date__isnull=True) | Q(end_date__gte=day))
         .exists()

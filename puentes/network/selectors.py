@@ -11,7 +11,7 @@ from django.http import HttpRequest
 from puentes.core.actor import Actor
 from puentes.core.http import client_ip
 from puentes.core.models import AuditEvent
-from puentes.core.tenancy import one
+from puentes.core.tenancy import one, unscoped
 from puentes.network.models import ApiKey, Invitation, Membership, Organization, User
 
 ACTIVE_ORGANIZATION_SESSION_KEY = "puentes_active_organization"
@@ -26,7 +26,8 @@ def hash_secret(secret: str) -> str:
 
 def membership_list_for_user(user: User) -> QuerySet[Membership]:
     return (
-        Membership.objects.filter(user=user, is_active=True, organization__is_active=True)
+        unscoped(Membership, "a user's own memberships, in every organization they belong to")
+        .filter(user=user, is_active=True, organization__is_active=True)
         .select_related("organization")
         .order_by("organization__name")
     )
@@ -60,7 +61,8 @@ def actor_from_api_key(raw_key: str, ip: str | None) -> Actor | None:
         return None
     prefix = raw_key[: len(API_KEY_PREFIX) + 8]
     key = (
-        ApiKey.objects.select_related("organization")
+        unscoped(ApiKey, "a presented key: the key says which organization it acts for")
+        .select_related("organization")
         .filter(prefix=prefix, revoked_at__isnull=True, organization__is_active=True)
         .first()
     )
@@ -122,7 +124,8 @@ def invitation_get(*, actor: Actor, public_id: uuid.UUID | str) -> Invitation:
 
 def invitation_find_open(token: str) -> Invitation | None:
     invitation = (
-        Invitation.objects.select_related("organization")
+        unscoped(Invitation, "an invitation link: its token names the organization")
+        .select_related("organization")
         .filter(token_hash=hash_secret(token))
         .first()
     )

@@ -5,14 +5,16 @@ import uuid
 from django.db.models import QuerySet
 
 from puentes.core.actor import Actor
-from puentes.core.tenancy import one
+from puentes.core.tenancy import one, unscoped
 from puentes.notifications.models import Notification
 
 
 def notification_list(*, actor: Actor, unread: bool = False) -> QuerySet[Notification]:
     if actor.user is None:
-        return Notification.objects.none()
-    notifications = Notification.objects.filter(recipient=actor.user)
+        return unscoped(Notification, "a key, not a person: nobody's").none()
+    # A member's own notifications, whichever organization sent them: the recipient is
+    # the scope.
+    notifications = unscoped(Notification, "the recipient's own").filter(recipient=actor.user)
     if unread:
         notifications = notifications.filter(read_at__isnull=True)
     return notifications

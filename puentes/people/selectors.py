@@ -138,7 +138,10 @@ def household_list(*, actor: Actor, query: str = "") -> QuerySet[Household]:
     if query:
         households = households.filter(name__icontains=query)
     return households.prefetch_related(
-        Prefetch("members", queryset=HouseholdMember.objects.select_related("person"))
+        Prefetch(
+            "members",
+            queryset=HouseholdMember.objects.for_actor(actor).select_related("person"),
+        )
     )
 
 
@@ -148,7 +151,8 @@ def household_get(*, actor: Actor, public_id: uuid.UUID | str) -> Household:
 
 
 def household_of(person: Person) -> HouseholdMember | None:
-    return HouseholdMember.objects.select_related("household").filter(person=person).first()
+    members = HouseholdMember.objects.for_organization(person.organization_id)
+    return members.select_related("household").filter(person=person).first()
 
 
 def identifier_list(*, actor: Actor, person: Person) -> QuerySet[Identifier]:
@@ -198,7 +202,8 @@ def consents_permitting(
     """The person's consents in force on ``on`` (today) that cover ``organization``."""
     day = on or timezone.localdate()
     return (
-        Consent.objects.filter(
+        Consent.objects.for_organization(person.organization_id)
+        .filter(
             person=person,
             revoked_at__isnull=True,
             given_on__lte=day,

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from puentes.core.actor import Actor
 from puentes.core.audit import audit_record
 from puentes.core.errors import invalid
-from puentes.core.tenancy import one
+from puentes.core.tenancy import one, unscoped
 from puentes.people.models import Person
 from puentes.screening.definitions import Instrument, instrument_find, instruments_current
 from puentes.screening.models import (
@@ -89,7 +89,8 @@ def diagnosed_needs(people: Q) -> QuerySet[Need]:
     by id range) selects that carry a diagnosis (Z) code and were not declined: the codes a
     claim may give. For system work on an organization's people, whose ids come from its
     own records."""
-    needs = Need.objects.filter(people).exclude(z_code="")
+    needs = unscoped(Need, "a billing run's people, from its own encounters").filter(people)
+    needs = needs.exclude(z_code="")
     return needs.exclude(status=NeedStatus.DECLINED)
 
 

@@ -145,6 +145,47 @@ def test_another_apps_rows_are_read_through_its_own_rule():
     assert found == []
 
 
+READ_ROOMS = ("selectors.py", "views.py", "api.py", "presenters.py")
+SCOPING = {"for_actor", "for_organization"}
+WRITES = {"create", "bulk_create", "get_or_create", "update_or_create"}
+
+
+def _read_rooms():
+    """Where tenant data is read for a request: selectors, views, API handlers, presenters
+    (and the packages of them)."""
+    for path in sorted(PRODUCT.rglob("*.py")):
+        parts = path.relative_to(PRODUCT).parts
+        if "tests" in parts or "migrations" in parts:
+            continue
+        if path.name in READ_ROOMS or any(p in ("views", "api") for p in parts[:-1]):
+            yield path
+
+
+def _bare_reads(path: Path, tenant_names: set[str]) -> list[str]:
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if not (isinstance(node, ast.Attribute) and isinstance(node.value, ast.Attribute)):
+            continue
+        base = node.value
+        if base.attr != "objects" or not isinstance(base.value, ast.Name):
+            continue
+        if base.value.id in tenant_names and node.attr not in SCOPING | WRITES:
+            found.append(f"{path.relative_to(PRODUCT)}:{node.lineno} {base.value.id}.objects")
+    return found
+
+
+def test_reads_for_a_request_are_scoped():
+    """In selectors, views, API handlers and presenters a tenant model is read through
+    ``for_actor`` / ``for_organization`` or ``unscoped(model, reason)``: a bare
+    ``<TenantModel>.objects.filter`` there is the filter somebody forgot. (Services write,
+    and read the children of rows they already fetched through a selector.)"""
+    tenant_names = {model.__name__ for model in _tenant_models()}
+    found = []
+    for path in _read_rooms():
+        found += _bare_reads(path, tenant_names)
+    assert found == []
+
+
 def test_unscoped_reads_say_why():
     with pytest.raises(ValueError):
         unscoped(Person, " ")

@@ -308,9 +308,16 @@ class AmendForm(EncounterForm):
 
 
 class ReassignForm(forms.Form):
-    person_id = forms.UUIDField(widget=forms.HiddenInput)
+    """The people ticked on a caseload page, and who takes them over (one form for the page:
+    a list of every worker on every row made a 1,000-person caseload 4.5 MB)."""
+
+    person_id = forms.TypedMultipleChoiceField(coerce=uuid.UUID, widget=forms.MultipleHiddenInput)
     to_member_id = forms.ChoiceField(label=_("Reassign to"))
 
     def __init__(self, *args: Any, workers: list[tuple[str, str]], **kw: Any) -> None:
         super().__init__(*args, **kw)
         self.fields["to_member_id"].choices = workers  # type: ignore[attr-defined]
+        # Any person may be named; the service checks each one is on this caseload.
+        data: Any = self.data
+        named = data.getlist("person_id") if hasattr(data, "getlist") else []
+        self.fields["person_id"].choices = [(v, v) for v in named]  # type: ignore[attr-defined]

@@ -509,22 +509,34 @@ def caseload_people(*, actor: Actor, member: Membership) -> QuerySet[Person]:
 
 def over_limit(*, actor: Actor, member: Membership) -> list[str]:
     """Programs in which ``member`` carries more open enrollments than the program allows."""
+    return over_limits(actor=actor, members=[member]).get(member.pk, [])
+
+
+def over_limits(*, actor: Actor, members: list[Membership]) -> dict[int, list[str]]:
+    """``over_limit`` for several workers in one query (the team page lists them all)."""
     rows = (
         Enrollment.objects.for_actor(actor)
         .filter(
-            workers=member,
+            workers__in=members,
             status__in=OPEN_ENROLLMENT_STATUSES,
             program__caseload_limit__isnull=False,
         )
-        .values("program__name", "program__caseload_limit")
+        .values("workers", "program__name", "program__caseload_limit")
         .annotate(n=Count("id"))
+        .order_by("workers", "program__name")
     )
-    return [
-        _("%(program)s: %(count)s people, limit %(limit)s")
-        % {"program": r["program__name"], "count": r["n"], "limit": r["program__caseload_limit"]}
-        for r in rows
-        if r["n"] > r["program__caseload_limit"]
-    ]
+    found: dict[int, list[str]] = {}
+    for r in rows:
+        if r["n"] > r["program__caseload_limit"]:
+            found.setdefault(r["workers"], []).append(
+                _("%(program)s: %(count)s people, limit %(limit)s")
+                % {
+                    "program": r["program__name"],
+                    "count": r["n"],
+                    "limit": r["program__caseload_limit"],
+                }
+            )
+    return found
 
 
 def team_caseloads(*, actor: Actor, quiet_days: int = 30) -> list[WorkerCaseload]:
@@ -559,13 +571,14 @@ def team_caseloads(*, actor: Actor, quiet_days: int = 30) -> list[WorkerCaseload
         .values_list("assignee")
         .annotate(n=Count("id"))
     )
+    limits = over_limits(actor=actor, members=workers)
     return [
         WorkerCaseload(
             member=w,
             people=people.get(w.pk, 0),
             overdue_follow_ups=overdue.get(w.pk, 0),
             without_contact=quiet.get(w.pk, 0),
-            over_limit=over_limit(actor=actor, member=w),
+            over_limit=limits.get(w.pk, []),
         )
         for w in workers
     ]

@@ -8,15 +8,16 @@ import datetime
 import difflib
 import uuid
 from dataclasses import dataclass
+from typing import Any
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Exists, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from puentes.core.actor import Actor
 from puentes.core.audit import people_seen, person_read_record
 from puentes.core.errors import not_found
 from puentes.core.models import AuditEvent
-from puentes.core.tenancy import one
+from puentes.core.tenancy import one, unscoped
 from puentes.core.text import digits, normalize
 from puentes.network.models import Membership, Organization
 from puentes.people.models import (
@@ -213,6 +214,24 @@ def consents_permitting(
             Q(scope=ConsentScope.NETWORK) | Q(scope=ConsentScope.NAMED, organizations=organization),
         )
         .distinct()
+    )
+
+
+def consent_in_force(
+    person: Any, organization: Any, purpose: str, on: datetime.date | None = None
+) -> Exists:
+    """Whether a consent of ``person`` in force on ``on`` (today) covers ``organization``
+    for ``purpose``, as an expression: with ``OuterRef``s it answers for every row of a
+    list in the list's own statement (the referral inbox asked once per row)."""
+    day = on or timezone.localdate()
+    consents = unscoped(Consent, "the outer row's person, already scoped").filter(
+        person=person, purpose=purpose, revoked_at__isnull=True, given_on__lte=day
+    )
+    return Exists(
+        consents.filter(
+            Q(expires_on__isnull=True) | Q(expires_on__gte=day),
+            Q(scope=ConsentScope.NETWORK) | Q(scope=ConsentScope.NAMED, organizations=organization),
+        )
     )
 
 

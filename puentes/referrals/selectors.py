@@ -6,7 +6,7 @@ import datetime
 import uuid
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import OuterRef, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -16,7 +16,7 @@ from puentes.core.errors import invalid, not_found
 from puentes.core.tenancy import one
 from puentes.network.models import Organization
 from puentes.people.models import Consent, ConsentPurpose, Person
-from puentes.people.selectors import consents_permitting
+from puentes.people.selectors import consent_in_force, consents_permitting
 from puentes.referrals.models import (
     CLOSED_STATUSES,
     OPEN_STATUSES,
@@ -54,6 +54,13 @@ def _visible(actor: Actor) -> ReferralQuerySet:
     actor.require("referral.view")
     return (
         Referral.objects.for_actor(actor)
+        # Whether the person's consent still lets the receiving side see them, answered in
+        # the list's own statement rather than once per row (sharing_active reads it).
+        .annotate(
+            consent_to_share=consent_in_force(
+                OuterRef("person"), OuterRef("receiving_organization"), ConsentPurpose.REFERRAL
+            )
+        )
         .select_related(
             "person",
             "service_at_location__service__organization",
@@ -203,6 +210,11 @@ def sharing_active(referral: Referral) -> bool:
         return True
     if referral.sharing_ended_at is not None:
         return False
+    if receiving.pk == referral.person.organization_id:
+        return True
+    consented = getattr(referral, "consent_to_share", None)  # annotated by the selectors
+    if consented is not None:
+        return bool(consented)
     return may_share(referral.person, receiving)
 
 

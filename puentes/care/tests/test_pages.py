@@ -319,3 +319,44 @@ def test_a_follow_up_from_a_goal_is_linked_to_it(client_for, ana, maria):
         {"title": "Ask about the walks", "due_on": str(today()), "assignee_id": str(ana.public_id)},
     )
     assert FollowUp.objects.get(title="Ask about the walks").goal == goal
+
+
+def test_a_caseload_is_paged_and_several_people_move_at_once(
+    client_for, sam, ana, clinic, make_person
+):
+    from conftest import MembershipFactory
+    from puentes.people.models import CaseloadAssignment
+
+    luz = MembershipFactory(organization=clinic, role="chw", worker_type="chw")
+    for _ in range(5):
+        MembershipFactory(organization=clinic, role="chw", worker_type="chw")
+    people = [make_person(ana, given_name=f"P{i:03d}", family_name="Many") for i in range(105)]
+    client = client_for(sam)
+    first = client.get(f"/care/team/{ana.public_id}/").content.decode()
+    assert "Page 1 of 2" in first
+    assert first.count('name="person_id"') == 100
+    # One list of workers for the page, not one per row.
+    assert first.count("<select") == 1
+    moved = client.post(
+        f"/care/team/{ana.public_id}/",
+        {"person_id": [str(people[0].public_id), str(people[1].public_id)],
+         "to_member_id": str(luz.public_id)},
+        follow=True,
+    )  # fmt: skip
+    assert "2 people reassigned." in moved.content.decode()
+    open_ = CaseloadAssignment.objects.filter(ended_at__isnull=True, worker=luz)
+    assert set(open_.values_list("person", flat=True)) == {people[0].pk, people[1].pk}
+
+
+def test_a_reassignment_moves_everyone_chosen_or_nobody(client_for, sam, ana, clinic, maria):
+    from conftest import MembershipFactory
+    from puentes.people.models import CaseloadAssignment
+
+    luz = MembershipFactory(organization=clinic, role="chw", worker_type="chw")
+    stranger = "00000000-0000-0000-0000-000000000001"
+    response = client_for(sam).post(
+        f"/care/team/{ana.public_id}/",
+        {"person_id": [str(maria.public_id), stranger], "to_member_id": str(luz.public_id)},
+    )
+    assert response.status_code == 404  # the unknown person, and maria stays with ana
+    assert CaseloadAssignment.objects.get(person=maria, ended_at__isnull=True).worker == ana

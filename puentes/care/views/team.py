@@ -5,11 +5,14 @@ import uuid
 from typing import Any
 
 from django.contrib import messages
+from django.core.paginator import Paginator
+from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from puentes.care import forms, selectors, services
 from puentes.care.views._common import _workers
@@ -17,6 +20,7 @@ from puentes.core.actor import Actor
 from puentes.core.audit import people_seen_in
 from puentes.core.errors import DomainError
 from puentes.core.pages import actor_page
+from puentes.network.models import Membership
 from puentes.people.models import Person
 
 
@@ -35,6 +39,26 @@ def team(request: HttpRequest, actor: Actor) -> HttpResponse:
     return render(request, "care/team.html", {"rows": rows, "days": days})
 
 
+CASELOAD_PAGE = 100
+
+
+def _reassign(
+    actor: Actor, member: Membership, people: list[uuid.UUID], to_member_id: str
+) -> list[str]:
+    """Move the chosen people to another worker, all of them or none (a refusal names the
+    person it stopped at and moves nobody)."""
+    warnings: list[str] = []
+    with transaction.atomic():
+        for person_id in people:
+            warnings += services.caseload_reassign(
+                actor=actor,
+                person_id=person_id,
+                from_member_id=member.public_id,
+                to_member_id=to_member_id,
+            )
+    return list(dict.fromkeys(warnings))
+
+
 @actor_page("team.view")
 def team_member(request: HttpRequest, actor: Actor, member_id: uuid.UUID) -> HttpResponse:
     member = selectors.team_member_get(actor=actor, public_id=member_id)
@@ -44,19 +68,19 @@ def team_member(request: HttpRequest, actor: Actor, member_id: uuid.UUID) -> Htt
         actor.require("caseload.assign")
         form = forms.ReassignForm(request.POST, workers=others)
         if form.is_valid():
+            chosen = form.cleaned_data["person_id"]
             try:
-                warnings = services.caseload_reassign(
-                    actor=actor,
-                    person_id=form.cleaned_data["person_id"],
-                    from_member_id=member.public_id,
-                    to_member_id=form.cleaned_data["to_member_id"],
-                )
+                warnings = _reassign(actor, member, chosen, form.cleaned_data["to_member_id"])
             except DomainError as error:
                 if error.code in ("forbidden", "not_found"):
                     raise
                 messages.error(request, error.message)
             else:
-                messages.success(request, _("Person reassigned."))
+                messages.success(
+                    request,
+                    ngettext("Person reassigned.", "%(count)s people reassigned.", len(chosen))
+                    % {"count": len(chosen)},
+                )
                 for warning in warnings:
                     messages.warning(
                         request, _("Over the caseload limit: %(detail)s") % {"detail": warning}
@@ -65,7 +89,11 @@ def team_member(request: HttpRequest, actor: Actor, member_id: uuid.UUID) -> Htt
             messages.error(request, _("Choose who to reassign to."))
         return redirect(reverse("care:team_member", args=[member.public_id]) + f"?days={days}")
     quiet_since = timezone.localdate() - datetime.timedelta(days=days)
-    people = list(selectors.caseload_people(actor=actor, member=member))
+    # A page at a time: a caseload can hold a thousand people.
+    page = Paginator(selectors.caseload_people(actor=actor, member=member), CASELOAD_PAGE).get_page(
+        request.GET.get("page")
+    )
+    people = list(page.object_list)
     people_seen_in(actor, people)
     return render(
         request,
@@ -73,10 +101,11 @@ def team_member(request: HttpRequest, actor: Actor, member_id: uuid.UUID) -> Htt
         {
             "member": member,
             "people": people,
+            "page": page,
             "days": days,
             "quiet_since": quiet_since,
             "reassign_choices": others,
-            "can_assign": actor.can("caseload.assign"),
+            "assign": actor.can("caseload.assign") and bool(others),
             "over_limit": selectors.over_limit(actor=actor, member=member),
         },
     )

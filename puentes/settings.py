@@ -119,6 +119,7 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "puentes.network.middleware.IdleSessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "puentes.core.http_errors.ApiErrorShapeMiddleware",
@@ -215,7 +216,9 @@ LOGOUT_REDIRECT_URL = "web:login"
 # Shared devices: a session ends after this many idle minutes or when the browser closes.
 SESSION_IDLE_MINUTES = env_int("PUENTES_SESSION_IDLE_MINUTES", 30, minimum=1)
 SESSION_COOKIE_AGE = SESSION_IDLE_MINUTES * 60
-SESSION_SAVE_EVERY_REQUEST = True
+# Not on every request (a write per page): network.middleware.IdleSessionMiddleware moves
+# the expiry forward at most once a minute.
+SESSION_SAVE_EVERY_REQUEST = False
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 
 # Sign-in lockout (django-axes): per user name, so one office's shared IP is not locked out.

@@ -1,5 +1,7 @@
-"""Per-request preferences: the signed-in user's language and their organization's time zone."""
+"""Per-request preferences: the signed-in user's language and their organization's time zone;
+and the idle timeout, kept without rewriting the session on every request."""
 
+import time
 import zoneinfo
 from collections.abc import Callable
 
@@ -16,6 +18,28 @@ def request_actor(request: HttpRequest) -> Actor | None:
         request._puentes_actor = actor_from_request(request)  # type: ignore[attr-defined]
     actor: Actor | None = request._puentes_actor  # type: ignore[attr-defined]
     return actor
+
+
+# How often a signed-in session's idle timer is pushed forward (the session row written).
+# Writing it on every request cost a statement per page; the timeout is then exact to this.
+SESSION_REFRESH_SECONDS = 60
+
+
+class IdleSessionMiddleware:
+    """A session ends ``SESSION_IDLE_MINUTES`` after its last use: each use pushes the
+    expiry forward, but the session is saved at most once a minute, not on every request
+    (``SESSION_SAVE_EVERY_REQUEST`` is off)."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        session = getattr(request, "session", None)
+        if session is not None and session.session_key:
+            now = int(time.time())
+            if now - int(session.get("_refreshed", 0)) >= SESSION_REFRESH_SECONDS:
+                session["_refreshed"] = now  # modified: saved with a fresh expiry
+        return self.get_response(request)
 
 
 class UserPreferencesMiddleware:

@@ -50,9 +50,34 @@ def test_repeated_wrong_passwords_lock_the_account(ana, settings):
 def test_sessions_end_after_the_idle_timeout(client_for, ana, settings):
     client = client_for(ana)
     client.get("/")
-    assert settings.SESSION_SAVE_EVERY_REQUEST
     assert client.session.get_expiry_age() == settings.SESSION_IDLE_MINUTES * 60
     assert client.session.get_expire_at_browser_close()
+
+
+def test_a_session_is_not_rewritten_on_every_request_but_its_idle_timer_moves(
+    client_for, ana, settings
+):
+    import time
+    from unittest import mock
+
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def session_writes(at: float) -> int:
+        with (
+            mock.patch("puentes.network.middleware.time.time", return_value=at),
+            CaptureQueriesContext(connection) as captured,
+        ):
+            client.get("/")
+        return len([q for q in captured if "django_session" in q["sql"] and "UPDATE" in q["sql"]])
+
+    assert not settings.SESSION_SAVE_EVERY_REQUEST
+    client = client_for(ana)
+    start = time.time()
+    session_writes(start)  # the first use sets the timer
+    assert session_writes(start + 5) == 0  # seconds later: nothing written
+    assert session_writes(start + 61) == 1  # a minute later: the expiry moves forward
+    assert client.session.get_expiry_age() == settings.SESSION_IDLE_MINUTES * 60
 
 
 def test_the_language_choice_is_remembered_on_the_user(client_for, ana):

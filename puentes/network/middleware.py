@@ -25,6 +25,13 @@ def request_actor(request: HttpRequest) -> Actor | None:
 SESSION_REFRESH_SECONDS = 60
 
 
+def idle_timer_start(sender: object, request: HttpRequest | None = None, **kw: object) -> None:
+    """Signing in saves the session anyway: start its idle timer then, so the first page
+    after it does not write the session again."""
+    if request is not None and hasattr(request, "session"):
+        request.session["_refreshed"] = int(time.time())
+
+
 class IdleSessionMiddleware:
     """A session ends ``SESSION_IDLE_MINUTES`` after its last use: each use pushes the
     expiry forward, but the session is saved at most once a minute, not on every request

@@ -206,15 +206,31 @@ def follow_up_get(*, actor: Actor, public_id: uuid.UUID | str) -> FollowUp:
     return one(follow_up_list(actor=actor, open_only=False), public_id, actor)
 
 
-def my_day(*, actor: Actor) -> dict[str, list[FollowUp]]:
-    """A worker's follow-ups due today and overdue, across their caseload."""
+def my_day(*, actor: Actor, limit: int | None = None) -> dict[str, Any]:
+    """A worker's follow-ups due today and overdue, across their caseload, oldest first.
+    With ``limit``, at most that many of each, and how many there are in all
+    (``overdue_count``, ``today_count``): a caseload of a thousand can have hundreds due,
+    and the home page is read on a phone."""
     if actor.membership is None or not actor.can("care.view"):
         return {"overdue": [], "today": []}
     today = timezone.localdate()
-    due = list(follow_up_list(actor=actor, assignee=actor.membership, when="today"))
+    due = follow_up_list(actor=actor, assignee=actor.membership, when="today").order_by(
+        "due_on", "id"
+    )
+    if limit is None:
+        rows = list(due)
+        return {
+            "overdue": [f for f in rows if f.due_on < today],
+            "today": [f for f in rows if f.due_on == today],
+        }
+    counts = due.aggregate(
+        overdue=Count("id", filter=Q(due_on__lt=today)), today=Count("id", filter=Q(due_on=today))
+    )
     return {
-        "overdue": [f for f in due if f.due_on < today],
-        "today": [f for f in due if f.due_on == today],
+        "overdue": list(due.filter(due_on__lt=today)[:limit]),
+        "today": list(due.filter(due_on=today)[:limit]),
+        "overdue_count": counts["overdue"],
+        "today_count": counts["today"],
     }
 
 

@@ -7,6 +7,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login, logout
 from django.contrib.auth.views import LoginView
+from django.core.paginator import Paginator
 from django.db import connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
@@ -107,18 +108,26 @@ def _referral_counts(actor: Actor) -> dict[str, int]:
     }
 
 
+HOME_PAGE = 25  # people a page
+MY_DAY_ROWS = 20  # overdue, and due today, shown on the home page (the rest: follow-ups)
+
+
 @actor_page()
 def home(request: HttpRequest, actor: Actor) -> HttpResponse:
     """A frontline worker lands on their own caseload; others on what their role does."""
     if actor.membership is not None and actor.membership.worker_type:
         query = request.GET.get("q", "")
-        people = list(person_list(actor=actor, query=query, assigned_to=actor.membership)[:100])
+        # A page of the caseload at a time: a CHW may carry a thousand people.
+        page = Paginator(
+            person_list(actor=actor, query=query, assigned_to=actor.membership), HOME_PAGE
+        ).get_page(request.GET.get("page"))
+        people = list(page.object_list)
         people_seen_in(actor, people)
         template = "people/_results.html" if request.htmx else "web/home_caseload.html"  # type: ignore[attr-defined]
-        context = {"people": people, "query": query, "mine": True}
+        context = {"people": people, "page": page, "query": query, "mine": True}
         if not request.htmx:  # type: ignore[attr-defined]
             context["referral_counts"] = _referral_counts(actor)
-            context["my_day"] = day = my_day(actor=actor)
+            context["my_day"] = day = my_day(actor=actor, limit=MY_DAY_ROWS)
             people_seen_in(actor, [*day["overdue"], *day["today"]])
             context["today"] = timezone.localdate()
         return render(request, template, context)

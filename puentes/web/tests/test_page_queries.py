@@ -106,3 +106,22 @@ def test_a_page_costs_the_same_queries_as_the_organization_grows(
     organization(6)
     large, _size = _queries(client, url)
     assert large == small, f"{path}: {small} queries with 2 rounds, {large} with 8"
+
+
+def test_the_chw_home_shows_a_page_of_her_caseload_and_the_first_of_her_day(
+    client_for, ana, make_person
+):
+    from puentes.care import selectors
+
+    actor = actor_for(ana)
+    for index in range(30):
+        person = make_person(ana, given_name=f"P{index:02d}", family_name="Home")
+        care_services.follow_up_create(
+            actor=actor, person_id=person.public_id,
+            fields={"title": f"Call {index}", "due_on": TODAY() - datetime.timedelta(days=1)},
+        )  # fmt: skip
+    day = selectors.my_day(actor=actor, limit=20)
+    assert len(day["overdue"]) == 20 and day["overdue_count"] == 30
+    page = client_for(ana).get("/").content.decode()
+    assert page.count('class="people"') == 1 and "Page 1 of 2" in page
+    assert "See all 30 due today or overdue" in page

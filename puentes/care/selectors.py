@@ -33,7 +33,7 @@ from puentes.care.models import (
 )
 from puentes.core.actor import Actor
 from puentes.core.errors import invalid
-from puentes.core.tenancy import one
+from puentes.core.tenancy import one, unscoped
 from puentes.network.models import Membership
 from puentes.people.models import CaseloadAssignment, Person
 from puentes.referrals.selectors import referral_list
@@ -198,7 +198,12 @@ def follow_up_list(
     elif when == "upcoming":
         follow_ups = follow_ups.filter(due_on__gt=today)
     return follow_ups.select_related(
-        "person", "assignee__user", "goal", "need", "referral__service_at_location__service"
+        "person",
+        "assignee__user",
+        "goal",
+        "need",
+        "enrollment",
+        "referral__service_at_location__service",
     )
 
 
@@ -247,7 +252,14 @@ def encounter_list(
     actor.require("care.view")
     encounters = Encounter.objects.for_actor(actor)
     if person is not None:
-        encounters = encounters.filter(Q(person=person) | Q(participants=person)).distinct()
+        # Theirs, or a group session they were in: the ids first, by two indexed lookups in
+        # one UNION (an OR across the participants join read every encounter of the
+        # organization, and as a subquery the planner still did).
+        present = Encounter.participants.through.objects.filter(person=person)
+        own = unscoped(Encounter, "ids only, then read through the scoped query")
+        ids = own.filter(person=person).order_by().values_list("id", flat=True)
+        others = present.order_by().values_list("encounter_id", flat=True)
+        encounters = encounters.filter(id__in=list(ids.union(others)))
     if worker is not None:
         encounters = encounters.filter(worker=worker)
     if not include_amended:
@@ -563,19 +575,19 @@ def team_caseloads(*, actor: Actor, quiet_days: int = 30) -> list[WorkerCaseload
     workers = list(team_workers(actor=actor))
     today = timezone.localdate()
     since = today - datetime.timedelta(days=quiet_days)
-    open_assignments = CaseloadAssignment.objects.for_actor(actor).filter(
+    # The workers are the organization's own members, so their assignments are its own: no
+    # join to every person to check it (that join made the counts scan the organization).
+    open_assignments = unscoped(CaseloadAssignment, "of the organization's own workers").filter(
         ended_at__isnull=True, worker__in=workers
     )
-    people = dict(open_assignments.values_list("worker").annotate(n=Count("person", distinct=True)))
+    people = dict(open_assignments.values_list("worker").annotate(n=Count("id")))
     recent = (
         Encounter.objects.for_actor(actor)
         .filter(status=EncounterStatus.CURRENT, occurred_on__gte=since)
         .values("person")
     )
     quiet = dict(
-        open_assignments.exclude(person__in=recent)
-        .values_list("worker")
-        .annotate(n=Count("person", distinct=True))
+        open_assignments.exclude(person__in=recent).values_list("worker").annotate(n=Count("id"))
     )
     overdue = dict(
         FollowUp.objects.for_actor(actor)

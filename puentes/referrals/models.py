@@ -145,6 +145,14 @@ class Referral(BaseModel):
         indexes = [
             models.Index(fields=["receiving_organization", "status"], name="referral_inbox"),
             models.Index(fields=["referring_organization", "status"], name="referral_sent"),
+            # The lists, newest first: read in index order instead of sorting every row.
+            models.Index(
+                fields=["referring_organization", "-created_at", "-id"], name="referral_sent_newest"
+            ),
+            models.Index(
+                fields=["receiving_organization", "-created_at", "-id"],
+                name="referral_inbox_newest",
+            ),
         ]
 
     def __str__(self) -> str:

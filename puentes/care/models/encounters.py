@@ -64,7 +64,13 @@ class FollowUp(BaseModel):
 
     class Meta:
         ordering = ["due_on", "id"]
-        indexes = [models.Index(fields=["assignee", "status", "due_on"], name="followup_day")]
+        indexes = [
+            models.Index(fields=["assignee", "status", "due_on"], name="followup_day"),
+            # The organization's open follow-ups by due date, in index order.
+            models.Index(
+                fields=["organization", "status", "due_on", "id"], name="followup_org_due"
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.title
@@ -202,6 +208,12 @@ class Encounter(BaseModel):
         indexes = [
             models.Index(fields=["person", "-occurred_on"], name="encounter_person_day"),
             models.Index(fields=["worker", "-occurred_on"], name="encounter_worker_day"),
+            # The organization's list, newest first, read in index order (not a sort of
+            # every encounter it ever logged).
+            models.Index(
+                fields=["organization", "-occurred_on", "-start_time", "-id"],
+                name="encounter_org_newest",
+            ),
         ]
         constraints = [
             models.UniqueConstraint(

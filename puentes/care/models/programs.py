@@ -155,6 +155,12 @@ class Enrollment(BaseModel):
 
     class Meta:
         ordering = ["-created_at", "-id"]
+        indexes = [
+            # The organization's list, newest first, in index order.
+            models.Index(
+                fields=["organization", "-created_at", "-id"], name="enrollment_org_newest"
+            )
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["person", "program"],

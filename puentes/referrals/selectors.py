@@ -36,20 +36,6 @@ STAGES = {
 }
 
 
-def referral_pk(*, actor: Actor, public_id: uuid.UUID | str) -> int:
-    """The row of a referral the actor reaches (for a write to lock), or 404."""
-    actor.require("referral.view")
-    found = (
-        Referral.objects.for_actor(actor)
-        .filter(public_id=public_id)
-        .values_list("pk", flat=True)
-        .first()
-    )
-    if found is None:
-        raise not_found()
-    return int(found)
-
-
 def _visible(actor: Actor) -> ReferralQuerySet:
     actor.require("referral.view")
     return (

@@ -5,6 +5,7 @@ import uuid
 from typing import Any
 
 from django.contrib import messages
+from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -187,7 +188,7 @@ def inbox(request: HttpRequest, actor: Actor) -> HttpResponse:
         request,
         "referrals/inbox.html",
         {
-            "rows": [referral_out(actor, r) for r in referrals[:200]],
+            **_page_of(request, actor, referrals),
             "tab": tab,
             "tabs": [
                 ("new", _("New")),
@@ -203,6 +204,22 @@ def inbox(request: HttpRequest, actor: Actor) -> HttpResponse:
     )
 
 
+REFERRALS_A_PAGE = 50
+
+
+def _page_of(request: HttpRequest, actor: Actor, referrals: Any) -> dict[str, Any]:
+    """One page of a list of referrals (an organization may have sent twenty thousand), and
+    the query string the page links keep."""
+    page = Paginator(referrals, REFERRALS_A_PAGE).get_page(request.GET.get("page"))
+    keep = request.GET.copy()
+    keep.pop("page", None)
+    return {
+        "rows": [referral_out(actor, r) for r in page.object_list],
+        "page": page,
+        "keep": keep.urlencode(),
+    }
+
+
 @actor_page("referral.view")
 def sent(request: HttpRequest, actor: Actor) -> HttpResponse:
     tab = request.GET.get("tab", "open")
@@ -216,7 +233,7 @@ def sent(request: HttpRequest, actor: Actor) -> HttpResponse:
         request,
         "referrals/sent.html",
         {
-            "rows": [referral_out(actor, r) for r in referrals[:200]],
+            **_page_of(request, actor, referrals),
             "tab": tab,
             "tabs": [
                 # Tabs of a list of referrals (Spanish agrees with "referrals": plural).

@@ -68,5 +68,18 @@ messages:
 		--ignore conftest.py --ignore '*/tests/*' --ignore 'scripts/*' --ignore 'bench/*'
 	$(MANAGE) compilemessages -l es --ignore '.venv/*' -v 0
 
+# Benchmarks, out of CI: each prints its figure, floor and ratio. Quick sizes by default;
+# LARGE=1 for the sizes the issues name (use PostgreSQL for those:
+#   PUENTES_DATABASE_URL=postgres://postgres@127.0.0.1:5432/test make bench LARGE=1).
+# The HTTP benches (referrals, pages) need PostgreSQL and run only when it is set.
+BENCH := $(UV) run --frozen python
 bench: install
-	$(UV) run --frozen python bench/person_search.py
+	$(BENCH) bench/directory_relevance.py
+	$(BENCH) bench/person_search.py --people $(if $(LARGE),100000,10000)
+	$(BENCH) bench/directory_import.py --services $(if $(LARGE),100000,10000)
+	$(BENCH) bench/directory_search.py $(if $(LARGE),--services 1000000 --keep,--services 20000)
+	$(BENCH) bench/billing.py $(if $(LARGE),--persons 100000 --per-person 10 --keep,--persons 2000 --per-person 5)
+	@if [[ "$${PUENTES_DATABASE_URL:-}" == postgres* ]]; then \
+		$(BENCH) bench/referrals.py $(if $(LARGE),,--clients 10 --cycles 3) && \
+		$(BENCH) bench/pages.py $(if $(LARGE),--people 100000 --keep,--people 5000 --runs 3); \
+	else echo "bench/referrals.py and bench/pages.py: set PUENTES_DATABASE_URL to PostgreSQL"; fi

@@ -8,7 +8,7 @@ memory of a worker.
     PUENTES_DATABASE_URL=postgres://postgres@127.0.0.1:5432/test \\
         uv run python bench/billing.py [--persons 100000] [--per-person 10] [--workers 2] [--keep]
 
-The data is built in a child process into its own database (puentes_bench_billing on
+The data is built in a child process into its own database (`<database>_billing` on
 PostgreSQL, kept with --keep). Target (billing issue): 60 s and 500 MB for 1,000,000
 encounters.
 """
@@ -41,7 +41,7 @@ settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBacke
 from django.db import connection, connections, transaction  # noqa: E402
 from django.test.utils import setup_test_environment  # noqa: E402
 
-from bench.machine import machine_line  # noqa: E402
+from bench.machine import machine_line, use_bench_database  # noqa: E402
 
 TARGET_SECONDS = 60.0
 TARGET_MB = 500.0
@@ -304,7 +304,7 @@ def main() -> None:
     setup_test_environment()
     keep = options.keep and connection.vendor == "postgresql"
     if connection.vendor == "postgresql":
-        connection.settings_dict["TEST"]["NAME"] = "puentes_bench_billing"
+        use_bench_database(connection, "billing")
     else:
         sqlite_file = Path(tempfile.gettempdir()) / "puentes_bench_billing.sqlite3"
         connection.settings_dict["TEST"]["NAME"] = str(sqlite_file)

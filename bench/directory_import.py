@@ -22,6 +22,7 @@ from django.db import connection  # noqa: E402
 from django.test.utils import setup_test_environment  # noqa: E402
 
 from bench.directory_data import generate  # noqa: E402
+from bench.machine import use_bench_database  # noqa: E402
 from puentes.directory import search_index  # noqa: E402
 from puentes.directory.importing.loader import load  # noqa: E402
 from puentes.directory.importing.readers import read  # noqa: E402
@@ -34,8 +35,7 @@ def main() -> None:
     parser.add_argument("--services", type=int, default=100_000)
     options = parser.parse_args()
     setup_test_environment()
-    if connection.vendor == "postgresql":
-        connection.settings_dict["TEST"]["NAME"] = "puentes_bench_import"
+    use_bench_database(connection, "import")
     old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True, serialize=False)
     try:
         with tempfile.TemporaryDirectory() as folder:

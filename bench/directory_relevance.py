@@ -30,6 +30,7 @@ import yaml  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test.utils import setup_test_environment  # noqa: E402
 
+from bench.machine import use_bench_database  # noqa: E402
 from puentes.directory.search import DirectoryQuery, search  # noqa: E402
 from puentes.directory.services import directory_import  # noqa: E402
 
@@ -98,8 +99,7 @@ def main() -> None:
     listings = yaml.safe_load((HERE / "directory.yaml").read_text(encoding="utf-8"))
     judged = yaml.safe_load((HERE / "judgments.yaml").read_text(encoding="utf-8"))
     setup_test_environment()
-    if connection.vendor == "postgresql":
-        connection.settings_dict["TEST"]["NAME"] = "puentes_bench_relevance"
+    use_bench_database(connection, "relevance")
     old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True, serialize=False)
     try:
         with tempfile.TemporaryDirectory() as folder:

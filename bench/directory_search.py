@@ -31,6 +31,7 @@ from django.test import Client  # noqa: E402
 from django.test.utils import setup_test_environment  # noqa: E402
 
 from bench.directory_data import generate  # noqa: E402
+from bench.machine import use_bench_database  # noqa: E402
 from puentes.core.actor import Actor  # noqa: E402
 from puentes.directory import search_index  # noqa: E402
 from puentes.directory.importing.loader import load  # noqa: E402
@@ -133,8 +134,7 @@ def main() -> None:
     options = parser.parse_args()
     setup_test_environment()
     keep = options.keep and connection.vendor == "postgresql"
-    if connection.vendor == "postgresql":
-        connection.settings_dict["TEST"]["NAME"] = "puentes_bench"
+    use_bench_database(connection, "search")
     old_name = connection.creation.create_test_db(
         verbosity=0, autoclobber=True, keepdb=keep, serialize=False
     )

@@ -43,7 +43,7 @@ from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext, setup_test_environment  # noqa: E402
 
-from bench.machine import machine_line  # noqa: E402
+from bench.machine import machine_line, use_bench_database  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 TODAY = datetime.date.today()
@@ -332,7 +332,7 @@ def main() -> None:
     if connection.vendor != "postgresql":
         sys.exit("Run on PostgreSQL: set PUENTES_DATABASE_URL=postgres://…")
     setup_test_environment()
-    connection.settings_dict["TEST"]["NAME"] = f"{connection.settings_dict['NAME']}_pages"
+    use_bench_database(connection, "pages")
     old_name = connection.creation.create_test_db(
         verbosity=0, autoclobber=True, keepdb=options.keep, serialize=False
     )

@@ -28,6 +28,7 @@ django.setup()
 from django.db import connection  # noqa: E402
 from django.test.utils import setup_test_environment  # noqa: E402
 
+from bench.machine import use_bench_database  # noqa: E402
 from puentes.core.actor import Actor  # noqa: E402
 from puentes.network.models import Organization  # noqa: E402
 from puentes.people.models import Person  # noqa: E402
@@ -120,8 +121,7 @@ def main() -> None:
     options = parser.parse_args()
 
     setup_test_environment()
-    if connection.vendor == "postgresql":
-        connection.settings_dict["TEST"]["NAME"] = "puentes_bench"
+    use_bench_database(connection, "people")
     old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True, serialize=False)
     try:
         started = time.perf_counter()

@@ -6,7 +6,7 @@ statements issued directly through the driver) and the ratio.
     PUENTES_DATABASE_URL=postgres://postgres@127.0.0.1:5432/test \\
         uv run python bench/referrals.py [--clients 50] [--cycles 10] [--workers 4]
 
-Builds a throwaway database (puentes_bench_referrals), starts gunicorn on it, and drops it
+Builds a throwaway database (`<database>_referrals`), starts gunicorn on it, and drops it
 afterwards. Target (referrals issue): p95 <= 50 ms per transition.
 """
 
@@ -36,7 +36,7 @@ django.setup()
 from django.db import connection, transaction  # noqa: E402
 from django.test.utils import CaptureQueriesContext, setup_test_environment  # noqa: E402
 
-from bench.machine import machine_line  # noqa: E402
+from bench.machine import machine_line, use_bench_database  # noqa: E402
 from puentes.core.actor import Actor  # noqa: E402
 from puentes.directory import models as dm  # noqa: E402
 from puentes.directory.search_index import refresh  # noqa: E402
@@ -267,7 +267,7 @@ def main() -> None:
     if connection.vendor != "postgresql":
         sys.exit("Run on PostgreSQL: set PUENTES_DATABASE_URL=postgres://…")
     setup_test_environment()
-    connection.settings_dict["TEST"]["NAME"] = "puentes_bench_referrals"
+    use_bench_database(connection, "referrals")
     old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True, serialize=False)
     server = None
     try:

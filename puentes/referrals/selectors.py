@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from puentes.core.actor import Actor
 from puentes.core.audit import audit_record
-from puentes.core.errors import invalid, not_found
+from puentes.core.errors import invalid
 from puentes.core.tenancy import one
 from puentes.network.models import Organization
 from puentes.people.models import Consent, ConsentPurpose, Person

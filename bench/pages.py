@@ -23,7 +23,6 @@ import subprocess
 import sys
 import threading
 import time
-import uuid
 from collections import defaultdict
 from pathlib import Path
 from typing import Any
@@ -43,6 +42,7 @@ from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext, setup_test_environment  # noqa: E402
 
+from bench.listings import network_listing  # noqa: E402
 from bench.machine import machine_line, use_bench_database  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -73,25 +73,6 @@ def _users(organization: Any, prefix: str, role: str, count: int, worker_type: s
     )
 
 
-def _listing(pantry: Any) -> Any:
-    from puentes.directory import models as dm
-    from puentes.directory.search_index import refresh
-
-    listing_org = dm.Organization.objects.create(
-        id=uuid.uuid4(), name="Eastside pantry", network_organization=pantry
-    )
-    service = dm.Service.objects.create(
-        id=uuid.uuid4(), organization=listing_org, name="Food pantry", status="active"
-    )
-    location = dm.Location.objects.create(
-        id=uuid.uuid4(), organization=listing_org, location_type="physical",
-        latitude=38.58, longitude=-121.49,
-    )  # fmt: skip
-    sal = dm.ServiceAtLocation.objects.create(id=uuid.uuid4(), service=service, location=location)
-    refresh([sal.pk])
-    return sal
-
-
 def build(people: int) -> None:
     """The organization, written in bulk (models' own fields, no per-row services)."""
     from puentes.billing.models import Coverage, Payer
@@ -110,7 +91,7 @@ def build(people: int) -> None:
     _users(clinic, "lead", "supervisor", 1)
     _users(clinic, "bill", "billing", 1)
     _users(pantry, "cbo", "cbo_staff", 1)
-    sal = _listing(pantry)
+    sal = network_listing(pantry)
     programs = [
         Program.objects.create(organization=clinic, name=name, kind=kind, follow_up_days=14)
         for name, kind in (("Asthma", "asthma"), ("Diabetes", "diabetes"),

@@ -20,7 +20,6 @@ import subprocess
 import sys
 import threading
 import time
-import uuid
 from collections import defaultdict
 from collections.abc import Callable
 from pathlib import Path
@@ -36,10 +35,9 @@ django.setup()
 from django.db import connection, transaction  # noqa: E402
 from django.test.utils import CaptureQueriesContext, setup_test_environment  # noqa: E402
 
+from bench.listings import network_listing  # noqa: E402
 from bench.machine import machine_line, use_bench_database  # noqa: E402
 from puentes.core.actor import Actor  # noqa: E402
-from puentes.directory import models as dm  # noqa: E402
-from puentes.directory.search_index import refresh  # noqa: E402
 from puentes.network.models import Organization  # noqa: E402
 from puentes.network.services import apikey_create, membership_create, user_create  # noqa: E402
 from puentes.people import services as people_services  # noqa: E402
@@ -67,18 +65,7 @@ def build(people: int) -> dict[str, Any]:
     pantry = Organization.objects.create(name="Bench pantry", kind="cbo")
     ana = _member(clinic, "bench-chw", "chw")
     pat = _member(pantry, "bench-cbo", "cbo_staff")
-    listing_org = dm.Organization.objects.create(
-        id=uuid.uuid4(), name="Bench pantry", network_organization=pantry
-    )
-    service = dm.Service.objects.create(
-        id=uuid.uuid4(), organization=listing_org, name="Pantry", status="active"
-    )
-    location = dm.Location.objects.create(
-        id=uuid.uuid4(), organization=listing_org, location_type="physical",
-        latitude=38.58, longitude=-121.49,
-    )  # fmt: skip
-    sal = dm.ServiceAtLocation.objects.create(id=uuid.uuid4(), service=service, location=location)
-    refresh([sal.pk])
+    sal = network_listing(pantry, name="Pantry")
     persons = []
     for number in range(people):
         person = people_services.person_create(

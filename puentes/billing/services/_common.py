@@ -32,6 +32,15 @@ def _money(value: Any, name: str, errors: Errors) -> Decimal:
     return amount.quantize(Decimal("0.01"))
 
 
+def _period(fields: Fields, errors: Errors, *, end_required: bool = True) -> tuple[Any, Any]:
+    """``start_date`` and ``end_date``, the end not before the start."""
+    start = _date(fields, "start_date", errors)
+    end = _date(fields, "end_date", errors, required=end_required)
+    if start and end and end < start:
+        errors["end_date"] = [_("The end must be on or after the start.")]
+    return start, end
+
+
 def _date(fields: Fields, name: str, errors: Errors, *, required: bool = True) -> Any:
     value = fields.get(name)
     if value in (None, ""):

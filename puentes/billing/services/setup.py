@@ -30,7 +30,7 @@ from puentes.billing.models import (
     ServiceConsent,
 )
 from puentes.billing.rulesets import rule_set_ids, rule_sets
-from puentes.billing.services._common import _date, _money, _npi
+from puentes.billing.services._common import _date, _money, _npi, _period
 from puentes.care.models import EncounterService
 from puentes.care.selectors import program_list
 from puentes.core import icd10cm
@@ -94,10 +94,7 @@ def coverage_add(*, actor: Actor, person_id: uuid.UUID | str, fields: Fields) ->
         errors["payer_id"] = [_("Choose one of your organization's payers.")]
     member_id = model_text(Coverage, fields, "member_id", errors, required=True)
     plan = model_text(Coverage, fields, "plan_name", errors)
-    start = _date(fields, "start_date", errors)
-    end = _date(fields, "end_date", errors, required=False)
-    if start and end and end < start:
-        errors["end_date"] = [_("The end must be on or after the start.")]
+    start, end = _period(fields, errors, end_required=False)
     priority = fields.get("priority") or CoveragePriority.PRIMARY
     if priority not in CoveragePriority.values:
         errors["priority"] = [_("Choose primary or secondary.")]
@@ -231,10 +228,7 @@ def prior_authorization_record(
     minutes = _whole(fields, "minutes", errors)
     if units is None and minutes is None and "units" not in errors and "minutes" not in errors:
         errors["units"] = [_("Say how many units or minutes the payer authorized.")]
-    start = _date(fields, "start_date", errors)
-    end = _date(fields, "end_date", errors)
-    if start and end and end < start:
-        errors["end_date"] = [_("The end must be on or after the start.")]
+    start, end = _period(fields, errors)
     raise_if(errors)
     authorization = PriorAuthorization.objects.create(
         organization=actor.organization,
@@ -454,9 +448,7 @@ def funding_source_create(*, actor: Actor, fields: Fields) -> FundingSource:
     funder = model_text(FundingSource, fields, "funder", errors, required=True)
     if fields.get("kind") not in FundingKind.values:
         errors["kind"] = [_("Choose grant, contract, pass-through grant or ACO agreement.")]
-    start, end = _date(fields, "start_date", errors), _date(fields, "end_date", errors)
-    if start and end and end < start:
-        errors["end_date"] = [_("The end must be on or after the start.")]
+    start, end = _period(fields, errors)
     amount = _money(fields.get("amount"), "amount", errors)
     rate = _money(fields.get("hourly_rate"), "hourly_rate", errors)
     services = [str(s) for s in fields.get("services") or []]

@@ -66,3 +66,24 @@ def caseload_reassign(
         enrollment.workers.remove(source)
         enrollment.workers.add(target)
     return selectors.over_limit(actor=actor, member=target)
+
+
+@transaction.atomic
+def caseload_reassign_many(
+    *,
+    actor: Actor,
+    person_ids: list[uuid.UUID],
+    from_member_id: uuid.UUID | str,
+    to_member_id: uuid.UUID | str,
+) -> list[str]:
+    """``caseload_reassign`` for several people: all of them move, or, when one cannot
+    (the refusal names why), none does. Returns the warnings, each once."""
+    warnings: list[str] = []
+    for person_id in person_ids:
+        warnings += caseload_reassign(
+            actor=actor,
+            person_id=person_id,
+            from_member_id=from_member_id,
+            to_member_id=to_member_id,
+        )
+    return list(dict.fromkeys(warnings))

@@ -6,7 +6,6 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -20,7 +19,6 @@ from puentes.core.actor import Actor
 from puentes.core.audit import people_seen_in
 from puentes.core.errors import DomainError
 from puentes.core.pages import actor_page
-from puentes.network.models import Membership
 from puentes.people.models import Person
 
 
@@ -42,23 +40,6 @@ def team(request: HttpRequest, actor: Actor) -> HttpResponse:
 CASELOAD_PAGE = 100
 
 
-def _reassign(
-    actor: Actor, member: Membership, people: list[uuid.UUID], to_member_id: str
-) -> list[str]:
-    """Move the chosen people to another worker, all of them or none (a refusal names the
-    person it stopped at and moves nobody)."""
-    warnings: list[str] = []
-    with transaction.atomic():
-        for person_id in people:
-            warnings += services.caseload_reassign(
-                actor=actor,
-                person_id=person_id,
-                from_member_id=member.public_id,
-                to_member_id=to_member_id,
-            )
-    return list(dict.fromkeys(warnings))
-
-
 @actor_page("team.view")
 def team_member(request: HttpRequest, actor: Actor, member_id: uuid.UUID) -> HttpResponse:
     member = selectors.team_member_get(actor=actor, public_id=member_id)
@@ -70,7 +51,12 @@ def team_member(request: HttpRequest, actor: Actor, member_id: uuid.UUID) -> Htt
         if form.is_valid():
             chosen = form.cleaned_data["person_id"]
             try:
-                warnings = _reassign(actor, member, chosen, form.cleaned_data["to_member_id"])
+                warnings = services.caseload_reassign_many(
+                    actor=actor,
+                    person_ids=chosen,
+                    from_member_id=member.public_id,
+                    to_member_id=form.cleaned_data["to_member_id"],
+                )
             except DomainError as error:
                 if error.code in ("forbidden", "not_found"):
                     raise

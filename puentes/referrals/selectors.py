@@ -114,6 +114,13 @@ def referral_list(
     return referrals.order_by("-created_at", "-id")
 
 
+def referral_for_update(*, actor: Actor, public_id: uuid.UUID | str) -> Referral:
+    """The referral the actor reaches, locked (on PostgreSQL) for a write, with what its
+    answer shows read in the same statement (the person, the service and its place,
+    whether consent still lets it be shared) and the rest prefetched; or 404."""
+    return one(_visible(actor).select_for_update(of=("self",)), public_id)
+
+
 def referral_get(*, actor: Actor, public_id: uuid.UUID | str) -> Referral:
     referral = one(_visible(actor), public_id)
     return referral

@@ -7,7 +7,6 @@ from collections.abc import Iterable
 from typing import Any
 
 from django.db import transaction
-from django.db.models import OuterRef
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -16,16 +15,16 @@ from puentes.core.actor import Actor
 from puentes.core.audit import audit_record
 from puentes.core.concurrency import bump_version, check_version, lock_for_update
 from puentes.core.dates import add_business_days
-from puentes.core.errors import DomainError, invalid, not_found
-from puentes.core.inputs import Errors, is_uuid, model_text, raise_if
+from puentes.core.errors import DomainError, invalid
+from puentes.core.inputs import Errors, model_text, raise_if
 from puentes.directory import selectors as directory_selectors
 from puentes.directory.models import Capacity, ServiceAtLocation
 from puentes.directory.search import DirectoryQuery, need_taxonomy, search
 from puentes.network.models import Organization, User
 from puentes.network.selectors import members_who_may
 from puentes.notifications.services import notify
-from puentes.people.models import ConsentPurpose, Person
-from puentes.people.selectors import consent_in_force, person_get
+from puentes.people.models import Person
+from puentes.people.selectors import person_get
 from puentes.referrals import selectors
 from puentes.referrals.models import (
     CLOSED_STATUSES,
@@ -245,33 +244,8 @@ def referral_transition(
 
 
 def _locked(actor: Actor, referral_id: uuid.UUID | str, version: int | None) -> Referral:
-    """The referral, locked (on PostgreSQL) with what a transition reads and its response
-    shows — the person, the service and its place, whether consent still lets it be shared
-    — in one statement, or 404."""
-    actor.require("referral.view")
-    if not is_uuid(referral_id):
-        raise not_found()
-    referral = (
-        Referral.objects.for_actor(actor)
-        .select_for_update(of=("self",))
-        .select_related(
-            "person",
-            "service_at_location__service__organization",
-            "service_at_location__location",
-            "referring_organization",
-            "receiving_organization",
-            "referring_member__user",
-        )
-        .annotate(
-            consent_to_share=consent_in_force(
-                OuterRef("person"), OuterRef("receiving_organization"), ConsentPurpose.REFERRAL
-            )
-        )
-        .filter(public_id=referral_id)
-        .first()
-    )
-    if referral is None:
-        raise not_found()
+    """The referral, locked for the transition, at the version the caller read."""
+    referral = selectors.referral_for_update(actor=actor, public_id=referral_id)
     check_version(referral, version)
     return referral
 

@@ -7,6 +7,7 @@ from typing import Any
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Page, Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
@@ -116,6 +117,16 @@ def act(
     else:
         messages.success(request, success)
     return redirect(then)
+
+
+def page_of(request: HttpRequest, items: Any, per_page: int) -> Page[Any]:
+    """One page of ``items`` (the request's ``page``), carrying in ``keep`` the request's
+    other query parameters, which the pager's links keep (web/_pager.html)."""
+    page = Paginator(items, per_page).get_page(request.GET.get("page"))
+    keep = request.GET.copy()
+    keep.pop("page", None)
+    page.keep = keep.urlencode()  # type: ignore[attr-defined]
+    return page
 
 
 def refusal_text(error: DomainError) -> str:

@@ -5,7 +5,6 @@ import uuid
 from typing import Any
 
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -15,7 +14,7 @@ from django.views.decorators.http import require_POST
 from puentes.core.actor import Actor
 from puentes.core.audit import people_seen_in
 from puentes.core.errors import DomainError
-from puentes.core.pages import actor_page, form_errors_from, submit
+from puentes.core.pages import actor_page, form_errors_from, page_of, submit
 from puentes.network.selectors import member_list
 from puentes.people import selectors, services
 from puentes.people.forms import (
@@ -40,7 +39,7 @@ def person_list(request: HttpRequest, actor: Actor) -> HttpResponse:
     people = selectors.person_list(
         actor=actor, query=query, assigned_to=actor.membership if mine else None
     )
-    page = Paginator(people, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = page_of(request, people, PAGE_SIZE)
     people_seen_in(actor, page.object_list)
     context = {"page": page, "people": page.object_list, "query": query, "mine": mine}
     template = "people/_results.html" if request.htmx else "people/list.html"  # type: ignore[attr-defined]

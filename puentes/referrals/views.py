@@ -5,7 +5,6 @@ import uuid
 from typing import Any
 
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -16,7 +15,7 @@ from django.views.decorators.http import require_POST
 
 from puentes.core.actor import Actor
 from puentes.core.errors import DomainError
-from puentes.core.pages import act, actor_page, form_errors_from
+from puentes.core.pages import act, actor_page, form_errors_from, page_of
 from puentes.directory import selectors as directory_selectors
 from puentes.people.models import Person
 from puentes.people.selectors import person_get, person_list
@@ -208,16 +207,9 @@ REFERRALS_A_PAGE = 50
 
 
 def _page_of(request: HttpRequest, actor: Actor, referrals: Any) -> dict[str, Any]:
-    """One page of a list of referrals (an organization may have sent twenty thousand), and
-    the query string the page links keep."""
-    page = Paginator(referrals, REFERRALS_A_PAGE).get_page(request.GET.get("page"))
-    keep = request.GET.copy()
-    keep.pop("page", None)
-    return {
-        "rows": [referral_out(actor, r) for r in page.object_list],
-        "page": page,
-        "keep": keep.urlencode(),
-    }
+    """One page of a list of referrals (an organization may have sent twenty thousand)."""
+    page = page_of(request, referrals, REFERRALS_A_PAGE)
+    return {"rows": [referral_out(actor, r) for r in page.object_list], "page": page}
 
 
 @actor_page("referral.view")

@@ -7,7 +7,6 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login, logout
 from django.contrib.auth.views import LoginView
-from django.core.paginator import Paginator
 from django.db import connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
@@ -22,7 +21,7 @@ from puentes.core.actor import Actor
 from puentes.core.audit import people_seen_in
 from puentes.core.errors import DomainError
 from puentes.core.http import client_ip
-from puentes.core.pages import actor_page, form_errors_from
+from puentes.core.pages import actor_page, form_errors_from, page_of
 from puentes.network import services as network_services
 from puentes.network.selectors import (
     ACTIVE_ORGANIZATION_SESSION_KEY,
@@ -118,9 +117,9 @@ def home(request: HttpRequest, actor: Actor) -> HttpResponse:
     if actor.membership is not None and actor.membership.worker_type:
         query = request.GET.get("q", "")
         # A page of the caseload at a time: a CHW may carry a thousand people.
-        page = Paginator(
-            person_list(actor=actor, query=query, assigned_to=actor.membership), HOME_PAGE
-        ).get_page(request.GET.get("page"))
+        page = page_of(
+            request, person_list(actor=actor, query=query, assigned_to=actor.membership), HOME_PAGE
+        )
         people = list(page.object_list)
         people_seen_in(actor, people)
         template = "people/_results.html" if request.htmx else "web/home_caseload.html"  # type: ignore[attr-defined]

@@ -5,7 +5,6 @@ import uuid
 from typing import Any
 
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -18,7 +17,7 @@ from puentes.care.views._common import _workers
 from puentes.core.actor import Actor
 from puentes.core.audit import people_seen_in
 from puentes.core.errors import DomainError
-from puentes.core.pages import actor_page
+from puentes.core.pages import actor_page, page_of
 from puentes.people.models import Person
 
 
@@ -76,9 +75,7 @@ def team_member(request: HttpRequest, actor: Actor, member_id: uuid.UUID) -> Htt
         return redirect(reverse("care:team_member", args=[member.public_id]) + f"?days={days}")
     quiet_since = timezone.localdate() - datetime.timedelta(days=days)
     # A page at a time: a caseload can hold a thousand people.
-    page = Paginator(selectors.caseload_people(actor=actor, member=member), CASELOAD_PAGE).get_page(
-        request.GET.get("page")
-    )
+    page = page_of(request, selectors.caseload_people(actor=actor, member=member), CASELOAD_PAGE)
     people = list(page.object_list)
     people_seen_in(actor, people)
     return render(

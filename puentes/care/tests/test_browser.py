@@ -1,7 +1,7 @@
 """Care management in a real Chromium at phone width: ana enrolls María in asthma home
 visiting, sets a goal, logs a 45-minute home visit linked to the goal and a need, and sees
 the follow-up the program's cadence created; sam sees ana's caseload and reassigns one
-person to luz."""
+person to luz — and, in Spanish, ticks two people and moves both at once."""
 
 import datetime
 
@@ -76,3 +76,27 @@ def test_a_visit_is_logged_on_a_phone(
     next_check_in.refresh_from_db()
     assert maria.assignments.get(ended_at__isnull=True).worker == luz
     assert next_check_in.assignee == luz
+
+
+def test_a_supervisor_moves_two_people_at_once_in_spanish(
+    transactional_db, live_server, page, sam, ana, clinic, make_person
+):
+    luz = MembershipFactory(organization=clinic, role="chw", worker_type="chw")
+    luz.user.first_name, luz.user.last_name = "Luz", "Vega"
+    luz.user.save()
+    sam.user.language = "es"
+    sam.user.save()
+    rosa = make_person(ana, given_name="Rosa", family_name="Díaz")
+    pedro = make_person(ana, given_name="Pedro", family_name="Ruiz")
+    url = live_server.url
+
+    sign_in(page, url, "sam")
+    page.goto(f"{url}/care/team/{ana.public_id}/")
+    page.check(f"#pick-{rosa.public_id}")
+    page.check(f"#pick-{pedro.public_id}")
+    page.select_option("#to_member_id", label="Luz Vega")
+    page.get_by_role("button", name="Reasignar").click()
+    page.get_by_text("2 personas reasignadas.").wait_for()
+    assert "Rosa Díaz" not in page.locator("table.caseload").inner_text()
+    for person in (rosa, pedro):
+        assert person.assignments.get(ended_at__isnull=True).worker == luz

@@ -13,7 +13,7 @@ from puentes.directory import models as m
 from puentes.directory import spelling
 from puentes.directory.areas import Area, place_fulltext_tokens, read_area
 from puentes.directory.importing.loader import Progress
-from puentes.directory.importing.writing import insert_rows
+from puentes.directory.importing.writing import among, insert_rows
 from puentes.directory.text import terms_of, words, written_in
 
 _FREE = re.compile(r"\b(free|no cost|gratis|gratuito|sin costo)\b", re.IGNORECASE)
@@ -62,37 +62,43 @@ class _Related:
     def __init__(self, service_ids: list[Any], location_ids: list[Any]) -> None:
         active = {"is_active": True}
         languages = m.Language.objects.filter(**active).values("service_id", "location_id", "code")
-        self.languages_by_service = _by(languages.filter(service_id__in=service_ids), "service_id")
+        self.languages_by_service = _by(
+            languages.filter(among(service_ids, m.Language, "service_id")), "service_id"
+        )
         self.languages_by_location = _by(
-            languages.filter(location_id__in=location_ids), "location_id"
+            languages.filter(among(location_ids, m.Language, "location_id")), "location_id"
         )
         schedules = m.Schedule.objects.filter(**active).values(
             "service_id", "location_id", "freq", "byday", "opens_at", "closes_at"
         )
-        self.schedules_by_service = _by(schedules.filter(service_id__in=service_ids), "service_id")
+        self.schedules_by_service = _by(
+            schedules.filter(among(service_ids, m.Schedule, "service_id")), "service_id"
+        )
         self.schedules_by_location = _by(
-            schedules.filter(location_id__in=location_ids), "location_id"
+            schedules.filter(among(location_ids, m.Schedule, "location_id")), "location_id"
         )
         self.costs = _by(
-            m.CostOption.objects.filter(service_id__in=service_ids, **active).values(
-                "service_id", "amount"
-            ),
+            m.CostOption.objects.filter(
+                among(service_ids, m.CostOption, "service_id"), **active
+            ).values("service_id", "amount"),
             "service_id",
         )
         self.addresses = _by(
-            m.Address.objects.filter(location_id__in=location_ids, **active)
+            m.Address.objects.filter(among(location_ids, m.Address, "location_id"), **active)
             .order_by("address_type")
             .values("location_id", "postal_code", "city", "state_province"),
             "location_id",
         )
         self.areas = _by(
-            m.ServiceArea.objects.filter(service_id__in=service_ids, **active).values(
-                "service_id", "name", "extent", "extent_type"
-            ),
+            m.ServiceArea.objects.filter(
+                among(service_ids, m.ServiceArea, "service_id"), **active
+            ).values("service_id", "name", "extent", "extent_type"),
             "service_id",
         )
         self.terms: dict[Any, list[dict[str, Any]]] = defaultdict(list)
-        attributes = m.Attribute.objects.filter(link_id__in=service_ids, is_active=True)
+        attributes = m.Attribute.objects.filter(
+            among(service_ids, m.Attribute, "link_id"), is_active=True
+        )
         for row in attributes.values("link_id", "taxonomy_term__name", "taxonomy_term__code"):
             self.terms[row["link_id"]].append(dict(row))
 
@@ -207,7 +213,8 @@ def _insert_entries(
         chunk = ids[start : start + batch]
         position = {record_id: n for n, record_id in enumerate(chunk)}
         rows = sorted(
-            sals.filter(id__in=chunk).values(*_SAL_FIELDS), key=lambda r: position[r["id"]]
+            sals.filter(among(chunk, m.ServiceAtLocation)).values(*_SAL_FIELDS),
+            key=lambda r: position[r["id"]],
         )
         related = _Related(
             list({r["service_id"] for r in rows}), list({r["location_id"] for r in rows})

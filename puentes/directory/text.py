@@ -29,7 +29,10 @@ def words(text: str) -> list[str]:
 
 @lru_cache(maxsize=200_000)
 def stems(word: str) -> frozenset[str]:
-    """A word's English and Spanish stems (often the same)."""
+    """A word's English and Spanish stems (often the same); a number is its own stem (house
+    numbers and ZIP codes would otherwise push real words out of the cache)."""
+    if word.isdigit():
+        return frozenset((word,))
     english, spanish = _stemmers()
     return frozenset({english.stemWord(word), spanish.stemWord(word)})
 

@@ -11,7 +11,7 @@ from typing import Any
 from django.utils.translation import gettext as _
 
 from puentes.directory.importing.legacy import read_legacy
-from puentes.directory.importing.rows import Dataset, Rejection, read_csv
+from puentes.directory.importing.rows import Dataset, Rejection, open_csv
 from puentes.directory.mapping import BY_CSV, BY_NAME, NESTED_TABLE, nested_keys
 
 # Children nested inside a parent carry the parent's id under this property.
@@ -117,8 +117,9 @@ def read_tabular(files: list[tuple[Path, str]], dataset: Dataset) -> Dataset:
                     _("%(file)s: not an HSDS 3.0 table, skipped") % {"file": path.name}
                 )
             continue
-        for line, values in read_csv(path, dataset):
-            dataset.add(table.name, {k: v for k, v in values.items() if v != ""}, path.name, line)
+        opened = open_csv(path, dataset)
+        if opened is not None:
+            dataset.files[table.name].append(opened)
     return dataset
 
 

@@ -7,15 +7,16 @@ loader to reject with its reason.
 """
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import time
+from functools import lru_cache
 from typing import Any
 
 import ftfy
 import langcodes
 from django.utils.translation import gettext_lazy as _
 
-from puentes.directory.importing.rows import Dataset, Repair
+from puentes.directory.importing.rows import Dataset, Repair, Row
 
 # Kinds of repair, as the import report groups them.
 REPAIR_KINDS = {
@@ -91,17 +92,28 @@ def repair_row(table: str, values: dict[str, Any]) -> list[Fix]:
 
 
 def _repair_text(values: dict[str, Any]) -> list[Fix]:
+    try:
+        if "".join(values.values()).isascii():
+            return []  # most rows: nothing to repair (mojibake is never ASCII)
+    except TypeError:
+        pass  # a JSON row: not every value is text
     fixes = []
     for name, value in values.items():
-        if not isinstance(value, str) or (value.isascii() and "GÇ" not in value):
+        if not isinstance(value, str) or value.isascii():
             continue
-        fixed = ftfy.fix_text(value, normalization="NFC")
-        for broken, right in _FLATTENED_MOJIBAKE.items():
-            fixed = fixed.replace(broken, right)
+        fixed = _fixed_text(value)
         if fixed != value:
             values[name] = fixed
             fixes.append(Fix(name, value, fixed, "text"))
     return fixes
+
+
+@lru_cache(maxsize=65_536)  # names of places, services and languages repeat row after row
+def _fixed_text(value: str) -> str:
+    fixed = ftfy.fix_text(value, normalization="NFC")
+    for broken, right in _FLATTENED_MOJIBAKE.items():
+        fixed = fixed.replace(broken, right)
+    return fixed
 
 
 def _repair_hours(values: dict[str, Any]) -> list[Fix]:
@@ -142,10 +154,30 @@ def _repair_language(values: dict[str, Any]) -> list[Fix]:
     return [Fix("code", code or name, found, "language")]
 
 
-def repair_dataset(dataset: Dataset) -> None:
-    """Repairs that need more than one row: made before any row is checked."""
-    _locations_take_their_services_organization(dataset)
+@dataclass
+class DatasetRepairs:
+    """Repairs that need more than one row, worked out before any row is checked and made
+    as each row is read: locations given the one organization whose services they offer."""
+
+    location_owners: dict[str, str] = field(default_factory=dict)
+
+    def apply(self, table: str, row: Row) -> list[Repair]:
+        if table != "location" or row.values.get("organization_id"):
+            return []
+        owner = self.location_owners.get(str(row.values.get("id")))
+        if owner is None:
+            return []
+        row.values["organization_id"] = owner
+        return [
+            Repair(row.file, row.line, "location", "organization_id", "", owner, "organization")
+        ]
+
+
+def repair_dataset(dataset: Dataset) -> DatasetRepairs:
+    """Repairs that need more than one row. Taxonomy tables are small and are repaired
+    whole; the rest is read in passes over the files, keeping only what a repair needs."""
     _taxonomies_named_by_terms(dataset)
+    return DatasetRepairs(_location_owners(dataset))
 
 
 # The published taxonomies Puentes knows by name, with where they are defined.
@@ -161,8 +193,8 @@ def _taxonomies_named_by_terms(dataset: Dataset) -> None:
     """Terms that name their taxonomy (HSDS's ``taxonomy``) but do not refer to one get a
     taxonomy record per name, so /hsds/taxonomies lists what the directory uses; an AIRS
     code's broader code, when that term is in the data too, becomes its parent."""
-    terms = dataset.tables.get("taxonomy_term", [])
-    declared = {str(row.values.get("id")) for row in dataset.tables.get("taxonomy", [])}
+    terms = dataset.hold("taxonomy_term")
+    declared = {str(row.values.get("id")) for row in dataset.hold("taxonomy")}
     made: set[str] = set()
     by_code = {str(row.values.get("code")): row for row in terms if row.values.get("code")}
     for row in terms:
@@ -183,24 +215,30 @@ def _taxonomies_named_by_terms(dataset: Dataset) -> None:
                 row.values["parent_id"] = parent.values.get("id")
 
 
-def _locations_take_their_services_organization(dataset: Dataset) -> None:
-    """A location with no organization belongs to the one organization whose services are
-    offered there (when there is exactly one); reported as a repair."""
+def _location_owners(dataset: Dataset) -> dict[str, str]:
+    """For each location with no organization, the one organization whose services are
+    offered there (when there is exactly one)."""
+    orphans = {
+        str(row.values["id"])
+        for row in dataset.rows("location", quiet=True)
+        if row.values.get("id") and not row.values.get("organization_id")
+    }
+    if not orphans:
+        return {}
+    services_at: dict[str, set[str]] = {}
+    for row in dataset.rows("service_at_location", quiet=True):
+        service, location = row.values.get("service_id"), str(row.values.get("location_id"))
+        if service and location in orphans:
+            services_at.setdefault(location, set()).add(str(service))
+    wanted = set().union(*services_at.values()) if services_at else set()
     service_org = {
         str(row.values["id"]): str(row.values["organization_id"])
-        for row in dataset.tables.get("service", [])
-        if row.values.get("id") and row.values.get("organization_id")
+        for row in dataset.rows("service", quiet=True)
+        if str(row.values.get("id")) in wanted and row.values.get("organization_id")
     }
-    orgs_at: dict[str, set[str]] = {}
-    for row in dataset.tables.get("service_at_location", []):
-        service, location = row.values.get("service_id"), row.values.get("location_id")
-        if service and location and str(service) in service_org:
-            orgs_at.setdefault(str(location), set()).add(service_org[str(service)])
-    for row in dataset.tables.get("location", []):
-        owners = orgs_at.get(str(row.values.get("id")), set())
-        if not row.values.get("organization_id") and len(owners) == 1:
-            owner = owners.pop()
-            row.values["organization_id"] = owner
-            dataset.repairs.append(
-                Repair(row.file, row.line, "location", "organization_id", "", owner, "organization")
-            )
+    owners = {}
+    for location, services in services_at.items():
+        organizations = {service_org[s] for s in services if s in service_org}
+        if len(organizations) == 1:
+            owners[location] = organizations.pop()
+    return owners

@@ -194,5 +194,5 @@ def test_the_official_datapackage_is_read_by_its_resources(tmp_path):
     dataset = read(tmp_path)
     assert not [r for r in dataset.rejections if "not in the package" in r.reason]
     assert len(dataset.looked_for) == len(official["resources"]) == 21
-    assert dataset.tables["service"] and dataset.tables["organization"]
-    assert dataset.tables["service_at_location"] and dataset.tables["taxonomy_term"]
+    assert dataset.files["service"] and dataset.files["organization"]
+    assert dataset.files["service_at_location"] and dataset.hold("taxonomy_term")

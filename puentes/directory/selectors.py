@@ -2,10 +2,14 @@
 
 import math
 import uuid
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from django.db.models import Q, QuerySet
+from django.db.models import F, Q, QuerySet, TextField, TimeField, Value
+from django.db.models.functions import Cast
 from django.utils.translation import gettext as _
 
 from puentes.core.actor import Actor
@@ -287,3 +291,96 @@ def import_get(*, actor: Actor, public_id: uuid.UUID | str) -> m.DirectoryImport
     if live:
         imported.phase, imported.done, imported.total = live["phase"], live["done"], live["total"]  # type: ignore[assignment]
     return imported
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where and when a listing is offered, as a referral shows it: the address, the first
+    phone, the hours and what to bring."""
+
+    address: str = ""
+    phone: str = ""
+    hours: str = ""
+    bring: str = ""
+
+
+def listing_places(listings: Iterable[m.ServiceAtLocation]) -> dict[Any, Place]:
+    """Each listing's Place (by its id), read in one statement for any number of them: the
+    four kinds of record a Place is made of come back as one union of tagged rows."""
+    listings = list(listings)
+    if not listings:
+        return {}
+    service_ids = {sal.service_id for sal in listings}
+    location_ids = {sal.location_id for sal in listings}
+    rows: dict[tuple[str, Any], list[tuple[Any, ...]]] = defaultdict(list)
+    for kind, owner, *values in _place_rows(service_ids, location_ids):
+        rows[(kind, owner)].append(tuple(values))
+    places = {}
+    for sal in listings:
+        address = next(iter(rows[("address", sal.location_id)]), None)
+        phone = next(iter(rows[("phone", sal.service_id)]), None)
+        places[sal.pk] = Place(
+            address=f"{address[0]}, {address[1]}, {address[2]} {address[3]}" if address else "",
+            phone=phone[0] if phone else "",
+            hours="; ".join(_hours_text(row) for row in rows[("hours", sal.service_id)]),
+            bring="; ".join(row[0] for row in rows[("bring", sal.service_id)]),
+        )
+    return places
+
+
+def _hours_text(row: tuple[Any, ...]) -> str:
+    byday, description, opens_at, closes_at = row[0], row[1], row[4], row[5]
+    times = f"{opens_at:%H:%M}–{closes_at:%H:%M}" if opens_at and closes_at else ""
+    return " ".join(part for part in (byday, times, description) if part)
+
+
+def _place_rows(service_ids: set[Any], location_ids: set[Any]) -> Any:
+    """(kind, owner id, four texts, two times) rows: active addresses of the locations,
+    phones, hours that say something, and documents to bring of the services."""
+    text: TextField[str, str] = TextField()
+    no_text = Value("", output_field=TextField())
+    # Typed, so PostgreSQL does not take the first rows' empty times for text.
+    no_time = Cast(Value(None), output_field=TimeField())
+    columns = ["kind", "owner", "t1", "t2", "t3", "t4", "time1", "time2"]
+
+    def tagged(queryset: QuerySet[Any], kind: str, owner: str, **values: Any) -> QuerySet[Any]:
+        texts = {f"t{n}": values.get(f"t{n}", no_text) for n in range(1, 5)}
+        times = {name: values.get(name, no_time) for name in ("time1", "time2")}
+        tagged_rows: QuerySet[Any] = (
+            queryset.filter(is_active=True)
+            .order_by()
+            .annotate(kind=Value(kind, output_field=text), owner=F(owner), **texts, **times)
+            .values_list(*columns)
+        )
+        return tagged_rows
+
+    addresses = tagged(
+        m.Address.objects.filter(location_id__in=location_ids),
+        "address",
+        "location_id",
+        t1=F("address_1"),
+        t2=F("city"),
+        t3=F("state_province"),
+        t4=F("postal_code"),
+    )
+    phones = tagged(
+        m.Phone.objects.filter(service_id__in=service_ids), "phone", "service_id", t1=F("number")
+    )
+    hours = tagged(
+        m.Schedule.objects.filter(service_id__in=service_ids).filter(
+            ~Q(byday="") | Q(opens_at__isnull=False) | ~Q(description="")
+        ),
+        "hours",
+        "service_id",
+        t1=F("byday"),
+        t2=F("description"),
+        time1=F("opens_at"),
+        time2=F("closes_at"),
+    )
+    bring = tagged(
+        m.RequiredDocument.objects.filter(service_id__in=service_ids),
+        "bring",
+        "service_id",
+        t1=F("document"),
+    )
+    return addresses.union(phones, hours, bring, all=True)

@@ -13,7 +13,7 @@ from ninja.responses import Status
 from puentes.core.pagination import Mapped, PagePagination
 from puentes.network.auth import actor_of
 from puentes.referrals import fhir, selectors, services
-from puentes.referrals.presenters import light_summary, referral_out
+from puentes.referrals.presenters import light_summary, referral_out, referrals_out
 
 router = Router(tags=["referrals"])
 
@@ -138,7 +138,11 @@ def referral_create(request: HttpRequest, payload: ReferralIn) -> Any:
 def referral_list(request: HttpRequest, params: Query[ListParams]) -> Any:
     actor = actor_of(request)
     referrals = selectors.referral_list(actor=actor, **params.dict())
-    return Mapped(referrals, lambda referral: referral_out(actor, referral))
+    return Mapped(
+        referrals,
+        lambda referral: referral_out(actor, referral),
+        lambda page: referrals_out(actor, page),
+    )
 
 
 @router.get("/referrals/{referral_id}", response=ReferralOut)

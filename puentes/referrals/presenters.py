@@ -7,50 +7,39 @@ from django.utils.translation import gettext as _
 
 from puentes.core.actor import Actor
 from puentes.core.languages import LANGUAGE_NAMES
+from puentes.directory.selectors import Place, listing_places
 from puentes.referrals import selectors
 from puentes.referrals.models import Outcome, Referral, ReferralStatus
 from puentes.screening.categories import CATEGORIES
 
 
-def _service(referral: Referral) -> dict[str, Any]:
+def _service(referral: Referral, place: Place | None) -> dict[str, Any]:
     sal = referral.service_at_location
     service = sal.service
-    # .all() and filtering here use the rows the selectors prefetched for a whole page.
-    address = next((a for a in sal.location.addresses.all() if a.is_active), None)
-    phone = next((p for p in service.phones.all() if p.is_active), None)
-    schedules = [
-        s
-        for s in service.schedules.all()
-        if s.is_active and (s.byday or s.opens_at or s.description)
-    ]
+    # A page's places are read at once (referrals_out); one referral's in one statement.
+    place = place or listing_places([sal])[sal.pk]
     return {
         "service_at_location_id": sal.pk,
         "name": service.name,
         "organization": service.organization.name if service.organization else "",
-        "address": (
-            f"{address.address_1}, {address.city}, {address.state_province} {address.postal_code}"
-            if address
-            else ""
-        ),
-        "phone": phone.number if phone else "",
-        "hours": "; ".join(
-            " ".join(
-                part
-                for part in (
-                    s.byday,
-                    f"{s.opens_at:%H:%M}–{s.closes_at:%H:%M}" if s.opens_at and s.closes_at else "",
-                    s.description,
-                )
-                if part
-            )
-            for s in schedules
-        ),
-        "bring": "; ".join(d.document for d in service.required_documents.all() if d.is_active),
+        "address": place.address,
+        "phone": place.phone,
+        "hours": place.hours,
+        "bring": place.bring,
         "capacity_status": sal.current_capacity,
     }
 
 
-def referral_out(actor: Actor, referral: Referral) -> dict[str, Any]:
+def referrals_out(actor: Actor, referrals: list[Referral]) -> list[dict[str, Any]]:
+    """A page of referrals, their services' places read in one statement for all of them."""
+    places = listing_places(r.service_at_location for r in referrals)
+    return [
+        referral_out(actor, referral, places[referral.service_at_location.pk])
+        for referral in referrals
+    ]
+
+
+def referral_out(actor: Actor, referral: Referral, place: Place | None = None) -> dict[str, Any]:
     referring = referral.referring_organization_id == actor.organization.pk
     person = selectors.shared_person(actor, referral)
     withdrawn = selectors.withdrawn_from(actor, referral)
@@ -76,7 +65,7 @@ def referral_out(actor: Actor, referral: Referral) -> dict[str, Any]:
             }
             for need in ([] if withdrawn else referral.needs.all())
         ],
-        "service": _service(referral),
+        "service": _service(referral, place),
         "referring_organization": referral.referring_organization.name,
         "referring_worker": referral.referring_member.display_name
         if referral.referring_member
@@ -109,7 +98,7 @@ class _Withheld:
 def light_summary(referral: Referral) -> dict[str, str]:
     """What the person takes with them, in their language: a printable summary and a text
     message of at most 320 characters (two SMS segments)."""
-    service = _service(referral)
+    service = _service(referral, None)
     lines = [
         service["name"],
         service["organization"],

@@ -58,10 +58,6 @@ def _visible(actor: Actor) -> ReferralQuerySet:
         .prefetch_related(
             # What presenting a referral reads, fetched once for a whole page of them.
             "needs",
-            "service_at_location__location__addresses",
-            "service_at_location__service__phones",
-            "service_at_location__service__schedules",
-            "service_at_location__service__required_documents",
         )
     )
 

@@ -22,7 +22,7 @@ from puentes.people.selectors import person_get, person_list
 from puentes.referrals import selectors, services
 from puentes.referrals.forms import ReferralForm, TransitionForm
 from puentes.referrals.models import ReferralStatus
-from puentes.referrals.presenters import light_summary, referral_out
+from puentes.referrals.presenters import light_summary, referral_out, referrals_out
 from puentes.screening.selectors import need_list
 
 # The label of the button for each move, and whether it asks for a reason or an outcome.
@@ -209,7 +209,7 @@ REFERRALS_A_PAGE = 50
 def _page_of(request: HttpRequest, actor: Actor, referrals: Any) -> dict[str, Any]:
     """One page of a list of referrals (an organization may have sent twenty thousand)."""
     page = page_of(request, referrals, REFERRALS_A_PAGE)
-    return {"rows": [referral_out(actor, r) for r in page.object_list], "page": page}
+    return {"rows": referrals_out(actor, list(page.object_list)), "page": page}
 
 
 @actor_page("referral.view")

@@ -332,8 +332,9 @@ def test_after_consent_ends_the_receivers_page_shows_no_person_note_or_reason(
 
 def test_a_transition_reads_what_it_shows_with_the_lock(api_with_key, pat, refer, consent):
     """Locking the referral brings the person, the service and its place and whether
-    consent still allows sharing, so answering costs no query per part (19 statements
-    before, 12 now)."""
+    consent still allows sharing, and the place it shows (address, phone, hours, what to
+    bring) in one statement, so answering costs no query per part (19 statements before,
+    9 now)."""
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
@@ -353,8 +354,8 @@ def test_a_transition_reads_what_it_shows_with_the_lock(api_with_key, pat, refer
     assert moved.json()["person"]["name"] and moved.json()["service"]["name"]
     statements = [q["sql"] for q in captured if not q["sql"].startswith(("SAVEPOINT", "RELEASE"))]
     # The address check, the key, the lock, four writes (event, referral, audit,
-    # notification), and the needs and the place's address, phones, hours and documents.
-    assert len(statements) <= 12, "\n".join(s[:90] for s in statements)
+    # notification), the needs, and the place.
+    assert len(statements) <= 9, "\n".join(s[:90] for s in statements)
 
 
 def _admin(member):

@@ -32,6 +32,7 @@ urlpatterns = [
     path("people/<uuid:person_id>/encounters/new/", views.encounter_new, name="encounter_new"),
     path("encounters/<uuid:encounter_id>/", views.encounter_detail, name="encounter"),
     path("encounters/<uuid:encounter_id>/edit/", views.encounter_edit, name="encounter_edit"),
+    path("people/<uuid:person_id>/timeline/", views.person_timeline, name="person_timeline"),
     path("team/", views.team, name="team"),
     path("team/<uuid:member_id>/", views.team_member, name="team_member"),
 ]

@@ -62,7 +62,10 @@ def test_a_visit_is_logged_on_a_phone(
     care = page.locator("#h-care").locator("..")
     assert "Asthma home visiting check-in" in care.inner_text()
     assert next_check_in.due_on.isoformat() in care.inner_text()
-    assert "Health education" in page.locator("#h-timeline").locator("..").inner_text()
+    timeline = page.locator("#h-timeline").locator("..")
+    timeline.scroll_into_view_if_needed()  # the history is read when it is scrolled to
+    timeline.locator("ol.timeline").wait_for()
+    assert "Health education" in timeline.inner_text()
 
     sign_in(page, url, "sam")
     page.get_by_role("link", name="Team").click()

@@ -149,6 +149,7 @@ def test_outsiders_list_nothing(api_for, omar, pat, records):
 PAGES = [
     "/care/programs/{program}/edit/",
     "/care/people/{person}/enroll/",
+    "/care/people/{person}/timeline/",
     "/care/enrollments/{enrollment}/",
     "/care/enrollments/{enrollment}/status/",
     "/care/people/{person}/goals/new/",

@@ -139,6 +139,26 @@ def test_logging_a_routine_visit_takes_the_defaults(client_for, ana, maria, enro
     assert encounter.enrollment == enrollment and encounter.worker == ana
     person_page = client.get(f"/people/{maria.public_id}/").content.decode()
     assert "Health education" in person_page and 'id="h-timeline"' in person_page
+    timeline = client.get(f"/care/people/{maria.public_id}/timeline/").content.decode()
+    assert "Health education" in timeline and "Timeline of María López" in timeline
+
+
+def test_the_timeline_is_read_when_it_is_scrolled_to_and_the_read_is_audited(
+    client_for, ana, maria, visit
+):
+    from puentes.core.models import AuditEvent
+
+    visit()
+    client = client_for(ana)
+    person_page = client.get(f"/people/{maria.public_id}/").content.decode()
+    url = f"/care/people/{maria.public_id}/timeline/"
+    reads = AuditEvent.objects.filter(action="person.read", subject_person_id=maria.public_id)
+    before = reads.count()
+    assert f'hx-get="{url}" hx-trigger="revealed"' in person_page
+    assert f'<a href="{url}">' in person_page, "without JavaScript, a link"
+    fragment = client.get(url, headers={"HX-Request": "true"}).content.decode()
+    assert fragment.startswith('<ol class="history timeline"') and "Encounter" in fragment
+    assert reads.count() == before + 1
 
 
 def test_bad_visit_is_answered_beside_the_fields(client_for, ana, maria):

@@ -19,6 +19,7 @@ from puentes.core.audit import people_seen_in
 from puentes.core.errors import DomainError
 from puentes.core.pages import actor_page, page_of
 from puentes.people.models import Person
+from puentes.people.selectors import person_read
 
 
 def _quiet_days(request: HttpRequest) -> int:
@@ -108,10 +109,19 @@ def person_panel(actor: Actor, person: Person) -> dict[str, Any] | None:
         "billed_encounters": selectors.encounters_billed([e.pk for e in encounters]),
         "recommendations": selectors.recommendation_list(actor=actor, person=person)[:10],
         "plans_of_care": selectors.plan_of_care_list(actor=actor, person=person)[:10],
-        "timeline": selectors.person_timeline(actor=actor, person=person),
         "in_ecm": selectors.in_ecm(person, timezone.localdate()),
         "today": timezone.localdate(),
         "can_manage": actor.can("care.manage"),
         "can_log": actor.can("encounter.log"),
         "can_document": actor.can("care.document"),
     }
+
+
+@actor_page("care.view")
+def person_timeline(request: HttpRequest, actor: Actor, person_id: uuid.UUID) -> HttpResponse:
+    """Everything that happened to a person, newest first: its own page, or the person
+    page's Timeline section once it is scrolled to."""
+    person = person_read(actor=actor, public_id=person_id)
+    timeline = selectors.person_timeline(actor=actor, person=person)
+    template = "care/_timeline.html" if request.htmx else "care/person_timeline.html"  # type: ignore[attr-defined]
+    return render(request, template, {"person": person, "timeline": timeline})

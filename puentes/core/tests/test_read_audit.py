@@ -20,6 +20,7 @@ PERSON_READS = [
     "/api/v1/plans-of-care?person_id={person}",
     "/people/{person}/",
     "/people/{person}/edit/",
+    "/care/people/{person}/timeline/",
 ]
 
 

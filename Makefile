@@ -80,6 +80,6 @@ bench: install
 	$(BENCH) bench/directory_search.py $(if $(LARGE),--services 1000000 --keep,--services 20000)
 	$(BENCH) bench/billing.py $(if $(LARGE),--persons 100000 --per-person 10 --keep,--persons 2000 --per-person 5)
 	@if [[ "$${PUENTES_DATABASE_URL:-}" == postgres* ]]; then \
-		$(BENCH) bench/referrals.py $(if $(LARGE),,--clients 10 --cycles 3) && \
+		$(BENCH) bench/referrals.py $(if $(LARGE),,--cycles 3) && \
 		$(BENCH) bench/pages.py $(if $(LARGE),--people 100000 --keep,--people 5000 --runs 3); \
 	else echo "bench/referrals.py and bench/pages.py: set PUENTES_DATABASE_URL to PostgreSQL"; fi

@@ -24,10 +24,10 @@ from puentes.core.http import attachment
 from puentes.core.pages import act, actor_page, form_errors_from, refusal_text, submit
 from puentes.people.selectors import person_get
 
-# The queue page lists this many encounters at most (a batch takes every one of them).
 # Encounters shown on the queue page: the month is evaluated only this far, and the page stays
-# light (500 rows with their reasons were 357 KB); a batch still takes the whole period.
-QUEUE_LIMIT = 200
+# light (500 rows with their reasons were 357 KB; at 200 the page took 342 ms at 100,000
+# people, most of it evaluating and drawing rows); a batch still takes the whole period.
+QUEUE_LIMIT = 100
 
 
 @actor_page("billing.view")

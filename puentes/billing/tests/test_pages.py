@@ -221,3 +221,16 @@ def test_a_queued_batch_shows_how_far_its_worker_is(
     assert heard == [("people", 1, 1)] and progress_of(key) is None  # cleared when done
     done = client_for(bea).get(f"/billing/batches/{batch.public_id}/").content.decode()
     assert "people checked" not in done and "1 claim" in done
+
+
+def test_the_queue_shows_the_first_encounters_and_says_a_batch_takes_them_all(
+    client_for, bea, covered, medi_cal, log_visit, monkeypatch
+):
+    from puentes.billing import views
+
+    monkeypatch.setattr(views, "QUEUE_LIMIT", 1)
+    log_visit(minutes=45)
+    log_visit(minutes=50, day=4)
+    page = client_for(bea).get(f"/billing/?{period()}").content.decode()
+    assert "1 encounter ready to bill" in page
+    assert "Showing the first 1 encounters of the period; a batch takes them all." in page

@@ -59,16 +59,31 @@ class Mapped:
     """A queryset whose rows are turned into output shapes only once a page is sliced, so a
     list endpoint can present rows with a function and still page in the database."""
 
-    def __init__(self, queryset: QuerySet[Any], present: Any, present_page: Any = None) -> None:
+    def __init__(
+        self,
+        queryset: QuerySet[Any],
+        present: Any,
+        present_page: Any = None,
+        *,
+        ids_first: bool = False,
+    ) -> None:
         """``present_page``, if given, presents a page's rows at once (to fetch what they
-        share in one query rather than one a row)."""
+        share in one query rather than one a row). ``ids_first``: find the page's ids
+        without the joins, then read those rows with them — for a list whose filter no index
+        can order (an OR across two organizations), where PostgreSQL would otherwise join
+        every matching row before sorting and keeping a page of them."""
         self.queryset, self.present, self.present_page = queryset, present, present_page
+        self.ids_first = ids_first
 
     def __len__(self) -> int:
         return int(self.queryset.count())
 
     def __getitem__(self, item: Any) -> Any:
         rows = self.queryset[item]
+        if isinstance(item, slice) and self.ids_first:
+            ids = list(self.queryset.values_list("pk", flat=True)[item])
+            found = self.queryset.order_by().filter(pk__in=ids).in_bulk()
+            rows = [found[pk] for pk in ids if pk in found]
         if isinstance(item, slice):
             if self.present_page is not None:
                 return self.present_page(list(rows))

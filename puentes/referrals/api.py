@@ -142,6 +142,7 @@ def referral_list(request: HttpRequest, params: Query[ListParams]) -> Any:
         referrals,
         lambda referral: referral_out(actor, referral),
         lambda page: referrals_out(actor, page),
+        ids_first=True,
     )
 
 

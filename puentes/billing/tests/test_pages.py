@@ -234,3 +234,38 @@ def test_the_queue_shows_the_first_encounters_and_says_a_batch_takes_them_all(
     page = client_for(bea).get(f"/billing/?{period()}").content.decode()
     assert "1 encounter ready to bill" in page
     assert "Showing the first 1 encounters of the period; a batch takes them all." in page
+
+
+def test_the_queue_reads_people_a_page_at_a_time_and_finds_the_same_rows(
+    bea, ana, covered, medi_cal, log_visit, make_person
+):
+    """The queue reads a page's worth of people at a time, a batch a thousand: how many at
+    a time never changes a row (limits count a person's earlier visits, and a person is
+    never split across two reads)."""
+    from conftest import actor_for
+    from puentes.billing.runs import evaluate_period
+    from puentes.care import services as care_services
+
+    log_visit(minutes=45, day=12)
+    log_visit(minutes=10, day=6)
+    log_visit(minutes=30, day=4)
+    for name in ("Uno", "Dos"):
+        other = make_person(ana, given_name=name, family_name="Sin Seguro")
+        care_services.encounter_log(
+            actor=actor_for(ana),
+            fields={"person_id": str(other.public_id), "occurred_on": days_ago(5),
+                    "duration_minutes": 40, "modality": "in_person", "place_of_service": "12",
+                    "services": ["health_education"]},
+        )  # fmt: skip
+
+    def rows(chunk_size):
+        return [
+            (row.encounter_pk, row.visit.person, row.outcome.billable, row.charges)
+            for row in evaluate_period(
+                bea.organization, days_ago(30), days_ago(1), chunk_size=chunk_size
+            )
+        ]
+
+    everyone_at_once = rows(1000)
+    assert len(everyone_at_once) == 5
+    assert rows(1) == everyone_at_once

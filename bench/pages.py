@@ -18,8 +18,6 @@ import datetime
 import http.client
 import os
 import random
-import socket
-import subprocess
 import sys
 import threading
 import time
@@ -44,8 +42,8 @@ from django.test.utils import CaptureQueriesContext, setup_test_environment  # n
 
 from bench.listings import network_listing  # noqa: E402
 from bench.machine import machine_line, use_bench_database  # noqa: E402
+from bench.server import start_gunicorn  # noqa: E402
 
-ROOT = Path(__file__).resolve().parent.parent
 TODAY = datetime.date.today()
 CHWS = 50
 CASELOAD = 1_000
@@ -343,17 +341,7 @@ def main() -> None:
         for path, who in plan:
             name, value = header(who)
             sizes[path] = _measure_in_process(path, {name: value})
-        url = connection.settings_dict
-        database_url = f"postgres://{url['USER']}@{url['HOST']}:{url['PORT']}/{url['NAME']}"
-        port = _free_port()
-        server = subprocess.Popen(  # noqa: S603 - our own server, fixed arguments
-            [sys.executable, "-m", "gunicorn", "puentes.wsgi", "-b", f"127.0.0.1:{port}",
-             "-w", str(options.workers), "--threads", "8", "--log-level", "warning"],
-            cwd=ROOT,
-            env={**os.environ, "PUENTES_DATABASE_URL": database_url,
-                 "PUENTES_ALLOWED_HOSTS": "127.0.0.1"},
-        )  # fmt: skip
-        _wait_for(port)
+        server, port = start_gunicorn(connection, options.workers)
         for path, who in plan:  # warm every worker
             for _ in range(options.workers * 2):
                 _get(port, path, header(who))
@@ -407,22 +395,6 @@ def main() -> None:
             server.wait(timeout=30)
         if not options.keep:
             connection.creation.destroy_test_db(old_name, verbosity=0)
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-def _wait_for(port: int) -> None:
-    for _ in range(150):
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=1).close()
-            return
-        except OSError:
-            time.sleep(0.2)
-    raise RuntimeError("the server did not start")
 
 
 if __name__ == "__main__":

@@ -17,8 +17,6 @@ import datetime
 import http.client
 import json
 import os
-import socket
-import subprocess
 import sys
 import threading
 import time
@@ -39,6 +37,7 @@ from django.test.utils import CaptureQueriesContext, setup_test_environment  # n
 
 from bench.listings import network_listing  # noqa: E402
 from bench.machine import machine_line, use_bench_database  # noqa: E402
+from bench.server import start_gunicorn  # noqa: E402
 from puentes.core.actor import Actor  # noqa: E402
 from puentes.network.models import Organization  # noqa: E402
 from puentes.network.services import apikey_create, membership_create, user_create  # noqa: E402
@@ -47,7 +46,6 @@ from puentes.referrals import services as referral_services  # noqa: E402
 from puentes.screening import services as screening_services  # noqa: E402
 
 STEPS = ["create", "send", "accept", "start", "complete"]
-ROOT = Path(__file__).resolve().parent.parent
 
 
 def _member(organization: Organization, username: str, role: str) -> Actor:
@@ -192,12 +190,6 @@ def floor_concurrent(world: dict[str, Any], clients: int, cycles: int) -> dict[s
     return samples
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 def client_loop(
     port: int, world: dict[str, Any], work: list[tuple[str, str]],
     samples: dict[str, list[float]], errors: list[str], lock: threading.Lock,
@@ -263,22 +255,7 @@ def main() -> None:
         world = build(options.clients * options.cycles + options.workers * 8 + 20)
         floor_samples = floor(world, 20)
         loaded_floor = floor_concurrent(world, options.clients, options.cycles)
-        url = connection.settings_dict
-        database_url = f"postgres://{url['USER']}@{url['HOST']}:{url['PORT']}/{url['NAME']}"
-        port = free_port()
-        server = subprocess.Popen(  # noqa: S603 - our own server, fixed arguments
-            [sys.executable, "-m", "gunicorn", "puentes.wsgi", "-b", f"127.0.0.1:{port}",
-             "-w", str(options.workers), "--threads", "8", "--log-level", "warning"],
-            cwd=ROOT,
-            env={**os.environ, "PUENTES_DATABASE_URL": database_url,
-                 "PUENTES_ALLOWED_HOSTS": "127.0.0.1"},
-        )  # fmt: skip
-        for _ in range(100):
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=1).close()
-                break
-            except OSError:
-                time.sleep(0.2)
+        server, port = start_gunicorn(connection, options.workers)
         errors: list[str] = []
         lock = threading.Lock()
         # Warm every gunicorn worker (imports, URL and schema set-up) before timing.

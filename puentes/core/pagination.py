@@ -79,11 +79,12 @@ class Mapped:
         return int(self.queryset.count())
 
     def __getitem__(self, item: Any) -> Any:
-        rows = self.queryset[item]
         if isinstance(item, slice) and self.ids_first:
             ids = list(self.queryset.values_list("pk", flat=True)[item])
             found = self.queryset.order_by().filter(pk__in=ids).in_bulk()
             rows = [found[pk] for pk in ids if pk in found]
+        else:
+            rows = self.queryset[item]
         if isinstance(item, slice):
             if self.present_page is not None:
                 return self.present_page(list(rows))

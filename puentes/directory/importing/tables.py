@@ -111,18 +111,21 @@ def _checked(load: _TableLoad, row: Row) -> Prepared | None:
         run.reject(row, table.name, str(error))
         return None
     key = item.fields["id"].bytes
-    if key in load.seen and table.name not in _REFERRED_TABLES and not _same_as_earlier(load, item):
+    if key in load.seen and _same_as_earlier(load, item):
+        return None  # nested JSON repeats shared objects (a service's organization)
+    if key in load.seen and table.name not in _REFERRED_TABLES:
         _own_id(item, run.source, fixes)
         key = item.fields["id"].bytes
+        if key in load.seen and _same_as_earlier(load, item):
+            return None  # the same row again, under the id of its own it was given
     if key in load.seen:
-        if not _same_as_earlier(load, item):
-            run.reject(
-                row,
-                table.name,
-                _("duplicate id %(id)s (first at line %(line)s)")
-                % {"id": row.values.get("id"), "line": load.seen[key]},
-            )
-        return None  # nested JSON repeats shared objects (a service's organization)
+        run.reject(
+            row,
+            table.name,
+            _("duplicate id %(id)s (first at line %(line)s)")
+            % {"id": row.values.get("id"), "line": load.seen[key]},
+        )
+        return None
     run.fixes.extend(fixes)
     return item
 

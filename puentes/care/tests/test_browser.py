@@ -103,3 +103,23 @@ def test_a_supervisor_moves_two_people_at_once_in_spanish(
     assert "Rosa Díaz" not in page.locator("table.caseload").inner_text()
     for person in (rosa, pedro):
         assert person.assignments.get(ended_at__isnull=True).worker == luz
+
+
+def test_the_timeline_is_read_when_scrolled_to_in_spanish(
+    transactional_db, live_server, page, ana, maria, visit
+):
+    """In Spanish, ana opens María and scrolls to her history: it is read then, and arrives
+    in Spanish."""
+    visit()
+    ana.user.language = "es"
+    ana.user.save()
+    url = live_server.url
+
+    sign_in(page, url, "ana")
+    page.goto(f"{url}/people/{maria.public_id}/")
+    timeline = page.locator("#h-timeline").locator("..")
+    assert timeline.locator("h2").inner_text() == "Cronología"
+    timeline.scroll_into_view_if_needed()
+    timeline.locator("ol.timeline").wait_for()
+    text = timeline.inner_text()
+    assert "Encuentro" in text and "Educación para la salud" in text

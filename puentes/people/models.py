@@ -275,3 +275,11 @@ class CaseloadAssignment(BaseModel):
                 name="one_open_assignment_per_worker",
             )
         ]
+        indexes = [
+            # A worker's open caseload, counted and listed from the index alone.
+            models.Index(
+                fields=["worker", "person"],
+                condition=models.Q(ended_at__isnull=True),
+                name="assignment_open_worker",
+            )
+        ]

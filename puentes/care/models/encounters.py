@@ -214,6 +214,13 @@ class Encounter(BaseModel):
                 fields=["organization", "-occurred_on", "-start_time", "-id"],
                 name="encounter_org_newest",
             ),
+            # Who was seen lately (the team page's "no contact in 30 days"), read from the
+            # index alone.
+            models.Index(
+                fields=["organization", "occurred_on", "person"],
+                condition=models.Q(status="current"),
+                name="encounter_org_contact",
+            ),
         ]
         constraints = [
             models.UniqueConstraint(

@@ -380,3 +380,21 @@ def test_a_reassignment_moves_everyone_chosen_or_nobody(client_for, sam, ana, cl
     )
     assert response.status_code == 404  # the unknown person, and maria stays with ana
     assert CaseloadAssignment.objects.get(person=maria, ended_at__isnull=True).worker == ana
+
+
+def test_my_follow_ups_are_paged_oldest_first(client_for, ana, maria):
+    actor = actor_for(ana)
+    for n in range(55):
+        services.follow_up_create(
+            actor=actor,
+            person_id=maria.public_id,
+            fields={"title": f"Call {n:02d}", "due_on": today() - datetime.timedelta(days=n),
+                    "assignee_id": ana.public_id},
+        )  # fmt: skip
+    client = client_for(ana)
+    first = client.get("/care/follow-ups/").content.decode()
+    assert "Page 1 of 2" in first and first.count('name="status"') == 50
+    assert first.index("Call 54") < first.index("Call 53")  # the most overdue first
+    second = client.get("/care/follow-ups/?tab=today&page=2").content.decode()
+    assert second.count('name="status"') == 5 and "Call 00" in second
+    assert "Call 54" not in second

@@ -18,9 +18,10 @@ from puentes.care.models import (
 from puentes.care.views._common import _workers
 from puentes.core.actor import Actor
 from puentes.core.audit import people_seen_in
-from puentes.core.pages import act, actor_page, submit
+from puentes.core.pages import act, actor_page, page_of, submit
 from puentes.people.selectors import person_get
 
+FOLLOW_UPS_PAGE = 50
 FOLLOW_UP_TABS = {
     "today": _("Today and overdue"),
     "upcoming": _("Upcoming"),
@@ -34,24 +35,28 @@ def follow_up_list(request: HttpRequest, actor: Actor) -> HttpResponse:
     if tab not in FOLLOW_UP_TABS:
         tab = "today"
     mine = actor.membership
+    follow_ups = selectors.follow_up_list(
+        actor=actor, assignee=mine, when="all" if tab == "done" else tab,
+        open_only=tab != "done", links=False,
+    )  # fmt: skip
     if tab == "done":
-        follow_ups = selectors.follow_up_list(actor=actor, assignee=mine, open_only=False).filter(
-            status=FollowUpStatus.DONE
-        )
-        follow_ups = follow_ups.order_by("-completed_at")[:100]
+        follow_ups = follow_ups.filter(status=FollowUpStatus.DONE).order_by("-completed_at", "-id")
     else:
-        follow_ups = selectors.follow_up_list(actor=actor, assignee=mine, when=tab)[:200]
+        follow_ups = follow_ups.order_by("due_on", "id")
     if mine is None:  # an API key or a member without a caseload has no day of their own
-        follow_ups = follow_ups.none() if tab != "done" else []  # type: ignore[assignment]
-    follow_ups = list(follow_ups)  # type: ignore[assignment]
-    people_seen_in(actor, follow_ups)
+        follow_ups = follow_ups.none()
+    # A page at a time: a caseload of a thousand can have hundreds due.
+    page = page_of(request, follow_ups, FOLLOW_UPS_PAGE)
+    rows = list(page.object_list)
+    people_seen_in(actor, rows)
     return render(
         request,
         "care/follow_ups.html",
         {
             "tab": tab,
             "tabs": FOLLOW_UP_TABS,
-            "follow_ups": follow_ups,
+            "follow_ups": rows,
+            "page": page,
             "today": timezone.localdate(),
             "can_manage": actor.can("care.manage"),
         },

@@ -104,7 +104,7 @@ def person_panel(actor: Actor, person: Person) -> dict[str, Any] | None:
     return {
         "enrollments": selectors.enrollment_list(actor=actor, person=person)[:20],
         "goals": selectors.goal_list(actor=actor, person=person).exclude(status="cancelled")[:20],
-        "follow_ups": selectors.follow_up_list(actor=actor, person=person)[:20],
+        "follow_ups": selectors.follow_up_list(actor=actor, person=person, links=False)[:20],
         "encounters": encounters,
         "billed_encounters": selectors.encounters_billed([e.pk for e in encounters]),
         "recommendations": selectors.recommendation_list(actor=actor, person=person)[:10],

@@ -100,7 +100,10 @@ def person_panel(actor: Actor, person: Person) -> dict[str, Any] | None:
     roles that see care records (the person page's panel, registered in apps.py)."""
     if not actor.can("care.view"):
         return None
-    encounters = list(selectors.encounter_list(actor=actor, person=person)[:10])
+    # The list shows the encounters' own fields: none of the rows they link to.
+    encounters = list(
+        selectors.encounter_list(actor=actor, person=person).select_related(None)[:10]
+    )
     return {
         "enrollments": selectors.enrollment_list(actor=actor, person=person)[:20],
         "goals": selectors.goal_list(actor=actor, person=person).exclude(status="cancelled")[:20],

@@ -214,10 +214,10 @@ class Encounter(BaseModel):
                 fields=["organization", "-occurred_on", "-start_time", "-id"],
                 name="encounter_org_newest",
             ),
-            # Who was seen lately (the team page's "no contact in 30 days"), read from the
-            # index alone.
+            # Who was seen lately (the team page's "no contact in 30 days") and who was seen
+            # alone in a month (the billing queue's people), read from the index alone.
             models.Index(
-                fields=["organization", "occurred_on", "person"],
+                fields=["organization", "occurred_on", "person", "is_group"],
                 condition=models.Q(status="current"),
                 name="encounter_org_contact",
             ),

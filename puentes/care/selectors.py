@@ -226,9 +226,7 @@ def my_day(*, actor: Actor, limit: int | None = None) -> dict[str, Any]:
     today = timezone.localdate()
     due = follow_up_list(
         actor=actor, assignee=actor.membership, when="today", links=False
-    ).order_by(
-        "due_on", "id"
-    )
+    ).order_by("due_on", "id")
     if limit is None:
         rows = list(due)
         return {

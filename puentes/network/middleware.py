@@ -9,13 +9,27 @@ from django.http import HttpRequest, HttpResponse
 from django.utils import timezone, translation
 
 from puentes.core.actor import Actor
-from puentes.network.selectors import actor_from_request
+from puentes.network.models import Membership
+from puentes.network.selectors import actor_from_request, membership_list_for_user
+
+
+def request_memberships(request: HttpRequest) -> list[Membership]:
+    """The signed-in user's memberships (the organization switcher's choices), read once
+    per request and shared with the actor."""
+    if not hasattr(request, "_puentes_memberships"):
+        user = request.user
+        memberships = list(membership_list_for_user(user)) if user.is_authenticated else []
+        request._puentes_memberships = memberships  # type: ignore[attr-defined]
+    found: list[Membership] = request._puentes_memberships  # type: ignore[attr-defined]
+    return found
 
 
 def request_actor(request: HttpRequest) -> Actor | None:
     """The actor for a page request, computed once per request."""
     if not hasattr(request, "_puentes_actor"):
-        request._puentes_actor = actor_from_request(request)  # type: ignore[attr-defined]
+        request._puentes_actor = actor_from_request(  # type: ignore[attr-defined]
+            request, request_memberships(request)
+        )
     actor: Actor | None = request._puentes_actor  # type: ignore[attr-defined]
     return actor
 

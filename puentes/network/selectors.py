@@ -33,13 +33,17 @@ def membership_list_for_user(user: User) -> QuerySet[Membership]:
     )
 
 
-def actor_from_request(request: HttpRequest) -> Actor | None:
+def actor_from_request(
+    request: HttpRequest, memberships: list[Membership] | None = None
+) -> Actor | None:
     """The signed-in user acting in the organization chosen in the session (or their only
-    one). None when not signed in or without an active membership."""
+    one), from their ``memberships`` when already read. None when not signed in or without
+    an active membership."""
     user = request.user
     if not user.is_authenticated:
         return None
-    memberships = list(membership_list_for_user(user))
+    if memberships is None:
+        memberships = list(membership_list_for_user(user))
     if not memberships:
         return None
     chosen = request.session.get(ACTIVE_ORGANIZATION_SESSION_KEY)

@@ -5,8 +5,7 @@ from typing import Any
 from django.http import HttpRequest
 
 from puentes.core.permissions import PERMISSIONS
-from puentes.network.middleware import request_actor
-from puentes.network.selectors import membership_list_for_user
+from puentes.network.middleware import request_actor, request_memberships
 from puentes.notifications.selectors import unread_count
 
 
@@ -18,7 +17,7 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
         return {}
     return {
         "actor": actor,
-        "memberships": list(membership_list_for_user(request.user)),
+        "memberships": request_memberships(request),
         "can": {action.replace(".", "_"): actor.can(action) for action in PERMISSIONS},
         "unread_notifications": unread_count(actor=actor),
     }

@@ -390,10 +390,11 @@ def _people_in_period(
     people: list[int] | None = None,
     payer: Payer | None = None,
     chunk_size: int = 1000,
+    after_person: int | None = None,
 ) -> list[list[int]]:
     """The people with encounters in the period (only those ever covered by ``payer``, if
-    given), in chunks (of a thousand for a batch); found by the database (distinct ids, not
-    a row an encounter)."""
+    given; only those after ``after_person`` in key order, if given), in chunks (of a
+    thousand for a batch); found by the database (distinct ids, not a row an encounter)."""
     encounters = candidate_encounters(organization, start, end)
     individual = encounters.filter(is_group=False).values_list("person_id", flat=True)
     in_groups = Encounter.participants.through.objects.filter(
@@ -407,6 +408,9 @@ def _people_in_period(
         individual = individual.filter(person_id__in=covered)
         in_groups = in_groups.filter(person_id__in=covered)
     # No ordering: with one, DISTINCT would also count the ordering columns.
+    if after_person is not None:
+        individual = individual.filter(person_id__gt=after_person)
+        in_groups = in_groups.filter(person_id__gt=after_person)
     ids = set(individual.order_by().distinct()) | set(in_groups.order_by().distinct())
     ordered = sorted(ids)
     return [ordered[index : index + chunk_size] for index in range(0, len(ordered), chunk_size)]
@@ -429,20 +433,22 @@ def evaluate_period(
     progress: Callable[[str, int, int], None] | None = None,
     explain: bool = True,
     chunk_size: int = 1000,
+    after_person: int | None = None,
 ) -> Iterator[Evaluated]:
     """Every visit of the period not yet claimed or charged (or all, with include_done),
     evaluated under the rule set of the person's coverage on the day (only ``payer``'s, if
     given), person by person in date order so limits count earlier visits first.
     ``progress`` hears how many of the period's people are done, after each chunk. A
     caller that keeps only billable rows passes explain=False (see engine.evaluate). People
-    are read ``chunk_size`` at a time (a page that shows the first rows reads fewer)."""
+    are read ``chunk_size`` at a time (a page that shows the first rows reads fewer), in
+    key order, starting after ``after_person`` when given (the queue's next page)."""
     payers = {p.pk: p for p in Payer.objects.for_organization(organization)}
     fees = _fees(organization)
     language = get_language() or "en"
     fqhc_or_rhc = BillingProfile.objects.filter(
         organization=organization, fqhc_or_rhc=True
     ).exists()
-    chunks = _people_in_period(organization, start, end, people, payer, chunk_size)
+    chunks = _people_in_period(organization, start, end, people, payer, chunk_size, after_person)
     total, done_people = sum(len(chunk) for chunk in chunks), 0
     # Monthly time codes count the whole calendar month: the month's days before the
     # period are read too, and their unclaimed qualifying minutes wait for the period's.

@@ -252,15 +252,41 @@ def work_queue(
 ) -> list[PayerQueue]:
     """Encounters of the period not yet claimed or charged, by payer: ready to bill (with
     their lines and charges) or blocked (with every reason and its fix)."""
+    return work_queue_page(actor=actor, start=start, end=end, limit=limit).queues
+
+
+@dataclass
+class QueuePage:
+    queues: list[PayerQueue]
+    shown: int
+    # The last person on this page, when the period holds more: the next page starts after.
+    more_after: uuid.UUID | None
+
+
+def work_queue_page(
+    *,
+    actor: Actor,
+    start: datetime.date,
+    end: datetime.date,
+    limit: int,
+    after_person: int | None = None,
+) -> QueuePage:
+    """One page of the work queue: about ``limit`` encounters, person by person (a person's
+    visits are never split across pages: limits count their earlier visits), starting after
+    the person ``after_person`` (a key of the actor's organization) when given."""
     actor.require("billing.view")
     _period(start, end)
     queues: dict[Any, PayerQueue] = {}
-    rows = []
-    # People are read a page's worth at a time: the page stops after ``limit`` rows, and
-    # the month's facts for a thousand people (a batch's chunk) cost more than the page.
-    rows_of_period = evaluate_period(actor.organization, start, end, chunk_size=max(limit, 1))
-    for shown, row in enumerate(rows_of_period):
-        if shown >= limit:
+    rows: list[Evaluated] = []
+    more = False
+    # People are read a page's worth at a time: the month's facts for a thousand people (a
+    # batch's chunk) cost more than the page.
+    rows_of_period = evaluate_period(
+        actor.organization, start, end, chunk_size=max(limit, 1), after_person=after_person
+    )
+    for row in rows_of_period:
+        if len(rows) >= limit and row.visit.person != rows[-1].visit.person:
+            more = True
             break
         rows.append(row)
         key = row.payer.pk if row.payer else None
@@ -271,12 +297,17 @@ def work_queue(
             queue.waiting.append(row)
         else:
             queue.blocked.append(row)
-    _name_rows(rows)
-    return sorted(queues.values(), key=lambda q: (q.payer is None, q.payer.name if q.payer else ""))
+    people = _name_rows(rows)
+    ordered = sorted(
+        queues.values(), key=lambda q: (q.payer is None, q.payer.name if q.payer else "")
+    )
+    last = people.get(rows[-1].visit.person) if more else None
+    return QueuePage(ordered, len(rows), last.public_id if last else None)
 
 
-def _name_rows(rows: list[Evaluated]) -> None:
-    """Who each row is about, and its encounter's public id, for the page."""
+def _name_rows(rows: list[Evaluated]) -> dict[int, Person]:
+    """Who each row is about, and its encounter's public id, for the page (the people are
+    returned, by key)."""
     people = unscoped(Person, "the queue's own rows, by key").in_bulk(
         {r.visit.person for r in rows}
     )
@@ -289,6 +320,7 @@ def _name_rows(rows: list[Evaluated]) -> None:
         person = people.get(row.visit.person)
         row.person_name = person.display_name if person else ""
         row.encounter_id = encounters.get(row.encounter_pk)
+    return people
 
 
 def encounter_billing(*, actor: Actor, encounter: Encounter) -> list[dict[str, Any]]:

@@ -223,17 +223,40 @@ def test_a_queued_batch_shows_how_far_its_worker_is(
     assert "people checked" not in done and "1 claim" in done
 
 
-def test_the_queue_shows_the_first_encounters_and_says_a_batch_takes_them_all(
-    client_for, bea, covered, medi_cal, log_visit, monkeypatch
+def test_the_queue_pages_person_by_person_through_the_whole_period(
+    client_for, bea, ana, covered, medi_cal, log_visit, make_person, monkeypatch
 ):
+    import re
+
     from puentes.billing import views
 
-    monkeypatch.setattr(views, "QUEUE_LIMIT", 1)
+    monkeypatch.setattr(views, "QUEUE_PAGE", 1)
     log_visit(minutes=45)
-    log_visit(minutes=50, day=4)
-    page = client_for(bea).get(f"/billing/?{period()}").content.decode()
-    assert "1 encounter ready to bill" in page
-    assert "Showing the first 1 encounters of the period; a batch takes them all." in page
+    log_visit(minutes=50, day=4)  # the same person: never split across pages
+    others = [make_person(ana, given_name=f"Other{n}") for n in range(2)]
+    for other in others:
+        log_visit(minutes=30, person_id=str(other.public_id))
+    client = client_for(bea)
+    seen, after, pages = [], "", 0
+    while pages < 10:
+        page = client.get(f"/billing/?{period()}{after}").content.decode()
+        pages += 1
+        seen += re.findall(r"/care/encounters/([0-9a-f-]{36})/", page)
+        found = re.search(r'after=([0-9a-f-]{36})">Next people', page)
+        if not found:
+            break
+        after = f"&after={found.group(1)}"
+    assert pages == 3  # the first person's two visits, then one page for each other person
+    assert len(seen) == len(set(seen)) == 4
+    assert "Back to the first people" in page and "1 encounter on this page" in page
+
+
+def test_the_queue_refuses_a_page_after_someone_elses_person(
+    client_for, bea, covered, omar, make_person
+):
+    stranger = make_person(omar).public_id
+    assert client_for(bea).get(f"/billing/?{period()}&after={stranger}").status_code == 404
+    assert client_for(bea).get(f"/billing/?{period()}&after=not-an-id").status_code == 404
 
 
 def test_the_queue_reads_people_a_page_at_a_time_and_finds_the_same_rows(

@@ -144,6 +144,16 @@ class Referral(BaseModel):
         ordering = ["-created_at", "-id"]
         indexes = [
             models.Index(fields=["receiving_organization", "status"], name="referral_inbox"),
+            # The inbox's list of services referred to, read from the index alone.
+            models.Index(
+                fields=[
+                    "receiving_organization",
+                    "service_at_location",
+                    "status",
+                    "referring_organization",
+                ],
+                name="referral_inbox_services",
+            ),
             models.Index(fields=["referring_organization", "status"], name="referral_sent"),
             # The lists, newest first: read in index order instead of sorting every row.
             models.Index(

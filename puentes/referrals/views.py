@@ -203,7 +203,9 @@ def inbox(request: HttpRequest, actor: Actor) -> HttpResponse:
     )
 
 
-REFERRALS_A_PAGE = 50
+# A referral row carries its person, service, place and both organizations: 25 a page, as the
+# people list, keeps a page light on a phone and quick to build.
+REFERRALS_A_PAGE = 25
 
 
 def _page_of(request: HttpRequest, actor: Actor, referrals: Any) -> dict[str, Any]:

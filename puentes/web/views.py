@@ -108,7 +108,9 @@ def _referral_counts(actor: Actor) -> dict[str, int]:
 
 
 HOME_PAGE = 25  # people a page
-MY_DAY_ROWS = 20  # overdue, and due today, shown on the home page (the rest: follow-ups)
+# Overdue, and due today, shown on the home page: a phone's screenful of each; the rest are
+# on the follow-ups page (its link says how many).
+MY_DAY_ROWS = 10
 
 
 @actor_page()

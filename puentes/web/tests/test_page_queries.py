@@ -125,3 +125,4 @@ def test_the_chw_home_shows_a_page_of_her_caseload_and_the_first_of_her_day(
     page = client_for(ana).get("/").content.decode()
     assert page.count('class="people"') == 1 and "Page 1 of 2" in page
     assert "See all 30 due today or overdue" in page
+    assert page.count(">Call ") == 10  # a screenful of her day

@@ -135,29 +135,34 @@ def time_billed_with(encounter_ids: Collection[int]) -> dict[tuple[int, int], Cl
     another encounter of the same person and month) billed, with that line."""
     wanted = set(encounter_ids)
     asked = unscoped(Encounter, "the encounters care asks about, by key").filter(pk__in=wanted)
-    days = set(asked.values_list("occurred_on", flat=True))
-    people = set(asked.values_list("person_id", flat=True))
+    days_and_people = list(asked.values_list("occurred_on", "person_id"))
+    if not days_and_people:
+        return {}
+    people = {person for _day, person in days_and_people}
     people |= set(
         Encounter.participants.through.objects.filter(encounter_id__in=wanted).values_list(
             "person_id", flat=True
         )
     )
+    # One read from the first month's start to the last month's end: a line outside the
+    # encounters' months names none of them in its time_from, which is checked below.
+    first = min(day for day, _person in days_and_people).replace(day=1)
+    last = max(day for day, _person in days_and_people)
     found: dict[tuple[int, int], ClaimLine] = {}
-    for month in {day.replace(day=1) for day in days}:
-        lines = (
-            unscoped(ClaimLine, "lines of the people of those encounters")
-            .filter(
-                person_id__in=people,
-                is_current=True,
-                date_of_service__gte=month,
-                date_of_service__lt=(month + datetime.timedelta(days=32)).replace(day=1),
-            )
-            .exclude(time_from=[])
+    lines = (
+        unscoped(ClaimLine, "lines of the people of those encounters")
+        .filter(
+            person_id__in=people,
+            is_current=True,
+            date_of_service__gte=first,
+            date_of_service__lt=(last.replace(day=1) + datetime.timedelta(days=32)).replace(day=1),
         )
-        for line in lines.select_related("claim"):
-            for earlier, _minutes, _day in line.time_from:
-                if earlier in wanted:
-                    found[(earlier, line.person_id)] = line
+        .exclude(time_from=[])
+    )
+    for line in lines.select_related("claim"):
+        for earlier, _minutes, _day in line.time_from:
+            if earlier in wanted:
+                found[(earlier, line.person_id)] = line
     return found
 
 

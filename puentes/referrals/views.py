@@ -243,6 +243,11 @@ def person_panel(actor: Actor, person: Person) -> Any:
     """The person page's referrals (registered in apps.py), for roles that see them."""
     if not actor.can("referral.view"):
         return None
-    return selectors.referral_list(
-        actor=actor, box="sent", person_id=person.public_id
-    ).select_related("service_at_location__service")[:50]
+    # The panel shows each referral's service, status and date: none of the rest a list
+    # of referrals joins and prefetches.
+    referrals = selectors.referral_list(actor=actor, box="sent", person_id=person.public_id)
+    return (
+        referrals.select_related(None)
+        .prefetch_related(None)
+        .select_related("service_at_location__service")[:50]
+    )

@@ -305,9 +305,9 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--people", type=int, default=100_000)
     parser.add_argument("--runs", type=int, default=12, help="requests per page and client")
-    # As docs/operations.md advises: a process for each request expected at once, one thread
-    # each (threads of one process share its interpreter lock, and a page's many short
-    # database waits each queued behind the other threads' work).
+    # As docs/operations.md advises: a sync process for each request expected at once (with
+    # one thread gunicorn keeps its sync worker; threads share a process's interpreter lock,
+    # and a page's many short database waits each queued behind the other threads' work).
     parser.add_argument("--workers", type=int, default=10, help="gunicorn worker processes")
     parser.add_argument("--threads", type=int, default=1, help="threads per gunicorn worker")
     parser.add_argument("--keep", action="store_true")

@@ -244,6 +244,7 @@ def main() -> None:
     parser.add_argument("--clients", type=int, default=10)
     parser.add_argument("--cycles", type=int, default=10, help="cycles per client")
     parser.add_argument("--workers", type=int, default=4, help="gunicorn worker processes")
+    parser.add_argument("--threads", type=int, default=8, help="threads per gunicorn worker")
     options = parser.parse_args()
     if connection.vendor != "postgresql":
         sys.exit("Run on PostgreSQL: set PUENTES_DATABASE_URL=postgres://…")
@@ -255,7 +256,7 @@ def main() -> None:
         world = build(options.clients * options.cycles + options.workers * 8 + 20)
         floor_samples = floor(world, 20)
         loaded_floor = floor_concurrent(world, options.clients, options.cycles)
-        server, port = start_gunicorn(connection, options.workers)
+        server, port = start_gunicorn(connection, options.workers, options.threads)
         errors: list[str] = []
         lock = threading.Lock()
         # Warm every gunicorn worker (imports, URL and schema set-up) before timing.
@@ -289,7 +290,7 @@ def main() -> None:
         transitions = sum(len(v) for v in samples.values())
         print(
             f"{options.clients} clients x {options.cycles} cycles on PostgreSQL, gunicorn "
-            f"{options.workers} workers x 8 threads: {transitions} transitions in "
+            f"{options.workers} workers x {options.threads} threads: {transitions} transitions in "
             f"{elapsed:.1f} s = {transitions / elapsed:.0f} transitions/s; errors: {len(errors)}"
         )
         print(

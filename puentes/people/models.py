@@ -112,6 +112,14 @@ class Person(BaseModel):
     class Meta:
         ordering = ["family_name", "given_name"]
         indexes = [
+            # Counting the organization's active people (every page of the list says how
+            # many pages): an index of the organization alone, which PostgreSQL stores
+            # deduplicated, counts several times faster than the wider list index.
+            models.Index(
+                fields=["organization"],
+                condition=models.Q(status="active"),
+                name="person_org_active",
+            ),
             models.Index(fields=["organization", "status", "family_name", "given_name"]),
             models.Index(fields=["organization", "date_of_birth"]),
         ]

@@ -391,10 +391,14 @@ def _people_in_period(
     payer: Payer | None = None,
     chunk_size: int = 1000,
     after_person: int | None = None,
-) -> list[list[int]]:
+    counted: bool = True,
+) -> tuple[Iterator[list[int]], int | None]:
     """The people with encounters in the period (only those ever covered by ``payer``, if
-    given; only those after ``after_person`` in key order, if given), in chunks (of a
-    thousand for a batch); found by the database (distinct ids, not a row an encounter)."""
+    given; only those after ``after_person`` in key order, if given), in chunks of
+    ``chunk_size`` (a thousand for a batch), found by the database (distinct ids, not a row
+    an encounter); and how many there are, when ``counted``. Uncounted (a page of the
+    queue), each chunk is read when it is wanted, so a page does not gather the ids of a
+    whole month's people to show the first fifty."""
     encounters = candidate_encounters(organization, start, end)
     individual = encounters.filter(is_group=False).values_list("person_id", flat=True)
     in_groups = Encounter.participants.through.objects.filter(
@@ -407,13 +411,36 @@ def _people_in_period(
         covered = Coverage.objects.filter(payer=payer).values("person_id")
         individual = individual.filter(person_id__in=covered)
         in_groups = in_groups.filter(person_id__in=covered)
-    # No ordering: with one, DISTINCT would also count the ordering columns.
     if after_person is not None:
         individual = individual.filter(person_id__gt=after_person)
         in_groups = in_groups.filter(person_id__gt=after_person)
+    if not counted:
+        return _chunks_by_key(individual, in_groups, chunk_size), None
+    # No ordering: with one, DISTINCT would also count the ordering columns.
     ids = set(individual.order_by().distinct()) | set(in_groups.order_by().distinct())
     ordered = sorted(ids)
-    return [ordered[index : index + chunk_size] for index in range(0, len(ordered), chunk_size)]
+    chunks = [ordered[index : index + chunk_size] for index in range(0, len(ordered), chunk_size)]
+    return iter(chunks), len(ordered)
+
+
+def _chunks_by_key(individual: Any, in_groups: Any, size: int) -> Iterator[list[int]]:
+    """The next ``size`` people after the last chunk's, in key order, while there are any."""
+    last: int | None = None
+    while True:
+        wanted = [
+            query.filter(person_id__gt=last) if last is not None else query
+            for query in (individual, in_groups)
+        ]
+        found: set[int] = set()
+        for query in wanted:
+            found |= set(query.order_by("person_id").distinct()[:size])
+        chunk = sorted(found)[:size]
+        if not chunk:
+            return
+        yield chunk
+        if len(chunk) < size:  # both reads came up short: nobody is left
+            return
+        last = chunk[-1]
 
 
 def _charged(person_ids: list[int]) -> set[tuple[int, int]]:
@@ -448,8 +475,10 @@ def evaluate_period(
     fqhc_or_rhc = BillingProfile.objects.filter(
         organization=organization, fqhc_or_rhc=True
     ).exists()
-    chunks = _people_in_period(organization, start, end, people, payer, chunk_size, after_person)
-    total, done_people = sum(len(chunk) for chunk in chunks), 0
+    chunks, total = _people_in_period(
+        organization, start, end, people, payer, chunk_size, after_person, progress is not None
+    )
+    done_people = 0
     # Monthly time codes count the whole calendar month: the month's days before the
     # period are read too, and their unclaimed qualifying minutes wait for the period's.
     month_start = start.replace(day=1)
@@ -489,7 +518,7 @@ def evaluate_period(
                 yield row
         done_people += len(person_ids)
         if progress is not None:
-            progress("people", done_people, total)
+            progress("people", done_people, total or 0)
 
 
 class MonthTime:

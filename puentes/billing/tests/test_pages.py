@@ -292,3 +292,29 @@ def test_the_queue_reads_people_a_page_at_a_time_and_finds_the_same_rows(
     everyone_at_once = rows(1000)
     assert len(everyone_at_once) == 5
     assert rows(1) == everyone_at_once
+
+
+def test_a_queue_page_costs_the_same_queries_as_the_period_fills(
+    client_for, bea, ana, covered, medi_cal, log_visit, make_person
+):
+    """The queue reads a page's people and their facts a kind at a time: more people in the
+    period (on the page or after it) add no query."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            assert client_for(bea).get(f"/billing/?{period()}").status_code == 200
+        return len(captured)
+
+    def grow(count: int) -> None:
+        for _ in range(count):
+            person = make_person(ana)
+            log_visit(minutes=30, person_id=str(person.public_id))
+            log_visit(minutes=20, day=3, person_id=str(person.public_id))
+
+    log_visit(minutes=45)
+    grow(2)
+    small = queries()
+    grow(8)
+    assert queries() == small

@@ -21,7 +21,14 @@ from puentes.core.actor import Actor
 from puentes.core.audit import people_seen_in
 from puentes.core.errors import DomainError
 from puentes.core.http import attachment
-from puentes.core.pages import act, actor_page, form_errors_from, refusal_text, submit
+from puentes.core.pages import (
+    act,
+    actor_page,
+    form_errors_from,
+    query_without,
+    refusal_text,
+    submit,
+)
 from puentes.people.selectors import person_get
 
 # Encounters on one page of the queue (a person's visits are never split, so a page can
@@ -44,8 +51,6 @@ def queue(request: HttpRequest, actor: Actor) -> HttpResponse:
         )
     except DomainError as error:
         form_errors_from(period, error)
-    keep = request.GET.copy()
-    keep.pop("after", None)
     return render(
         request,
         "billing/queue.html",
@@ -56,7 +61,7 @@ def queue(request: HttpRequest, actor: Actor) -> HttpResponse:
             "queues": page.queues if page else [],
             "page": page,
             "after": after,
-            "keep": keep.urlencode(),
+            "keep": query_without(request, "after"),
             "can_manage": actor.can("billing.manage"),
         },
     )

@@ -119,13 +119,19 @@ def act(
     return redirect(then)
 
 
+def query_without(request: HttpRequest, name: str) -> str:
+    """The request's query string without ``name``: what a pager's links keep (the
+    filters) when they set their own ``name``."""
+    keep = request.GET.copy()
+    keep.pop(name, None)
+    return keep.urlencode()
+
+
 def page_of(request: HttpRequest, items: Any, per_page: int) -> Page[Any]:
     """One page of ``items`` (the request's ``page``), carrying in ``keep`` the request's
     other query parameters, which the pager's links keep (web/_pager.html)."""
     page = Paginator(items, per_page).get_page(request.GET.get("page"))
-    keep = request.GET.copy()
-    keep.pop("page", None)
-    page.keep = keep.urlencode()  # type: ignore[attr-defined]
+    page.keep = query_without(request, "page")  # type: ignore[attr-defined]
     return page
 
 

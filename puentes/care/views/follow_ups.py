@@ -35,11 +35,11 @@ def follow_up_list(request: HttpRequest, actor: Actor) -> HttpResponse:
     if tab not in FOLLOW_UP_TABS:
         tab = "today"
     mine = actor.membership
+    done = tab == "done"
     follow_ups = selectors.follow_up_list(
-        actor=actor, assignee=mine, when="all" if tab == "done" else tab,
-        open_only=tab != "done", links=False,
-    )  # fmt: skip
-    if tab == "done":
+        actor=actor, assignee=mine, when="all" if done else tab, open_only=not done, links=False
+    )
+    if done:
         follow_ups = follow_ups.filter(status=FollowUpStatus.DONE).order_by("-completed_at", "-id")
     else:
         follow_ups = follow_ups.order_by("due_on", "id")

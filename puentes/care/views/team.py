@@ -104,11 +104,10 @@ def person_panel(actor: Actor, person: Person) -> dict[str, Any] | None:
     encounters = list(
         selectors.encounter_list(actor=actor, person=person).select_related(None)[:10]
     )
+    # The panel names each program; its workers are on the enrollment's own page.
+    enrollments = selectors.enrollment_list(actor=actor, person=person).prefetch_related(None)
     return {
-        # The panel names each program; its workers are on the enrollment's own page.
-        "enrollments": selectors.enrollment_list(actor=actor, person=person).prefetch_related(None)[
-            :20
-        ],
+        "enrollments": enrollments[:20],
         "goals": selectors.goal_list(actor=actor, person=person).exclude(status="cancelled")[:20],
         "follow_ups": selectors.follow_up_list(actor=actor, person=person, links=False)[:20],
         "encounters": encounters,

@@ -34,6 +34,7 @@ from puentes.billing.rulesets import RuleSet, rule_sets
 from puentes.billing.runs import Evaluated, evaluate_period
 from puentes.care.models import Encounter
 from puentes.core.actor import Actor
+from puentes.core.audit import people_seen
 from puentes.core.errors import invalid
 from puentes.core.progress import progress_of
 from puentes.core.tenancy import one, unscoped
@@ -303,6 +304,8 @@ def work_queue_page(
         else:
             queue.blocked.append(row)
     people = _name_rows(rows)
+    # The page and the API show each row's person: the request's read audit names them.
+    people_seen(actor, (person.public_id for person in people.values()))
     ordered = sorted(
         queues.values(), key=lambda q: (q.payer is None, q.payer.name if q.payer else "")
     )

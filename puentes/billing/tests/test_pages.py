@@ -318,3 +318,18 @@ def test_a_queue_page_costs_the_same_queries_as_the_period_fills(
     small = queries()
     grow(8)
     assert queries() == small
+
+
+def test_the_queue_page_and_api_record_the_people_they_show(
+    client_for, api_for, bea, maria, covered, medi_cal, log_visit
+):
+    from puentes.core.models import AuditEvent
+
+    log_visit(minutes=45)
+    reads = AuditEvent.objects.filter(user=bea.user, action__in=["person.read", "people.read"])
+    assert client_for(bea).get(f"/billing/?{period()}").status_code == 200
+    event = reads.get()
+    assert event.subject_person_id == maria.public_id and event.detail["where"] == "/billing/"
+    response = api_for(bea).get(f"/billing/queue?start={days_ago(30)}&end={days_ago(1)}")
+    assert response.status_code == 200
+    assert reads.filter(subject_person_id=maria.public_id).count() == 2

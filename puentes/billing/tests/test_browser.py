@@ -104,3 +104,36 @@ def test_a_short_monthly_visit_waits_for_more_time(
     table.wait_for()
     assert waiting in page.content()
     assert so_far in table.inner_text() and "G0019" in table.inner_text()
+
+
+@pytest.mark.parametrize(
+    ("language", "next_people", "first_people"),
+    [
+        ("en", "Next people", "Back to the first people"),
+        ("es", "Siguientes personas", "Volver a las primeras personas"),
+    ],
+)
+def test_the_queue_pages_on_to_the_next_people(
+    transactional_db, live_server, page, ana, bea, maria, covered, medi_cal, log_visit,
+    make_person, monkeypatch, language, next_people, first_people,
+):  # fmt: skip
+    """bea walks the period a person at a time (one encounter a page here) and back."""
+    from puentes.billing import views
+
+    monkeypatch.setattr(views, "QUEUE_PAGE", 1)
+    log_visit(minutes=45)
+    other = make_person(ana, given_name="Lucía", family_name="Ramos")
+    log_visit(minutes=30, person_id=str(other.public_id))
+    bea.user.language = language
+    bea.user.save()
+    sign_in(page, live_server.url, "bea")
+    page.goto(f"{live_server.url}/billing/?start={days_ago(30)}&end={days_ago(1)}")
+    first = page.locator("main").inner_text()
+    page.get_by_role("link", name=next_people).click()
+    page.get_by_role("link", name=first_people).wait_for()
+    second = page.locator("main").inner_text()
+    assert ("Ramos" in first) != ("Ramos" in second)  # each person on one page only
+    expect(page.get_by_role("link", name=next_people)).to_have_count(0)
+    page.get_by_role("link", name=first_people).click()
+    page.get_by_role("link", name=next_people).wait_for()
+    assert page.locator("main").inner_text() == first

@@ -111,6 +111,7 @@ INSTALLED_APPS = [
     "puentes.referrals",
     "puentes.care",
     "puentes.billing",
+    "puentes.workforce",
     "puentes.web",
 ]
 

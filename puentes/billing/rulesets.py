@@ -19,6 +19,7 @@ from puentes.billing import visit_codes
 from puentes.care.models import EncounterService, PlaceOfService, ProgramKind
 from puentes.core.definitions import Strict, Text
 from puentes.network.models import WorkerType
+from puentes.workforce.definitions import requirement_ids
 
 RULESETS_DIR = Path(__file__).resolve().parent / "rulesets"
 
@@ -172,6 +173,9 @@ class RuleSet(Strict):
     unit_rounding: Literal["cpt_midpoint"] = "cpt_midpoint"
     services: list[str] = []
     worker_types: list[str] = []
+    # What the worker must hold on the date of service (a workforce definition of kind
+    # "payer": certificate, pathway, continuing training).
+    worker_requirement: str | None = None
     places_of_service: list[str] | None = None
     requires_recommendation: bool = False
     standing_recommendation: StandingRecommendation | None = None
@@ -207,6 +211,8 @@ class RuleSet(Strict):
             for name in ("initiating_visit_codes", "same_day_visit_codes"):
                 listed = getattr(f, name) or []
                 checks.append((f"{f.id}.{name}", listed, visit_codes.allowed_names()))
+        if self.worker_requirement and self.worker_requirement not in requirement_ids():
+            raise ValueError(f"worker_requirement: unknown {self.worker_requirement}")
         for name, values, allowed in checks:
             unknown = sorted(set(values) - set(allowed))
             if unknown:

@@ -56,6 +56,7 @@ from puentes.care.models import (
 from puentes.core import icd10cm
 from puentes.network.models import Organization
 from puentes.screening.selectors import diagnosed_needs
+from puentes.workforce.selectors import Qualifications
 
 
 @dataclass(frozen=True)
@@ -305,6 +306,7 @@ VISIT_FIELDS = (
     "services_text",
     "place_of_service",
     "worker__worker_type",
+    "worker_id",
 )
 
 
@@ -354,7 +356,7 @@ def _visits(
     out = []
     no_links: set[int] = set()
     group_rows = list(group)
-    for person, pk, day, started, minutes, size, services, place, worker_type in (
+    for person, pk, day, started, minutes, size, services, place, worker_type, worker in (
         [*individual, *group_rows] if group_rows else individual
     ):
         if person not in wanted:
@@ -369,6 +371,7 @@ def _visits(
             place_of_service=place,
             worker_type=worker_type or "",
             diagnoses=needs.get(person, NO_DIAGNOSES).for_visit(links.get(pk, no_links), day),
+            worker=worker,
         )
         out.append((pk, visit))
     if group_rows:  # the database put individual visits in order; group ones join them
@@ -483,6 +486,7 @@ def evaluate_period(
     # period are read too, and their unclaimed qualifying minutes wait for the period's.
     month_start = start.replace(day=1)
     today = datetime.date.today()
+    qualifications = Qualifications(organization)
     for person_ids in chunks:
         coverages = _coverages(person_ids)
         records = _person_records(person_ids)
@@ -513,6 +517,7 @@ def evaluate_period(
                 today=today,
                 before_period=visit.day < start,
                 diagnoses=needs.get(visit.person),
+                qualifications=qualifications,
             )
             if visit.day >= start:
                 yield row
@@ -600,6 +605,7 @@ def _evaluate_one(
     today: datetime.date | None = None,
     before_period: bool = False,
     diagnoses: "Diagnoses | None" = None,
+    qualifications: Qualifications | None = None,
 ) -> Evaluated:
     if coverage is None:
         outcome = Outcome(
@@ -632,6 +638,13 @@ def _evaluate_one(
     prefer = [payer.preferred_family] if payer.preferred_family else []
     outcome = evaluate(rules, visit, record, ledger, prefer, language, explain)
     outcome.problems[:0] = billing_provider_problems(rules, fqhc_or_rhc, payer.managed_care)
+    if rules.billable and rules.worker_requirement and qualifications is not None:
+        outcome.problems[:0] = [
+            Problem(reason, fix)
+            for reason, fix in qualifications.refusals(
+                visit.worker, rules.worker_requirement, visit.day
+            )
+        ]
     charges = []
     for line in outcome.lines:
         fee = fees.get(line.code)

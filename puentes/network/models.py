@@ -109,6 +109,9 @@ class WorkerType(models.TextChoices):
     RECOVERY_COACH = "recovery_coach", _("Recovery coach")
     CHR = "chr", _("Community health representative")
     NAVIGATOR = "navigator", _("Patient navigator")
+    PERINATAL = "perinatal", _("Perinatal community health worker")
+    BEHAVIORAL_HEALTH_NAVIGATOR = "behavioral_health_navigator", _("Behavioral health navigator")
+    VIOLENCE_PREVENTION = "violence_prevention", _("Violence prevention professional")
 
 
 class Membership(BaseModel):
@@ -118,7 +121,7 @@ class Membership(BaseModel):
     )
     role = models.CharField(_("role"), max_length=16, choices=Role.choices)
     worker_type = models.CharField(
-        _("worker type"), max_length=16, choices=WorkerType.choices, blank=True
+        _("worker type"), max_length=32, choices=WorkerType.choices, blank=True
     )
     is_active = models.BooleanField(_("active"), default=True)
     deactivated_at = models.DateTimeField(null=True, blank=True)
@@ -148,7 +151,7 @@ class Invitation(BaseModel):
     email = models.EmailField(_("e-mail"))
     role = models.CharField(_("role"), max_length=16, choices=Role.choices)
     worker_type = models.CharField(
-        _("worker type"), max_length=16, choices=WorkerType.choices, blank=True
+        _("worker type"), max_length=32, choices=WorkerType.choices, blank=True
     )
     token_hash = models.CharField(max_length=64, unique=True)
     invited_by = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+")

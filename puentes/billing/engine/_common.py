@@ -30,6 +30,7 @@ class Visit(NamedTuple):
     place_of_service: str
     worker_type: str
     diagnoses: tuple[str, ...]
+    worker: int | None = None  # the membership that delivered it (qualifications)
 
 
 class Authorization(NamedTuple):

@@ -13,6 +13,7 @@ from puentes.care import services as care_services
 from puentes.network.models import Organization
 from puentes.screening import services as screening_services
 from puentes.screening.models import Need
+from puentes.workforce.tests.helpers import certify
 
 FEES = {"98960": "50.00", "98961": "30.00", "98962": "20.00", "G0019": "80.00", "G0022": "40.00"}
 
@@ -174,3 +175,10 @@ def medicare(billing_clinic, bea, ana, maria, covered):
         },
     )
     return payer
+
+
+@pytest.fixture
+def ana(ana):
+    """Ana qualifies for Medi-Cal's CHW benefit (a certificate, 6 hours of training a
+    year): the billing tests bill her visits. tests/test_qualification.py takes it away."""
+    return certify(ana)

@@ -1,0 +1,351 @@
+"""Whether a worker qualifies under a definition on a day — or every reason not, each with
+its fix. Pure: it reads the worker's facts (selectors.worker_facts) and a definition, and
+knows no state. The billing engine asks it through selectors.Qualifications.
+
+A worker qualifies when their worker type is one the definition names and one of its
+pathways is met on the day (a certificate held; hours accumulated; a window still open),
+and, where the definition asks for continuing education, enough hours were recorded in the
+window before the day once the worker has qualified that long.
+"""
+
+import datetime
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.utils.formats import date_format
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+from puentes.core.dates import add_months
+from puentes.network.models import WorkerType
+from puentes.workforce.definitions import (
+    Definition,
+    Hours,
+    Pathway,
+    certificate_title,
+    definition_for,
+)
+
+
+@dataclass(frozen=True)
+class Held:
+    programme: str
+    issued_on: datetime.date
+    expires_on: datetime.date | None
+
+    def current(self, day: datetime.date) -> bool:
+        return self.issued_on <= day and (self.expires_on is None or day <= self.expires_on)
+
+
+@dataclass
+class WorkerFacts:
+    worker_types: frozenset[str] = frozenset()
+    held: list[Held] = field(default_factory=list)
+    # (definition id, pathway id) -> the day the worker started on it
+    pathways: dict[tuple[str, str], datetime.date] = field(default_factory=dict)
+    # (completed on, hours, of which supervised fieldwork)
+    trainings: list[tuple[datetime.date, Decimal, Decimal]] = field(default_factory=list)
+    # (from, until, hours)
+    experience: list[tuple[datetime.date, datetime.date, Decimal]] = field(default_factory=list)
+    # (day, minutes)
+    supervision: list[tuple[datetime.date, int]] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Reason:
+    reason: str
+    fix: str
+
+
+@dataclass
+class Qualification:
+    qualified: bool
+    pathway: str = ""  # the title of the pathway met
+    reasons: list[Reason] = field(default_factory=list)
+    # Figures the check relied on that the sources do not confirm.
+    unconfirmed: list[str] = field(default_factory=list)
+
+
+def _day(day: datetime.date) -> str:
+    return date_format(day, "SHORT_DATE_FORMAT")
+
+
+def _hours(value: Decimal | float) -> str:
+    number = Decimal(str(value)).quantize(Decimal("0.01")).normalize()
+    return f"{number:,f}"
+
+
+def _language() -> str:
+    return get_language() or "en"
+
+
+def qualify(
+    definition_id: str, facts: WorkerFacts, day: datetime.date
+) -> Qualification:
+    """The worker's standing under the definition's version in effect on ``day``."""
+    definition = definition_for(definition_id, day)
+    if definition is None:
+        return Qualification(
+            False,
+            reasons=[
+                Reason(
+                    _("No qualification rules for %(id)s on %(day)s.")
+                    % {"id": definition_id, "day": _day(day)},
+                    _("Check the payer's rule set."),
+                )
+            ],
+        )
+    title = definition.title.in_language(_language())
+    if facts.worker_types.isdisjoint(definition.worker_types):
+        types = ", ".join(str(dict(WorkerType.choices).get(t, t)) for t in definition.worker_types)
+        return Qualification(
+            False,
+            reasons=[
+                Reason(
+                    _("Not a worker type %(title)s accepts.") % {"title": title},
+                    _("Accepted: %(types)s. Set the worker's types on their profile.")
+                    % {"types": types},
+                )
+            ],
+        )
+    failed: list[Reason] = []
+    for pathway in definition.pathways:
+        unmet = _pathway_unmet(definition, pathway, facts, day)
+        if not unmet:
+            met = Qualification(True, pathway=pathway.title.in_language(_language()))
+            met.unconfirmed = _unconfirmed(definition, pathway)
+            return _with_continuing_education(definition, met, facts, day)
+        name = pathway.title.in_language(_language())
+        failed.extend(Reason(f"{name}: {r.reason}", r.fix) for r in unmet)
+    return Qualification(False, reasons=failed)
+
+
+def _unconfirmed(definition: Definition, pathway: Pathway) -> list[str]:
+    notes = []
+    if not definition.confirmed or not pathway.confirmed:
+        notes.append(
+            _("%(pathway)s of %(title)s: figures not confirmed at the source.")
+            % {
+                "pathway": pathway.title.in_language(_language()),
+                "title": definition.title.in_language(_language()),
+            }
+        )
+    ce = definition.continuing_education
+    if ce is not None and not (ce.confirmed and ce.window_confirmed):
+        notes.append(
+            ce.note.in_language(_language())
+            if ce.note
+            else _("Continuing education figures not confirmed at the source.")
+        )
+    return notes
+
+
+def _pathway_unmet(
+    definition: Definition, pathway: Pathway, facts: WorkerFacts, day: datetime.date
+) -> list[Reason]:
+    unmet: list[Reason] = []
+    started = facts.pathways.get((definition.id, pathway.id))
+    if pathway.certificate_within_months:
+        unmet.extend(_window(definition, pathway, started, facts, day))
+    if pathway.open_until and (started or day) > pathway.open_until:
+        unmet.append(
+            Reason(
+                _("closed to new starts after %(day)s.") % {"day": _day(pathway.open_until)},
+                _("Use another pathway."),
+            )
+        )
+    if pathway.certificates:
+        unmet.extend(_holds_one(pathway.certificates, facts, day))
+    for credential in pathway.credentials:
+        unmet.extend(_holds_one([credential], facts, day))
+    trained = sum((hours for done, hours, _f in facts.trainings if done <= day), Decimal(0))
+    fieldwork = sum((f for done, _h, f in facts.trainings if done <= day), Decimal(0))
+    supervised = Decimal(sum(m for held, m in facts.supervision if held <= day)) / 60
+    for needed, have, what in (
+        (pathway.training_hours, trained, _("training")),
+        (pathway.fieldwork_hours, fieldwork, _("supervised fieldwork")),
+        (pathway.supervision_hours, supervised, _("supervision")),
+    ):
+        if needed is not None and have < Decimal(str(needed.hours)):
+            unmet.append(_short(needed, have, what))
+    if pathway.experience_hours is not None:
+        unmet.extend(_experience_hours(pathway.experience_hours, facts, started or day))
+    if pathway.experience_years is not None:
+        unmet.extend(_experience_years(pathway, facts, started or day))
+    return unmet
+
+
+def _short(needed: Hours, have: Decimal, what: str) -> Reason:
+    return Reason(
+        _("%(needed)s h of %(what)s needed; %(have)s h recorded.")
+        % {"needed": _hours(needed.hours), "what": what, "have": _hours(have)},
+        _("Record the %(what)s completed (%(missing)s h more).")
+        % {"what": what, "missing": _hours(Decimal(str(needed.hours)) - have)},
+    )
+
+
+def _window(
+    definition: Definition,
+    pathway: Pathway,
+    started: datetime.date | None,
+    facts: WorkerFacts,
+    day: datetime.date,
+) -> list[Reason]:
+    """A pathway one works under until a certificate is due."""
+    name = pathway.title.in_language(_language())
+    if started is None:
+        return [
+            Reason(
+                _("no start on this pathway recorded."),
+                _("Record the day the worker started on the %(pathway)s.") % {"pathway": name},
+            )
+        ]
+    if day < started:
+        return [
+            Reason(
+                _("started only on %(day)s.") % {"day": _day(started)},
+                _("Work before the start is not covered by this pathway."),
+            )
+        ]
+    months = pathway.certificate_within_months or 0
+    deadline = add_months(started, months)
+    if day > deadline:
+        titles = ", ".join(certificate_title(c, _language()) for c in pathway.then_certificates)
+        return [
+            Reason(
+                _("the %(months)s months to certify ended on %(day)s.")
+                % {"months": months, "day": _day(deadline)},
+                _("Record the worker's certificate (%(titles)s).") % {"titles": titles},
+            )
+        ]
+    return []
+
+
+def _holds_one(accepted: list[str], facts: WorkerFacts, day: datetime.date) -> list[Reason]:
+    titles = " / ".join(certificate_title(c, _language()) for c in accepted)
+    mine = [h for h in facts.held if h.programme in accepted]
+    if any(h.current(day) for h in mine):
+        return []
+    lapsed = [h for h in mine if h.expires_on is not None and h.expires_on < day]
+    if lapsed:
+        latest = max(h.expires_on for h in lapsed if h.expires_on)
+        return [
+            Reason(
+                _("%(title)s expired on %(day)s.") % {"title": titles, "day": _day(latest)},
+                _("Record the renewed certificate."),
+            )
+        ]
+    return [
+        Reason(
+            _("no current %(title)s.") % {"title": titles},
+            _("Record it on the worker's record (number, dates and a scan)."),
+        )
+    ]
+
+
+def _experience_hours(needed: Hours, facts: WorkerFacts, end: datetime.date) -> list[Reason]:
+    begin = add_months(end, -12 * needed.within_years) if needed.within_years else None
+    have = sum(
+        (
+            hours
+            for _from, until, hours in facts.experience
+            if until <= end and (begin is None or until >= begin)
+        ),
+        Decimal(0),
+    )
+    if have >= Decimal(str(needed.hours)):
+        return []
+    if begin is None:
+        return [_short(needed, have, _("experience"))]
+    return [
+        Reason(
+            _("%(needed)s h of experience needed between %(begin)s and %(end)s; %(have)s h recorded.")
+            % {
+                "needed": _hours(needed.hours),
+                "begin": _day(begin),
+                "end": _day(end),
+                "have": _hours(have),
+            },
+            _("Record the worker's experience (dates and hours)."),
+        )
+    ]
+
+
+def _experience_years(pathway: Pathway, facts: WorkerFacts, end: datetime.date) -> list[Reason]:
+    needed = pathway.experience_years
+    assert needed is not None
+    begin = add_months(end, -12 * needed.within_years)
+    covered: set[datetime.date] = set()
+    for start, until, _hours_worked in facts.experience:
+        first, last = max(start, begin), min(until, end)
+        covered.update(first + datetime.timedelta(days=n) for n in range((last - first).days + 1))
+    years = Decimal(len(covered)) / Decimal("365.25")
+    if years >= Decimal(str(needed.years)):
+        return []
+    return [
+        Reason(
+            _("%(needed)s years of experience needed within %(window)s years; %(have)s recorded.")
+            % {
+                "needed": _hours(needed.years),
+                "window": needed.within_years,
+                "have": _hours(years.quantize(Decimal("0.1"))),
+            },
+            _("Record the worker's experience (dates and hours)."),
+        )
+    ]
+
+
+def _with_continuing_education(
+    definition: Definition, met: Qualification, facts: WorkerFacts, day: datetime.date
+) -> Qualification:
+    """Continuing education, from the day the worker has qualified for a whole window."""
+    ce = definition.continuing_education
+    if ce is None:
+        return met
+    since = _qualified_since(definition, facts)
+    if since is None or day < add_months(since, 12 * ce.every_years):
+        return met
+    begin = add_months(day, -12 * ce.every_years)
+    have = sum((hours for done, hours, _f in facts.trainings if begin < done <= day), Decimal(0))
+    needed = Decimal(str(ce.hours))
+    if have >= needed:
+        return met
+    return Qualification(
+        False,
+        reasons=[
+            Reason(
+                _(
+                    "%(needed)s h of continuing training needed in the %(months)s months to "
+                    "%(day)s; %(have)s h recorded."
+                )
+                % {
+                    "needed": _hours(needed),
+                    "months": 12 * ce.every_years,
+                    "day": _day(day),
+                    "have": _hours(have),
+                },
+                _("Record %(missing)s h more training.") % {"missing": _hours(needed - have)},
+            )
+        ],
+        unconfirmed=met.unconfirmed,
+    )
+
+
+def _qualified_since(definition: Definition, facts: WorkerFacts) -> datetime.date | None:
+    """The first day the worker stood on one of the definition's pathways: a pathway
+    started, or a certificate it accepts issued."""
+    days = [
+        started for (definition_id, _p), started in facts.pathways.items()
+        if definition_id == definition.id
+    ]  # fmt: skip
+    accepted = {c for p in definition.pathways for c in p.certificates}
+    days += [h.issued_on for h in facts.held if h.programme in accepted]
+    return min(days) if days else None
+
+
+def certificate_deadline(
+    definition: Definition, pathway: Pathway, started: datetime.date
+) -> datetime.date | None:
+    if pathway.certificate_within_months is None:
+        return None
+    return add_months(started, pathway.certificate_within_months)

@@ -1,0 +1,324 @@
+"""Scoped reads of the workforce: a worker's facts for the qualification check, the team's
+standing per payer, what expires soon, hours this year."""
+
+import datetime
+from collections import defaultdict
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.db.models import Q, QuerySet, Sum
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+
+from puentes.core.actor import Actor
+from puentes.core.errors import not_found
+from puentes.core.tenancy import one
+from puentes.network.models import Membership, Organization, Role
+from puentes.workforce.definitions import Definition, latest, requirement_ids
+from puentes.workforce.models import (
+    Affiliation,
+    Certification,
+    Course,
+    ExperienceRecord,
+    PathwayStart,
+    SupervisionSession,
+    TrainingRecord,
+    TrainingSession,
+    WorkerProfile,
+)
+from puentes.workforce.qualification import (
+    Held,
+    Qualification,
+    WorkerFacts,
+    certificate_deadline,
+    qualify,
+)
+
+
+def workers(organization: Organization) -> QuerySet[Membership]:
+    """The organization's frontline workers (a worker type, or the CHW role), by name."""
+    return (
+        Membership.objects.filter(organization=organization, is_active=True)
+        .filter(Q(role=Role.CHW) | ~Q(worker_type=""))
+        .select_related("user")
+        .order_by("user__last_name", "user__first_name", "pk")
+    )
+
+
+def worker_get(actor: Actor, public_id: str) -> Membership:
+    """One of the actor's organization's workers; a worker sees only themself unless they
+    may view the team's records."""
+    if not actor.can("workforce.view") and not (
+        actor.membership is not None and str(actor.membership.public_id) == str(public_id)
+    ):
+        raise not_found()
+    return one(workers(actor.organization), public_id)
+
+
+def profile_of(member: Membership) -> WorkerProfile | None:
+    return WorkerProfile.objects.filter(member=member).select_related("supervisor__user").first()
+
+
+def worker_types_of(member: Membership, profile: WorkerProfile | None) -> frozenset[str]:
+    types = set(profile.worker_types) if profile else set()
+    if member.worker_type:
+        types.add(member.worker_type)
+    return frozenset(types)
+
+
+def facts_for(organization: Organization, member_ids: list[int]) -> dict[int, WorkerFacts]:
+    """Each worker's facts for the qualification check: one read per table for them all."""
+    found: dict[int, WorkerFacts] = defaultdict(WorkerFacts)
+    members = Membership.objects.filter(organization=organization, pk__in=member_ids)
+    profiles = dict(
+        WorkerProfile.objects.filter(member__in=members).values_list("member_id", "worker_types")
+    )
+    for pk, worker_type in members.values_list("pk", "worker_type"):
+        types = set(profiles.get(pk) or [])
+        if worker_type:
+            types.add(worker_type)
+        found[pk].worker_types = frozenset(types)
+    scoped = {"organization": organization, "worker_id__in": member_ids}
+    for worker, programme, issued, expires in Certification.objects.filter(**scoped).values_list(
+        "worker_id", "programme", "issued_on", "expires_on"
+    ):
+        found[worker].held.append(Held(programme, issued, expires))
+    for worker, definition, pathway, started in PathwayStart.objects.filter(
+        **scoped
+    ).values_list("worker_id", "definition", "pathway", "started_on"):
+        found[worker].pathways[(definition, pathway)] = started
+    for worker, done, hours, fieldwork in TrainingRecord.objects.filter(**scoped).values_list(
+        "worker_id", "completed_on", "hours", "fieldwork_hours"
+    ):
+        found[worker].trainings.append((done, hours, fieldwork))
+    for worker, begun, ended, hours in ExperienceRecord.objects.filter(**scoped).values_list(
+        "worker_id", "started_on", "ended_on", "hours"
+    ):
+        found[worker].experience.append((begun, ended, hours))
+    for worker, day, minutes in SupervisionSession.workers.through.objects.filter(
+        supervisionsession__organization=organization, membership_id__in=member_ids
+    ).values_list("membership_id", "supervisionsession__held_on", "supervisionsession__minutes"):
+        found[worker].supervision.append((day, minutes))
+    return {pk: found[pk] for pk in member_ids}
+
+
+class Qualifications:
+    """The billing engine's view: whether a worker qualifies under a requirement on a day,
+    for a whole run (each worker's facts read once, each answer remembered)."""
+
+    def __init__(self, organization: Organization) -> None:
+        self.organization = organization
+        self._facts: dict[int, WorkerFacts] | None = None
+        self._names: dict[int, str] = {}
+        self._answers: dict[tuple[int, str, datetime.date], list[tuple[str, str]]] = {}
+
+    def _load(self) -> dict[int, WorkerFacts]:
+        if self._facts is None:
+            members = Membership.objects.filter(organization=self.organization)
+            rows = members.values_list("pk", "user__first_name", "user__last_name")
+            self._names = {pk: f"{first} {last}".strip() for pk, first, last in rows}
+            self._facts = facts_for(self.organization, list(self._names))
+        return self._facts
+
+    def refusals(
+        self, worker: int | None, requirement: str, day: datetime.date
+    ) -> list[tuple[str, str]]:
+        """Why the worker may not deliver work billed under ``requirement`` on ``day``
+        (reason, fix), naming the worker; empty when they qualify."""
+        if worker is None:
+            return [(_("No worker is recorded on the encounter."), _("Record who delivered it."))]
+        key = (worker, requirement, day)
+        answer = self._answers.get(key)
+        if answer is None:
+            facts = self._load().get(worker, WorkerFacts())
+            standing = qualify(requirement, facts, day)
+            name = self._names.get(worker, "")
+            answer = [
+                (
+                    _("%(worker)s does not qualify on %(day)s — %(reason)s")
+                    % {"worker": name, "day": date_format(day, "SHORT_DATE_FORMAT"),
+                       "reason": r.reason},
+                    r.fix,
+                )
+                for r in standing.reasons
+            ]  # fmt: skip
+            self._answers[key] = answer
+        return answer
+
+
+def payer_requirements_in_use(organization: Organization) -> list[Definition]:
+    """The requirements of the payers the organization bills (their rule sets name them),
+    else every requirement in the organization's state, else all."""
+    from puentes.billing.models import Payer
+    from puentes.billing.rulesets import rule_sets
+
+    wanted = {p.rule_set_id for p in Payer.objects.for_organization(organization)}
+    named = {r.worker_requirement for r in rule_sets() if r.id in wanted and r.worker_requirement}
+    if not named:
+        named = {
+            i for i in requirement_ids()
+            if (d := latest(i)) is not None and d.jurisdiction == organization.state
+        }  # fmt: skip
+    if not named:
+        named = set(requirement_ids())
+    return [d for d in (latest(i) for i in sorted(named)) if d is not None]
+
+
+@dataclass
+class TeamRow:
+    member: Membership
+    standing: dict[str, Qualification]
+    training_hours_year: Decimal
+    supervision_hours_year: Decimal
+
+
+def team_standing(organization: Organization, day: datetime.date) -> tuple[list[Definition], list[TeamRow]]:
+    """Each worker's standing under each requirement in use, hours of training and of
+    supervision this calendar year."""
+    members = list(workers(organization))
+    ids = [m.pk for m in members]
+    facts = facts_for(organization, ids)
+    requirements = payer_requirements_in_use(organization)
+    year_start = day.replace(month=1, day=1)
+    trained = dict(
+        TrainingRecord.objects.filter(
+            organization=organization, worker_id__in=ids, completed_on__gte=year_start,
+            completed_on__lte=day,
+        ).values("worker_id").annotate(h=Sum("hours")).values_list("worker_id", "h")
+    )  # fmt: skip
+    supervised = dict(
+        SupervisionSession.workers.through.objects.filter(
+            membership_id__in=ids, supervisionsession__organization=organization,
+            supervisionsession__held_on__gte=year_start, supervisionsession__held_on__lte=day,
+        ).values("membership_id").annotate(m=Sum("supervisionsession__minutes"))
+        .values_list("membership_id", "m")
+    )  # fmt: skip
+    rows = [
+        TeamRow(
+            member=m,
+            standing={d.id: qualify(d.id, facts[m.pk], day) for d in requirements},
+            training_hours_year=trained.get(m.pk) or Decimal(0),
+            supervision_hours_year=(Decimal(supervised.get(m.pk) or 0) / 60).quantize(
+                Decimal("0.01")
+            ),
+        )
+        for m in members
+    ]
+    return requirements, rows
+
+
+@dataclass
+class Deadline:
+    member: Membership
+    day: datetime.date
+    what: str  # the certificate or pathway's programme id
+    kind: str  # "expires" (a certificate) or "certify_by" (a pathway's window)
+    pathway: str = ""
+
+
+def deadlines(organization: Organization, day: datetime.date, within_days: int = 90) -> list[Deadline]:
+    """Certificates that expire and pathway windows that close within ``within_days``."""
+    until = day + datetime.timedelta(days=within_days)
+    found: list[Deadline] = []
+    members = {m.pk: m for m in workers(organization)}
+    for cert in Certification.objects.filter(
+        organization=organization, worker_id__in=members, expires_on__gte=day, expires_on__lte=until
+    ):
+        renewed = Certification.objects.filter(
+            worker_id=cert.worker_id, programme=cert.programme, issued_on__gt=cert.issued_on
+        ).exists()
+        if not renewed:
+            found.append(Deadline(members[cert.worker_id], cert.expires_on or day, cert.programme, "expires"))
+    for start in PathwayStart.objects.filter(organization=organization, worker_id__in=members):
+        definition = latest(start.definition)
+        pathway = definition.pathway(start.pathway) if definition else None
+        if definition is None or pathway is None:
+            continue
+        due = certificate_deadline(definition, pathway, start.started_on)
+        held = Certification.objects.filter(
+            worker_id=start.worker_id, programme__in=pathway.then_certificates
+        ).exists()
+        if due is not None and day <= due <= until and not held:
+            found.append(
+                Deadline(members[start.worker_id], due, start.definition, "certify_by", start.pathway)
+            )
+    found.sort(key=lambda d: (d.day, d.member.pk))
+    return found
+
+
+@dataclass
+class WorkerRecord:
+    member: Membership
+    profile: WorkerProfile | None
+    certifications: list[Certification]
+    pathways: list[PathwayStart]
+    trainings: list[TrainingRecord]
+    experience: list[ExperienceRecord]
+    supervision: list[SupervisionSession]
+    standing: dict[str, Qualification]
+    requirements: list[Definition]
+
+
+def worker_record(actor: Actor, member: Membership, day: datetime.date) -> WorkerRecord:
+    organization = actor.organization
+    facts = facts_for(organization, [member.pk])[member.pk]
+    requirements = payer_requirements_in_use(organization)
+    return WorkerRecord(
+        member=member,
+        profile=profile_of(member),
+        certifications=list(Certification.objects.for_actor(actor).filter(worker=member)),
+        pathways=list(PathwayStart.objects.for_actor(actor).filter(worker=member)),
+        trainings=list(TrainingRecord.objects.for_actor(actor).filter(worker=member)[:200]),
+        experience=list(ExperienceRecord.objects.for_actor(actor).filter(worker=member)),
+        supervision=list(
+            SupervisionSession.objects.for_actor(actor)
+            .filter(workers=member)
+            .select_related("supervisor__user")[:100]
+        ),
+        standing={d.id: qualify(d.id, facts, day) for d in requirements},
+        requirements=requirements,
+    )
+
+
+def courses_visible(actor: Actor) -> QuerySet[Course]:
+    """The organization's own courses and its intermediaries' courses open to members."""
+    intermediaries = Affiliation.objects.filter(member=actor.organization).values("intermediary")
+    return Course.objects.filter(
+        Q(organization=actor.organization)
+        | Q(organization__in=intermediaries, open_to_members=True)
+    )
+
+
+def sessions_visible(actor: Actor) -> QuerySet[TrainingSession]:
+    return TrainingSession.objects.filter(course__in=courses_visible(actor)).select_related("course")
+
+
+def member_organizations(actor: Actor) -> QuerySet[Organization]:
+    """An intermediary's member organizations."""
+    return Organization.objects.filter(
+        intermediaries__intermediary=actor.organization
+    ).order_by("name")
+
+
+def member_workers(actor: Actor) -> QuerySet[Membership]:
+    """An intermediary's members' workers: names only, for attendance."""
+    return (
+        Membership.objects.filter(
+            organization__in=member_organizations(actor), is_active=True
+        )
+        .filter(Q(role=Role.CHW) | ~Q(worker_type=""))
+        .select_related("user", "organization")
+        .order_by("organization__name", "user__last_name", "pk")
+    )
+
+
+def credited_hours(actor: Actor) -> list[dict[str, object]]:
+    """What an intermediary credited to its members' workers: hours per worker and member
+    organization (never anything about the people they serve)."""
+    rows = (
+        TrainingRecord.objects.filter(credited_by=actor.organization)
+        .values("organization__name", "worker__public_id", "worker__user__first_name", "worker__user__last_name")
+        .annotate(hours=Sum("hours"))
+        .order_by("organization__name", "worker__user__last_name")
+    )
+    return list(rows)

@@ -12,6 +12,7 @@ from puentes.notifications.api import router as notifications_router
 from puentes.people.api import router as people_router
 from puentes.referrals.api import router as referrals_router
 from puentes.screening.api import router as screening_router
+from puentes.workforce.api import router as workforce_router
 
 api = NinjaAPI(
     title="Puentes API",
@@ -44,3 +45,4 @@ api.add_router("/", referrals_router)
 api.add_router("/", notifications_router)
 api.add_router("/", care_router)
 api.add_router("/", billing_router)
+api.add_router("/", workforce_router)

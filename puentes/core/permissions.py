@@ -72,6 +72,12 @@ PERMISSIONS: dict[str, set[str]] = {
     "coverage.manage": {*_FRONTLINE, BILLING, API_READ_WRITE},
     "billing.view": {BILLING, ORG_ADMIN, API_READ, API_READ_WRITE},
     "billing.manage": {BILLING, ORG_ADMIN, API_READ_WRITE},
+    # Workforce: a worker sees and adds to their own record (workforce.own); supervisors
+    # and administrators see and keep the team's; billing staff see who qualifies.
+    "workforce.own": {*_FRONTLINE, API_READ_WRITE},
+    "workforce.view": {SUPERVISOR, ORG_ADMIN, BILLING, API_READ, API_READ_WRITE},
+    "workforce.manage": {SUPERVISOR, ORG_ADMIN, API_READ_WRITE},
+    "training.offer": {SUPERVISOR, ORG_ADMIN, API_READ_WRITE},
 }
 
 ACTION_LABELS = {
@@ -108,6 +114,12 @@ ACTION_LABELS = {
     "encounter.log": _("Log and correct encounters"),
     "team.view": _("See the team's caseloads"),
     "coverage.manage": _("Record people's insurance coverage and initiating visits"),
+    "workforce.own": _("See one's own workforce record and add trainings to it"),
+    "workforce.view": _("See the team's qualifications, certifications and hours"),
+    "workforce.manage": _(
+        "Keep workers' profiles, certifications, pathways, experience and supervision"
+    ),
+    "training.offer": _("Offer trainings and record attendance (members' workers too)"),
     "billing.view": _("See the billing queue, claims, remittances and grant reports"),
     "billing.manage": _(
         "Set up payers, providers and fees; generate, approve and submit claims; import "

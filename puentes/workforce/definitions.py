@@ -26,7 +26,6 @@ from puentes.network.models import WorkerType
 DEFINITIONS_DIR = Path(__file__).resolve().parent / "definitions"
 
 
-
 class Source(Strict):
     title: str
     url: str | None = None
@@ -111,7 +110,9 @@ class Definition(Strict):
     note: Text | None = None
 
     def in_effect(self, day: datetime.date) -> bool:
-        return self.effective_from <= day and (self.effective_to is None or day <= self.effective_to)
+        return self.effective_from <= day and (
+            self.effective_to is None or day <= self.effective_to
+        )
 
     def pathway(self, pathway_id: str) -> Pathway | None:
         return next((p for p in self.pathways if p.id == pathway_id), None)

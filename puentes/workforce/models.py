@@ -7,7 +7,9 @@ member's worker is the member's row (``credited_by`` names the intermediary), so
 sees its own workers' records and the intermediary reaches only what it credited.
 """
 
+from collections.abc import Callable
 from decimal import Decimal
+from typing import Any
 
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -21,7 +23,7 @@ from puentes.network.models import Membership, Organization, User
 HOURS_IN_A_DAY = Decimal(24)
 
 
-def _hours_in_a_day() -> list[object]:
+def _hours_in_a_day() -> list[Callable[[Any], None]]:
     return [MinValueValidator(Decimal("0.25")), MaxValueValidator(HOURS_IN_A_DAY)]
 
 
@@ -210,7 +212,9 @@ class TrainingRecord(BaseModel):
         validators=[MinValueValidator(Decimal(0)), MaxValueValidator(HOURS_IN_A_DAY)],
     )
     competencies = models.JSONField(_("competencies covered"), default=list, blank=True)
-    certificate = models.FileField(_("certificate scan"), upload_to="workforce/training/", blank=True)
+    certificate = models.FileField(
+        _("certificate scan"), upload_to="workforce/training/", blank=True
+    )
     credited_by = models.ForeignKey(
         Organization, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
@@ -248,7 +252,9 @@ class SupervisionSession(BaseModel):
     kind = models.CharField(_("kind"), max_length=12, choices=SupervisionKind.choices)
     topics = models.TextField(_("topics"), max_length=2000, blank=True)
     # Cases discussed, without names or other personal details.
-    cases_discussed = models.TextField(_("cases discussed (no personal details)"), max_length=2000, blank=True)
+    cases_discussed = models.TextField(
+        _("cases discussed (no personal details)"), max_length=2000, blank=True
+    )
 
     objects = TenantManager()
 
@@ -262,7 +268,9 @@ class Affiliation(BaseModel):
     tenant_path = "intermediary"
 
     intermediary = models.ForeignKey(Organization, on_delete=models.PROTECT, related_name="members")
-    member = models.ForeignKey(Organization, on_delete=models.PROTECT, related_name="intermediaries")
+    member = models.ForeignKey(
+        Organization, on_delete=models.PROTECT, related_name="intermediaries"
+    )
     since = models.DateField(_("member since"))
 
     objects = TenantManager()

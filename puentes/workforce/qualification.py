@@ -79,9 +79,7 @@ def _language() -> str:
     return get_language() or "en"
 
 
-def qualify(
-    definition_id: str, facts: WorkerFacts, day: datetime.date
-) -> Qualification:
+def qualify(definition_id: str, facts: WorkerFacts, day: datetime.date) -> Qualification:
     """The worker's standing under the definition's version in effect on ``day``."""
     definition = definition_for(definition_id, day)
     if definition is None:
@@ -259,7 +257,10 @@ def _experience_hours(needed: Hours, facts: WorkerFacts, end: datetime.date) -> 
         return [_short(needed, have, _("experience"))]
     return [
         Reason(
-            _("%(needed)s h of experience needed between %(begin)s and %(end)s; %(have)s h recorded.")
+            _(
+                "%(needed)s h of experience needed between %(begin)s and %(end)s; "
+                "%(have)s h recorded."
+            )
             % {
                 "needed": _hours(needed.hours),
                 "begin": _day(begin),
@@ -273,13 +274,15 @@ def _experience_hours(needed: Hours, facts: WorkerFacts, end: datetime.date) -> 
 
 def _experience_years(pathway: Pathway, facts: WorkerFacts, end: datetime.date) -> list[Reason]:
     needed = pathway.experience_years
-    assert needed is not None
+    if needed is None:
+        return []
     begin = add_months(end, -12 * needed.within_years)
     covered: set[datetime.date] = set()
     for start, until, _hours_worked in facts.experience:
         first, last = max(start, begin), min(until, end)
         covered.update(first + datetime.timedelta(days=n) for n in range((last - first).days + 1))
-    years = Decimal(len(covered)) / Decimal("365.25")
+    # A year of experience is 365 days worked in (a leap day is not asked for twice).
+    years = Decimal(len(covered)) / Decimal(365)
     if years >= Decimal(str(needed.years)):
         return []
     return [
@@ -298,32 +301,31 @@ def _experience_years(pathway: Pathway, facts: WorkerFacts, end: datetime.date) 
 def _with_continuing_education(
     definition: Definition, met: Qualification, facts: WorkerFacts, day: datetime.date
 ) -> Qualification:
-    """Continuing education, from the day the worker has qualified for a whole window."""
+    """Continuing education by calendar year (DHCS: 6 hours "annually"): a visit in 2026
+    needs the hours recorded in 2026 (in the last ``every_years`` years for a longer cycle),
+    from the first full year after the worker qualified. Training recorded later in the year
+    makes the year's visits billable."""
     ce = definition.continuing_education
     if ce is None:
         return met
     since = _qualified_since(definition, facts)
-    if since is None or day < add_months(since, 12 * ce.every_years):
+    if since is None or day.year <= since.year:
         return met
-    begin = add_months(day, -12 * ce.every_years)
-    have = sum((hours for done, hours, _f in facts.trainings if begin < done <= day), Decimal(0))
+    first_year = day.year - ce.every_years + 1
+    have = sum(
+        (hours for done, hours, _f in facts.trainings if first_year <= done.year <= day.year),
+        Decimal(0),
+    )
     needed = Decimal(str(ce.hours))
     if have >= needed:
         return met
+    years = str(day.year) if ce.every_years == 1 else f"{first_year}–{day.year}"
     return Qualification(
         False,
         reasons=[
             Reason(
-                _(
-                    "%(needed)s h of continuing training needed in the %(months)s months to "
-                    "%(day)s; %(have)s h recorded."
-                )
-                % {
-                    "needed": _hours(needed),
-                    "months": 12 * ce.every_years,
-                    "day": _day(day),
-                    "have": _hours(have),
-                },
+                _("%(needed)s h of continuing training needed in %(years)s; %(have)s h recorded.")
+                % {"needed": _hours(needed), "years": years, "have": _hours(have)},
                 _("Record %(missing)s h more training.") % {"missing": _hours(needed - have)},
             )
         ],
@@ -335,9 +337,10 @@ def _qualified_since(definition: Definition, facts: WorkerFacts) -> datetime.dat
     """The first day the worker stood on one of the definition's pathways: a pathway
     started, or a certificate it accepts issued."""
     days = [
-        started for (definition_id, _p), started in facts.pathways.items()
+        started
+        for (definition_id, _p), started in facts.pathways.items()
         if definition_id == definition.id
-    ]  # fmt: skip
+    ]
     accepted = {c for p in definition.pathways for c in p.certificates}
     days += [h.issued_on for h in facts.held if h.programme in accepted]
     return min(days) if days else None

@@ -5,6 +5,7 @@ import datetime
 from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
 from django.db.models import Q, QuerySet, Sum
 from django.utils.formats import date_format
@@ -83,9 +84,9 @@ def facts_for(organization: Organization, member_ids: list[int]) -> dict[int, Wo
         "worker_id", "programme", "issued_on", "expires_on"
     ):
         found[worker].held.append(Held(programme, issued, expires))
-    for worker, definition, pathway, started in PathwayStart.objects.filter(
-        **scoped
-    ).values_list("worker_id", "definition", "pathway", "started_on"):
+    for worker, definition, pathway, started in PathwayStart.objects.filter(**scoped).values_list(
+        "worker_id", "definition", "pathway", "started_on"
+    ):
         found[worker].pathways[(definition, pathway)] = started
     for worker, done, hours, fieldwork in TrainingRecord.objects.filter(**scoped).values_list(
         "worker_id", "completed_on", "hours", "fieldwork_hours"
@@ -136,12 +137,15 @@ class Qualifications:
             answer = [
                 (
                     _("%(worker)s does not qualify on %(day)s — %(reason)s")
-                    % {"worker": name, "day": date_format(day, "SHORT_DATE_FORMAT"),
-                       "reason": r.reason},
+                    % {
+                        "worker": name,
+                        "day": date_format(day, "SHORT_DATE_FORMAT"),
+                        "reason": r.reason,
+                    },
                     r.fix,
                 )
                 for r in standing.reasons
-            ]  # fmt: skip
+            ]
             self._answers[key] = answer
         return answer
 
@@ -156,9 +160,10 @@ def payer_requirements_in_use(organization: Organization) -> list[Definition]:
     named = {r.worker_requirement for r in rule_sets() if r.id in wanted and r.worker_requirement}
     if not named:
         named = {
-            i for i in requirement_ids()
+            i
+            for i in requirement_ids()
             if (d := latest(i)) is not None and d.jurisdiction == organization.state
-        }  # fmt: skip
+        }
     if not named:
         named = set(requirement_ids())
     return [d for d in (latest(i) for i in sorted(named)) if d is not None]
@@ -172,27 +177,36 @@ class TeamRow:
     supervision_hours_year: Decimal
 
 
-def team_standing(organization: Organization, day: datetime.date) -> tuple[list[Definition], list[TeamRow]]:
-    """Each worker's standing under each requirement in use, hours of training and of
-    supervision this calendar year."""
-    members = list(workers(organization))
+def team_standing(
+    organization: Organization, day: datetime.date, members: list[Membership] | None = None
+) -> tuple[list[Definition], list[TeamRow]]:
+    """Each worker's standing (all, or ``members``) under each requirement in use, hours of
+    training and of supervision this calendar year."""
+    if members is None:
+        members = list(workers(organization))
     ids = [m.pk for m in members]
     facts = facts_for(organization, ids)
     requirements = payer_requirements_in_use(organization)
     year_start = day.replace(month=1, day=1)
     trained = dict(
         TrainingRecord.objects.filter(
-            organization=organization, worker_id__in=ids, completed_on__gte=year_start,
+            organization=organization,
+            worker_id__in=ids,
+            completed_on__gte=year_start,
             completed_on__lte=day,
-        ).values("worker_id").annotate(h=Sum("hours")).values_list("worker_id", "h")
-    )  # fmt: skip
-    supervised = dict(
-        SupervisionSession.workers.through.objects.filter(
-            membership_id__in=ids, supervisionsession__organization=organization,
-            supervisionsession__held_on__gte=year_start, supervisionsession__held_on__lte=day,
-        ).values("membership_id").annotate(m=Sum("supervisionsession__minutes"))
-        .values_list("membership_id", "m")
-    )  # fmt: skip
+        )
+        .values("worker_id")
+        .annotate(h=Sum("hours"))
+        .values_list("worker_id", "h")
+    )
+    supervised: dict[int, int] = defaultdict(int)
+    for worker, minutes in SupervisionSession.workers.through.objects.filter(
+        membership_id__in=ids,
+        supervisionsession__organization=organization,
+        supervisionsession__held_on__gte=year_start,
+        supervisionsession__held_on__lte=day,
+    ).values_list("membership_id", "supervisionsession__minutes"):
+        supervised[worker] += minutes
     rows = [
         TeamRow(
             member=m,
@@ -216,7 +230,9 @@ class Deadline:
     pathway: str = ""
 
 
-def deadlines(organization: Organization, day: datetime.date, within_days: int = 90) -> list[Deadline]:
+def deadlines(
+    organization: Organization, day: datetime.date, within_days: int = 90
+) -> list[Deadline]:
     """Certificates that expire and pathway windows that close within ``within_days``."""
     until = day + datetime.timedelta(days=within_days)
     found: list[Deadline] = []
@@ -228,7 +244,9 @@ def deadlines(organization: Organization, day: datetime.date, within_days: int =
             worker_id=cert.worker_id, programme=cert.programme, issued_on__gt=cert.issued_on
         ).exists()
         if not renewed:
-            found.append(Deadline(members[cert.worker_id], cert.expires_on or day, cert.programme, "expires"))
+            found.append(
+                Deadline(members[cert.worker_id], cert.expires_on or day, cert.programme, "expires")
+            )
     for start in PathwayStart.objects.filter(organization=organization, worker_id__in=members):
         definition = latest(start.definition)
         pathway = definition.pathway(start.pathway) if definition else None
@@ -240,7 +258,9 @@ def deadlines(organization: Organization, day: datetime.date, within_days: int =
         ).exists()
         if due is not None and day <= due <= until and not held:
             found.append(
-                Deadline(members[start.worker_id], due, start.definition, "certify_by", start.pathway)
+                Deadline(
+                    members[start.worker_id], due, start.definition, "certify_by", start.pathway
+                )
             )
     found.sort(key=lambda d: (d.day, d.member.pk))
     return found
@@ -290,34 +310,39 @@ def courses_visible(actor: Actor) -> QuerySet[Course]:
 
 
 def sessions_visible(actor: Actor) -> QuerySet[TrainingSession]:
-    return TrainingSession.objects.filter(course__in=courses_visible(actor)).select_related("course")
+    return TrainingSession.objects.filter(course__in=courses_visible(actor)).select_related(
+        "course"
+    )
 
 
 def member_organizations(actor: Actor) -> QuerySet[Organization]:
     """An intermediary's member organizations."""
-    return Organization.objects.filter(
-        intermediaries__intermediary=actor.organization
-    ).order_by("name")
+    return Organization.objects.filter(intermediaries__intermediary=actor.organization).order_by(
+        "name"
+    )
 
 
 def member_workers(actor: Actor) -> QuerySet[Membership]:
     """An intermediary's members' workers: names only, for attendance."""
     return (
-        Membership.objects.filter(
-            organization__in=member_organizations(actor), is_active=True
-        )
+        Membership.objects.filter(organization__in=member_organizations(actor), is_active=True)
         .filter(Q(role=Role.CHW) | ~Q(worker_type=""))
         .select_related("user", "organization")
         .order_by("organization__name", "user__last_name", "pk")
     )
 
 
-def credited_hours(actor: Actor) -> list[dict[str, object]]:
+def credited_hours(actor: Actor) -> list[dict[str, Any]]:
     """What an intermediary credited to its members' workers: hours per worker and member
     organization (never anything about the people they serve)."""
     rows = (
         TrainingRecord.objects.filter(credited_by=actor.organization)
-        .values("organization__name", "worker__public_id", "worker__user__first_name", "worker__user__last_name")
+        .values(
+            "organization__name",
+            "worker__public_id",
+            "worker__user__first_name",
+            "worker__user__last_name",
+        )
         .annotate(hours=Sum("hours"))
         .order_by("organization__name", "worker__user__last_name")
     )

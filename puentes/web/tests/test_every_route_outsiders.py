@@ -46,6 +46,7 @@ from puentes.notifications.services import notify
 from puentes.people import services as people_services
 from puentes.referrals import services as referral_services
 from puentes.screening import services as screening_services
+from puentes.workforce import services as workforce_services
 
 API_PREFIX = "/api/v1"
 UNSAFE = {"POST", "PUT", "PATCH", "DELETE"}
@@ -63,7 +64,7 @@ FILL = {
     "member_id": "member", "invitation_id": "invitation", "key_id": "key",
     "sal_id": "listing", "service_id": "service", "record_id": "listing",
     "instrument_id": "instrument", "code": "code", "kind": "kind", "number": "number",
-    "token": "token",
+    "token": "token", "worker_id": "member", "course_id": "course", "session_id": "session",
 }  # fmt: skip
 
 
@@ -231,7 +232,17 @@ def world(request, alma, ana, sam, bea, maria, pantry, make_listing):
         accept_url_base="http://testserver/invitation/",
     )  # fmt: skip
     key, _raw = apikey_create(actor=actor_for(alma), name="EHR", scope="read")
+    course = workforce_services.course_create(
+        actor_for(sam),
+        {"title": "Core skills", "provider": "Valle", "hours": "8", "modality": "in_person",
+         "language": "en", "open_to_members": True},
+    )  # fmt: skip
+    session = workforce_services.session_create(
+        actor_for(sam), course.public_id,
+        {"kind": "training", "held_on": days_ago(2), "hours": "4"},
+    )  # fmt: skip
     return {
+        "course": course.public_id, "session": session.public_id,
         **records,
         "person": maria.public_id, "need": need.public_id, "screening": screening.public_id,
         "referral": referral.public_id, "program": enrolled.program.public_id,

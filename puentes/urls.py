@@ -13,6 +13,7 @@ urlpatterns = [
     path("notifications/", include("puentes.notifications.urls")),
     path("care/", include("puentes.care.urls")),
     path("billing/", include("puentes.billing.urls")),
+    path("workforce/", include("puentes.workforce.urls")),
     path("api/v1/", api.urls),
     path("hsds/", hsds.urls),
 ]

@@ -97,7 +97,10 @@ def test_the_18_months_to_certify_end_on_the_day_exactly() -> None:
 def test_six_hours_of_training_in_the_visits_year(hours, qualified) -> None:
     facts = chw(
         held=[Held("ca-hcai-chw", D(2024, 1, 10), None)],
-        trainings=[(D(2025, 9, 1), Decimal(10), Decimal(0)), (D(2026, 9, 1), Decimal(hours), Decimal(0))],
+        trainings=[
+            (D(2025, 9, 1), Decimal(10), Decimal(0)),
+            (D(2026, 9, 1), Decimal(hours), Decimal(0)),
+        ],
     )
     # Hours recorded later in the year count for the year's earlier visits.
     result = qualify(MEDI_CAL, facts, D(2026, 3, 1))

@@ -113,6 +113,9 @@ class StandingOut(Schema):
     pathway: str
     reasons: list[ReasonOut]
     unconfirmed: list[str]
+    applies: bool = Field(
+        True, description="False when the requirement is not for the worker's type"
+    )
 
 
 def standing_out(requirement: str, q: Qualification) -> StandingOut:
@@ -122,6 +125,7 @@ def standing_out(requirement: str, q: Qualification) -> StandingOut:
         pathway=q.pathway,
         reasons=[ReasonOut(reason=r.reason, fix=r.fix) for r in q.reasons],
         unconfirmed=q.unconfirmed,
+        applies=q.applies,
     )
 
 
@@ -320,7 +324,9 @@ def worker_qualification(
     if rules is None:
         raise invalid({"rule_set": [f"No rule set {rule_set} in effect on {day.isoformat()}."]})
     if not rules.worker_requirement:
-        return StandingOut(requirement="", qualified=True, pathway="", reasons=[], unconfirmed=[])
+        return StandingOut(
+            requirement="", qualified=True, pathway="", reasons=[], unconfirmed=[], applies=True
+        )
     facts = selectors.facts_for(actor.organization, [member.pk])[member.pk]
     return standing_out(rules.worker_requirement, qualify(rules.worker_requirement, facts, day))
 
@@ -478,10 +484,13 @@ class DeadlineOut(Schema):
 
 
 @router.get("/workforce/deadlines", response=list[DeadlineOut])
-def deadline_list(request: HttpRequest, within_days: int = Field(90, ge=1, le=366)) -> Any:
-    """Certificates expiring and pathway windows closing within the days asked (30/60/90)."""
+def deadline_list(request: HttpRequest, within_days: int = 90) -> Any:
+    """Certificates expiring and pathway windows closing within the days asked (30/60/90;
+    at most 366)."""
     actor = actor_of(request)
     actor.require("workforce.view")
+    if not 1 <= within_days <= 366:
+        raise invalid({"within_days": ["Between 1 and 366 days."]})
     return [
         DeadlineOut(
             worker_id=d.member.public_id,

@@ -64,6 +64,8 @@ class Qualification:
     reasons: list[Reason] = field(default_factory=list)
     # Figures the check relied on that the sources do not confirm.
     unconfirmed: list[str] = field(default_factory=list)
+    # False when the requirement is not for the worker's type (a doula under a CHW benefit).
+    applies: bool = True
 
 
 def _day(day: datetime.date) -> str:
@@ -98,6 +100,7 @@ def qualify(definition_id: str, facts: WorkerFacts, day: datetime.date) -> Quali
         types = ", ".join(str(dict(WorkerType.choices).get(t, t)) for t in definition.worker_types)
         return Qualification(
             False,
+            applies=False,
             reasons=[
                 Reason(
                     _("Not a worker type %(title)s accepts.") % {"title": title},

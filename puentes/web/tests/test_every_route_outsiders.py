@@ -47,6 +47,7 @@ from puentes.people import services as people_services
 from puentes.referrals import services as referral_services
 from puentes.screening import services as screening_services
 from puentes.workforce import services as workforce_services
+from puentes.workforce.tests.helpers import certify
 
 API_PREFIX = "/api/v1"
 UNSAFE = {"POST", "PUT", "PATCH", "DELETE"}
@@ -183,6 +184,7 @@ def world(request, alma, ana, sam, bea, maria, pantry, make_listing):
     need, visit, payer, enrolled = (
         request.getfixturevalue(name) for name in ("covered", "log_visit", "medi_cal", "enrollment")
     )
+    certify(ana)  # her visit is billable: the batch and its claim exist
     actor = actor_for(ana)
     records = attach_records(ana, maria, pantry)
     partner = Organization.objects.create(name="Northside Shelter", kind="cbo")

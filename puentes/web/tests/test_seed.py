@@ -13,7 +13,7 @@ def test_demo_data_loads_once_with_the_cast(db, capsys):
     call_command("seed_demo", people=12, listings=20)
     call_command("seed_demo", people=12, listings=20)
     assert "already loaded" in capsys.readouterr().out
-    assert Organization.objects.count() == 4
+    assert Organization.objects.count() == 6
     roles = dict(Membership.objects.values_list("user__username", "role"))
     assert roles == {
         "ana": "chw",
@@ -23,7 +23,25 @@ def test_demo_data_loads_once_with_the_cast(db, capsys):
         "pat": "cbo_staff",
         "omar": "org_admin",
         "dora": "directory_admin",
+        "leo": "chw",
+        "nora": "chw",
+        "ivy": "org_admin",
     }
+    # The workforce: Ana and Leo qualify for Medi-Cal's CHW benefit today (Leo on the
+    # experience pathway, his certificate due within 90 days); the association credited
+    # its training to them.
+    from django.utils import timezone
+
+    from puentes.workforce import selectors as workforce
+
+    clinic = Organization.objects.get(memberships__user__username="ana")
+    _requirements, rows = workforce.team_standing(clinic, timezone.localdate())
+    standing = {r.member.user.username: r.standing["ca-medi-cal-chw"].qualified for r in rows}
+    assert standing["ana"] and standing["leo"]
+    due = {
+        (d.member.user.username, d.kind) for d in workforce.deadlines(clinic, timezone.localdate())
+    }
+    assert due == {("ana", "expires"), ("leo", "certify_by")}
     assert Person.objects.count() == 12
     assert Person.objects.filter(latitude__isnull=False).count() == 12
     assert Screening.objects.filter(status="completed").exists()

@@ -23,6 +23,7 @@ from puentes.screening import services as screening
 from puentes.screening.definitions import instrument_find
 from puentes.screening.models import Need, NeedStatus
 from puentes.web.demo_directory import load_demo_directory
+from puentes.workforce.demo import load_workforce_demo
 
 DEMO_PASSWORD = "puentes-demo"
 CLINIC = "Valle Community Health Center"
@@ -82,6 +83,23 @@ ORGANIZATIONS = {
         "postal_code": "93721",
         "languages_served": ["en"],
     },
+    # An intermediary: trains its member health centers' CHWs.
+    "association": {
+        "name": "Valley Health Center Association",
+        "kind": "other",
+        "city": "Sacramento",
+        "state": "CA",
+        "postal_code": "95811",
+        "languages_served": ["en", "es"],
+    },
+    "riverside": {
+        "name": "Riverside Community Health Center",
+        "kind": "health_center",
+        "city": "West Sacramento",
+        "state": "CA",
+        "postal_code": "95691",
+        "languages_served": ["en", "es", "ru"],
+    },
 }
 DEMO_PROGRAMS = [
     {
@@ -137,6 +155,9 @@ CAST = [
     ("pat", "Pat", "Lee", "pantry", Role.CBO_STAFF, "", "en"),
     ("omar", "Omar", "Haddad", "elsewhere", Role.ORG_ADMIN, "", "en"),
     ("dora", "Dora", "Quintero", "hub", Role.DIRECTORY_ADMIN, "", "es"),
+    ("leo", "Leo", "Campos", "clinic", Role.CHW, WorkerType.CHW, "es"),
+    ("nora", "Nora", "Bautista", "clinic", Role.CHW, WorkerType.DOULA, "en"),
+    ("ivy", "Ivy", "Torres", "association", Role.ORG_ADMIN, "", "en"),
 ]
 
 
@@ -158,6 +179,7 @@ class Command(BaseCommand):
             load_demo_directory(organizations["pantry"], count=options["listings"])
             self._referrals(members)
             self._care(members)
+            load_workforce_demo(members, organizations["association"], organizations["riverside"])
             self._billing(members)
         self.stdout.write(self.style.SUCCESS("Demo data loaded."))
 

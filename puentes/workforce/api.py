@@ -146,9 +146,7 @@ def worker_list(request: HttpRequest) -> Any:
     actor.require("workforce.view")
 
     def present_page(members: list[Membership]) -> list[WorkerOut]:
-        _requirements, rows = selectors.team_standing(
-            actor.organization, timezone.localdate(), members=members
-        )
+        _requirements, rows = selectors.team_for(actor, timezone.localdate(), members)
         return [
             WorkerOut(
                 id=row.member.public_id,
@@ -500,7 +498,7 @@ def deadline_list(request: HttpRequest, within_days: int = 90) -> Any:
             programme=d.what,
             pathway=d.pathway,
         )
-        for d in selectors.deadlines(actor.organization, timezone.localdate(), within_days)
+        for d in selectors.deadlines_for(actor, timezone.localdate(), within_days)
     ]
 
 

@@ -15,8 +15,9 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from puentes.core.actor import Actor
 from puentes.core.models import BaseModel
-from puentes.core.tenancy import TenantManager
+from puentes.core.tenancy import TenantManager, TenantQuerySet
 from puentes.core.validators import validate_npi
 from puentes.network.models import Membership, Organization, User
 
@@ -144,6 +145,24 @@ class SessionKind(models.TextChoices):
     CONVENING = "convening", _("Convening")
 
 
+class CourseQuerySet(TenantQuerySet["Course"]):
+    def for_actor(self, actor: Actor) -> "CourseQuerySet":
+        """The organization's own courses, and its intermediaries' courses open to members."""
+        intermediaries = Affiliation.objects.filter(member=actor.organization).values(
+            "intermediary"
+        )
+        return self.filter(
+            models.Q(organization=actor.organization)
+            | models.Q(organization__in=intermediaries, open_to_members=True)
+        )
+
+
+class SessionQuerySet(TenantQuerySet["TrainingSession"]):
+    def for_actor(self, actor: Actor) -> "SessionQuerySet":
+        """Sessions of the courses the actor's organization sees."""
+        return self.filter(course__in=Course.objects.for_actor(actor))
+
+
 class Course(BaseModel):
     """A training an organization offers (to its own workers, or an intermediary's to its
     members' workers too)."""
@@ -160,7 +179,7 @@ class Course(BaseModel):
     language = models.CharField(_("language"), max_length=8)
     open_to_members = models.BooleanField(_("open to member organizations"), default=False)
 
-    objects = TenantManager()
+    objects = CourseQuerySet.as_manager()
 
     class Meta:
         ordering = ["title", "id"]
@@ -179,7 +198,7 @@ class TrainingSession(BaseModel):
     )
     location = models.CharField(_("where"), max_length=200, blank=True)
 
-    objects = TenantManager()
+    objects = SessionQuerySet.as_manager()
 
     class Meta:
         ordering = ["-held_on", "id"]

@@ -13,11 +13,10 @@ from django.utils.translation import gettext as _
 
 from puentes.core.actor import Actor
 from puentes.core.errors import not_found
-from puentes.core.tenancy import one
+from puentes.core.tenancy import one, unscoped
 from puentes.network.models import Membership, Organization, Role
 from puentes.workforce.definitions import Definition, latest, requirement_ids
 from puentes.workforce.models import (
-    Affiliation,
     Certification,
     Course,
     ExperienceRecord,
@@ -39,7 +38,8 @@ from puentes.workforce.qualification import (
 def workers(organization: Organization) -> QuerySet[Membership]:
     """The organization's frontline workers (a worker type, or the CHW role), by name."""
     return (
-        Membership.objects.filter(organization=organization, is_active=True)
+        Membership.objects.for_organization(organization)
+        .filter(is_active=True)
         .filter(Q(role=Role.CHW) | ~Q(worker_type=""))
         .select_related("user")
         .order_by("user__last_name", "user__first_name", "pk")
@@ -57,7 +57,12 @@ def worker_get(actor: Actor, public_id: str) -> Membership:
 
 
 def profile_of(member: Membership) -> WorkerProfile | None:
-    return WorkerProfile.objects.filter(member=member).select_related("supervisor__user").first()
+    return (
+        WorkerProfile.objects.for_organization(member.organization)
+        .filter(member=member)
+        .select_related("supervisor__user")
+        .first()
+    )
 
 
 def worker_types_of(member: Membership, profile: WorkerProfile | None) -> frozenset[str]:
@@ -70,30 +75,40 @@ def worker_types_of(member: Membership, profile: WorkerProfile | None) -> frozen
 def facts_for(organization: Organization, member_ids: list[int]) -> dict[int, WorkerFacts]:
     """Each worker's facts for the qualification check: one read per table for them all."""
     found: dict[int, WorkerFacts] = defaultdict(WorkerFacts)
-    members = Membership.objects.filter(organization=organization, pk__in=member_ids)
+    members = Membership.objects.for_organization(organization).filter(pk__in=member_ids)
     profiles = dict(
-        WorkerProfile.objects.filter(member__in=members).values_list("member_id", "worker_types")
+        WorkerProfile.objects.for_organization(organization)
+        .filter(member__in=members)
+        .values_list("member_id", "worker_types")
     )
     for pk, worker_type in members.values_list("pk", "worker_type"):
         types = set(profiles.get(pk) or [])
         if worker_type:
             types.add(worker_type)
         found[pk].worker_types = frozenset(types)
-    scoped = {"organization": organization, "worker_id__in": member_ids}
-    for worker, programme, issued, expires in Certification.objects.filter(**scoped).values_list(
-        "worker_id", "programme", "issued_on", "expires_on"
+    scoped = {"worker_id__in": member_ids}
+    for worker, programme, issued, expires in (
+        Certification.objects.for_organization(organization)
+        .filter(**scoped)
+        .values_list("worker_id", "programme", "issued_on", "expires_on")
     ):
         found[worker].held.append(Held(programme, issued, expires))
-    for worker, definition, pathway, started in PathwayStart.objects.filter(**scoped).values_list(
-        "worker_id", "definition", "pathway", "started_on"
+    for worker, definition, pathway, started in (
+        PathwayStart.objects.for_organization(organization)
+        .filter(**scoped)
+        .values_list("worker_id", "definition", "pathway", "started_on")
     ):
         found[worker].pathways[(definition, pathway)] = started
-    for worker, done, hours, fieldwork in TrainingRecord.objects.filter(**scoped).values_list(
-        "worker_id", "completed_on", "hours", "fieldwork_hours"
+    for worker, done, hours, fieldwork in (
+        TrainingRecord.objects.for_organization(organization)
+        .filter(**scoped)
+        .values_list("worker_id", "completed_on", "hours", "fieldwork_hours")
     ):
         found[worker].trainings.append((done, hours, fieldwork))
-    for worker, begun, ended, hours in ExperienceRecord.objects.filter(**scoped).values_list(
-        "worker_id", "started_on", "ended_on", "hours"
+    for worker, begun, ended, hours in (
+        ExperienceRecord.objects.for_organization(organization)
+        .filter(**scoped)
+        .values_list("worker_id", "started_on", "ended_on", "hours")
     ):
         found[worker].experience.append((begun, ended, hours))
     for worker, day, minutes in SupervisionSession.workers.through.objects.filter(
@@ -115,7 +130,7 @@ class Qualifications:
 
     def _load(self) -> dict[int, WorkerFacts]:
         if self._facts is None:
-            members = Membership.objects.filter(organization=self.organization)
+            members = Membership.objects.for_organization(self.organization)
             rows = members.values_list("pk", "user__first_name", "user__last_name")
             self._names = {pk: f"{first} {last}".strip() for pk, first, last in rows}
             self._facts = facts_for(self.organization, list(self._names))
@@ -187,8 +202,8 @@ def team_standing(
     requirements = payer_requirements_in_use(organization)
     year_start = day.replace(month=1, day=1)
     trained = dict(
-        TrainingRecord.objects.filter(
-            organization=organization,
+        TrainingRecord.objects.for_organization(organization)
+        .filter(
             worker_id__in=ids,
             completed_on__gte=year_start,
             completed_on__lte=day,
@@ -219,6 +234,19 @@ def team_standing(
     return requirements, rows
 
 
+def team_for(
+    actor: Actor, day: datetime.date, members: list[Membership] | None = None
+) -> tuple[list[Definition], list[TeamRow]]:
+    """The team's standing, for one who may see it."""
+    actor.require("workforce.view")
+    return team_standing(actor.organization, day, members)
+
+
+def deadlines_for(actor: Actor, day: datetime.date, within_days: int = 90) -> list["Deadline"]:
+    actor.require("workforce.view")
+    return deadlines(actor.organization, day, within_days)
+
+
 @dataclass
 class Deadline:
     member: Membership
@@ -235,25 +263,31 @@ def deadlines(
     until = day + datetime.timedelta(days=within_days)
     found: list[Deadline] = []
     members = {m.pk: m for m in workers(organization)}
-    for cert in Certification.objects.filter(
-        organization=organization, worker_id__in=members, expires_on__gte=day, expires_on__lte=until
+    for cert in Certification.objects.for_organization(organization).filter(
+        worker_id__in=members, expires_on__gte=day, expires_on__lte=until
     ):
-        renewed = Certification.objects.filter(
-            worker_id=cert.worker_id, programme=cert.programme, issued_on__gt=cert.issued_on
-        ).exists()
+        renewed = (
+            Certification.objects.for_organization(organization)
+            .filter(
+                worker_id=cert.worker_id, programme=cert.programme, issued_on__gt=cert.issued_on
+            )
+            .exists()
+        )
         if not renewed:
             found.append(
                 Deadline(members[cert.worker_id], cert.expires_on or day, cert.programme, "expires")
             )
-    for start in PathwayStart.objects.filter(organization=organization, worker_id__in=members):
+    for start in PathwayStart.objects.for_organization(organization).filter(worker_id__in=members):
         definition = latest(start.definition)
         pathway = definition.pathway(start.pathway) if definition else None
         if definition is None or pathway is None:
             continue
         due = certificate_deadline(definition, pathway, start.started_on)
-        held = Certification.objects.filter(
-            worker_id=start.worker_id, programme__in=pathway.then_certificates
-        ).exists()
+        held = (
+            Certification.objects.for_organization(organization)
+            .filter(worker_id=start.worker_id, programme__in=pathway.then_certificates)
+            .exists()
+        )
         if due is not None and day <= due <= until and not held:
             found.append(
                 Deadline(
@@ -300,30 +334,18 @@ def worker_record(actor: Actor, member: Membership, day: datetime.date) -> Worke
 
 def courses_visible(actor: Actor) -> QuerySet[Course]:
     """The organization's own courses and its intermediaries' courses open to members."""
-    intermediaries = Affiliation.objects.filter(member=actor.organization).values("intermediary")
-    return Course.objects.filter(
-        Q(organization=actor.organization)
-        | Q(organization__in=intermediaries, open_to_members=True)
-    )
+    return Course.objects.for_actor(actor)
 
 
 def sessions_visible(actor: Actor) -> QuerySet[TrainingSession]:
-    return TrainingSession.objects.filter(course__in=courses_visible(actor)).select_related(
-        "course"
-    )
-
-
-def member_organizations(actor: Actor) -> QuerySet[Organization]:
-    """An intermediary's member organizations."""
-    return Organization.objects.filter(intermediaries__intermediary=actor.organization).order_by(
-        "name"
-    )
+    return TrainingSession.objects.for_actor(actor).select_related("course")
 
 
 def member_workers(actor: Actor) -> QuerySet[Membership]:
     """An intermediary's members' workers: names only, for attendance."""
     return (
-        Membership.objects.filter(organization__in=member_organizations(actor), is_active=True)
+        unscoped(Membership, "an intermediary credits attendance to its members' workers")
+        .filter(organization__intermediaries__intermediary=actor.organization, is_active=True)
         .filter(Q(role=Role.CHW) | ~Q(worker_type=""))
         .select_related("user", "organization")
         .order_by("organization__name", "user__last_name", "pk")
@@ -334,7 +356,8 @@ def credited_hours(actor: Actor) -> list[dict[str, Any]]:
     """What an intermediary credited to its members' workers: hours per worker and member
     organization (never anything about the people they serve)."""
     rows = (
-        TrainingRecord.objects.filter(credited_by=actor.organization)
+        unscoped(TrainingRecord, "the hours an intermediary credited to members' workers")
+        .filter(credited_by=actor.organization)
         .values(
             "organization__name",
             "worker__public_id",

@@ -134,9 +134,11 @@ def profile_set(actor: Actor, worker: Membership, fields: dict[str, Any]) -> Wor
         supervisor = values.pop("supervisor_id")
         values["supervisor"] = None
         if supervisor:
-            found = Membership.objects.filter(
-                organization=actor.organization, public_id=supervisor, is_active=True
-            ).first()
+            found = (
+                Membership.objects.for_actor(actor)
+                .filter(public_id=supervisor, is_active=True)
+                .first()
+            )
             if found is None or found.pk == worker.pk:
                 errors["supervisor_id"] = [_("Choose an active member of your organization.")]
             values["supervisor"] = found
@@ -373,7 +375,7 @@ def course_create(actor: Actor, fields: dict[str, Any]) -> Course:
 def session_create(actor: Actor, course_id: Any, fields: dict[str, Any]) -> TrainingSession:
     actor.require("training.offer")
     _refuse_unknown(fields, ("kind", "held_on", "hours", "location"))
-    course = Course.objects.for_actor(actor).filter(public_id=course_id).first()
+    course = Course.objects.for_organization(actor.organization).filter(public_id=course_id).first()
     if course is None:
         raise not_found()
     session = TrainingSession(organization=actor.organization, course=course, **fields)
@@ -391,7 +393,7 @@ def attendance_record(actor: Actor, session_id: Any, worker_ids: list[Any]) -> l
     record is the member's, credited by the intermediary). All or nothing."""
     actor.require("training.offer")
     session = (
-        TrainingSession.objects.for_actor(actor)
+        TrainingSession.objects.for_organization(actor.organization)
         .filter(public_id=session_id)
         .select_related("course")
         .first()

@@ -32,7 +32,7 @@ def _window(request: HttpRequest) -> int:
 def team(request: HttpRequest, actor: Actor) -> HttpResponse:
     today = timezone.localdate()
     within = _window(request)
-    requirements, rows = selectors.team_standing(actor.organization, today)
+    requirements, rows = selectors.team_for(actor, today)
     language = get_language() or "en"
     due = [
         {
@@ -41,7 +41,7 @@ def team(request: HttpRequest, actor: Actor) -> HttpResponse:
             if d.kind == "expires"
             else _title(d.what, language),
         }
-        for d in selectors.deadlines(actor.organization, today, within)
+        for d in selectors.deadlines_for(actor, today, within)
     ]
     return render(
         request,

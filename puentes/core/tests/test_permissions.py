@@ -1,6 +1,7 @@
 """docs/permissions.md is the contract; the code enforces exactly that table."""
 
 import datetime
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -17,11 +18,14 @@ from puentes.core.permissions import ALL_ROLES, PERMISSIONS, markdown_table
 from puentes.directory import services as directory_services
 from puentes.network import selectors as network_selectors
 from puentes.network import services as network_services
+from puentes.network.models import Membership
 from puentes.people import selectors as people_selectors
 from puentes.people import services as people_services
 from puentes.referrals import selectors as referral_selectors
 from puentes.referrals import services as referral_services
 from puentes.screening import services as screening_services
+from puentes.workforce import selectors as workforce_selectors
+from puentes.workforce import services as workforce_services
 
 DOCS = Path(__file__).resolve().parents[3] / "docs" / "permissions.md"
 
@@ -146,6 +150,32 @@ ACTIONS = {
     ),
     "billing.view": lambda a, ctx: billing_selectors.payer_list(actor=a),
     "billing.manage": lambda a, ctx: billing_services.fee_set(actor=a, code="98960", charge="50"),
+    # A worker adds a training to their own record (an API key: to ana's).
+    "workforce.own": lambda a, ctx: workforce_services.training_add(
+        a,
+        a.membership or Membership.objects.get(public_id=ctx["chw"]),
+        {"title": "CE", "completed_on": datetime.date(2026, 1, 5), "hours": Decimal(2)},
+    ),
+    "workforce.view": lambda a, ctx: workforce_selectors.team_for(a, datetime.date(2026, 3, 1)),
+    "workforce.manage": lambda a, ctx: workforce_services.experience_add(
+        a,
+        Membership.objects.get(public_id=ctx["chw"]),
+        {
+            "started_on": datetime.date(2025, 1, 1),
+            "ended_on": datetime.date(2025, 6, 30),
+            "hours": Decimal(500),
+        },
+    ),
+    "training.offer": lambda a, ctx: workforce_services.course_create(
+        a,
+        {
+            "title": "Core",
+            "provider": "Clinic",
+            "hours": Decimal(4),
+            "modality": "online",
+            "language": "es",
+        },
+    ),
 }
 
 

@@ -18,7 +18,7 @@ PRODUCT = Path(__file__).resolve().parents[2]  # the puentes package
 PUBLIC_APPS = {"directory"}
 # Where the organization filter is written on purpose: the mechanism itself, and the query
 # sets that define a model's own rule.
-SCOPE_DEFINITIONS = {"core/tenancy.py", "referrals/models.py"}
+SCOPE_DEFINITIONS = {"core/tenancy.py", "referrals/models.py", "workforce/models.py"}
 # Directory corrections: visible to whoever reported them and to the listing's maintainer
 # (the directory app's own rule over public records, not a tenant read).
 EXEMPT = {"directory/selectors.py"}

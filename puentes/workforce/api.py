@@ -20,7 +20,7 @@ from puentes.network.auth import actor_of
 from puentes.network.models import Membership
 from puentes.workforce import selectors, services
 from puentes.workforce.definitions import definitions
-from puentes.workforce.models import Course, TrainingRecord
+from puentes.workforce.models import Certification, Course, ExperienceRecord, TrainingRecord
 from puentes.workforce.qualification import Qualification, qualify
 
 router = Router(tags=["workforce"])
@@ -209,6 +209,27 @@ class ExperienceOut(Schema):
     role: str
 
 
+def certification_out(c: Certification) -> CertificationOut:
+    return CertificationOut(
+        id=c.public_id,
+        programme=c.programme,
+        number=c.number,
+        issued_on=c.issued_on,
+        expires_on=c.expires_on,
+        has_scan=bool(c.evidence),
+    )
+
+
+def experience_out(e: ExperienceRecord) -> ExperienceOut:
+    return ExperienceOut(
+        started_on=e.started_on,
+        ended_on=e.ended_on,
+        hours=e.hours,
+        employer=e.employer,
+        role=e.role,
+    )
+
+
 class SupervisionOut(Schema):
     id: uuid.UUID
     held_on: datetime.date
@@ -261,31 +282,12 @@ def record_out(record: selectors.WorkerRecord) -> RecordOut:
         if p
         else None,
         standing=[standing_out(k, q) for k, q in record.standing.items()],
-        certifications=[
-            CertificationOut(
-                id=c.public_id,
-                programme=c.programme,
-                number=c.number,
-                issued_on=c.issued_on,
-                expires_on=c.expires_on,
-                has_scan=bool(c.evidence),
-            )
-            for c in record.certifications
-        ],
+        certifications=[certification_out(c) for c in record.certifications],
         pathways=[
             PathwayStartOut(definition=s.definition, pathway=s.pathway, started_on=s.started_on)
             for s in record.pathways
         ],
-        experience=[
-            ExperienceOut(
-                started_on=e.started_on,
-                ended_on=e.ended_on,
-                hours=e.hours,
-                employer=e.employer,
-                role=e.role,
-            )
-            for e in record.experience
-        ],
+        experience=[experience_out(e) for e in record.experience],
         trainings=[training_out(t) for t in record.trainings],
         supervision=[
             SupervisionOut(
@@ -371,17 +373,7 @@ def certification_add(request: HttpRequest, worker_id: uuid.UUID, body: Certific
     actor = actor_of(request)
     member = selectors.worker_get(actor, str(worker_id))
     c = services.certification_add(actor, member, body.model_dump())
-    return Status(
-        201,
-        CertificationOut(
-            id=c.public_id,
-            programme=c.programme,
-            number=c.number,
-            issued_on=c.issued_on,
-            expires_on=c.expires_on,
-            has_scan=False,
-        ),
-    )
+    return Status(201, certification_out(c))
 
 
 class PathwayIn(Schema, extra="forbid"):
@@ -413,16 +405,7 @@ def experience_add(request: HttpRequest, worker_id: uuid.UUID, body: ExperienceI
     actor = actor_of(request)
     member = selectors.worker_get(actor, str(worker_id))
     e = services.experience_add(actor, member, body.model_dump())
-    return Status(
-        201,
-        ExperienceOut(
-            started_on=e.started_on,
-            ended_on=e.ended_on,
-            hours=e.hours,
-            employer=e.employer,
-            role=e.role,
-        ),
-    )
+    return Status(201, experience_out(e))
 
 
 class TrainingIn(Schema, extra="forbid"):

@@ -13,7 +13,6 @@ from ninja import Field, Router, Schema
 from ninja.pagination import paginate
 from ninja.responses import Status
 
-from puentes.billing.rulesets import rule_set_for
 from puentes.core.errors import invalid
 from puentes.core.pagination import Mapped, PagePagination
 from puentes.network.auth import actor_of
@@ -21,7 +20,7 @@ from puentes.network.models import Membership
 from puentes.workforce import selectors, services
 from puentes.workforce.definitions import definitions
 from puentes.workforce.models import Certification, Course, ExperienceRecord, TrainingRecord
-from puentes.workforce.qualification import Qualification, qualify
+from puentes.workforce.qualification import Qualification
 
 router = Router(tags=["workforce"])
 
@@ -239,7 +238,7 @@ class SupervisionOut(Schema):
     topics: str
 
 
-class ProfileOut(Schema):
+class WorkerProfileOut(Schema):
     worker_types: list[str]
     hire_date: datetime.date | None
     languages: list[dict[str, str]]
@@ -254,7 +253,7 @@ class RecordOut(Schema):
     id: uuid.UUID
     name: str
     worker_type: str
-    profile: ProfileOut | None
+    profile: WorkerProfileOut | None
     standing: list[StandingOut]
     certifications: list[CertificationOut]
     pathways: list[PathwayStartOut]
@@ -269,7 +268,7 @@ def record_out(record: selectors.WorkerRecord) -> RecordOut:
         id=record.member.public_id,
         name=record.member.user.get_full_name(),
         worker_type=record.member.worker_type,
-        profile=ProfileOut(
+        profile=WorkerProfileOut(
             worker_types=p.worker_types,
             hire_date=p.hire_date,
             languages=p.languages,
@@ -311,32 +310,12 @@ def worker_read(request: HttpRequest, worker_id: uuid.UUID) -> Any:
     return record_out(selectors.worker_record(actor, member, timezone.localdate()))
 
 
-@router.get("/workforce/workers/{worker_id}/qualification", response=StandingOut)
-def worker_qualification(
-    request: HttpRequest, worker_id: uuid.UUID, rule_set: str, on: datetime.date | None = None
-) -> Any:
-    """Whether the worker may deliver work billed under a payer rule set on a day, or every
-    reason not with its fix."""
-    actor = actor_of(request)
-    member = selectors.worker_get(actor, str(worker_id))
-    day = on or timezone.localdate()
-    rules = rule_set_for(rule_set, day)
-    if rules is None:
-        raise invalid({"rule_set": [f"No rule set {rule_set} in effect on {day.isoformat()}."]})
-    if not rules.worker_requirement:
-        return StandingOut(
-            requirement="", qualified=True, pathway="", reasons=[], unconfirmed=[], applies=True
-        )
-    facts = selectors.facts_for(actor.organization, [member.pk])[member.pk]
-    return standing_out(rules.worker_requirement, qualify(rules.worker_requirement, facts, day))
-
-
 class LanguageIn(Schema):
     language: str
     level: str
 
 
-class ProfileIn(Schema, extra="forbid"):
+class WorkerProfileIn(Schema, extra="forbid"):
     worker_types: list[str] | None = None
     hire_date: datetime.date | None = None
     languages: list[LanguageIn] | None = None
@@ -347,8 +326,8 @@ class ProfileIn(Schema, extra="forbid"):
     npi: str | None = None
 
 
-@router.put("/workforce/workers/{worker_id}/profile", response=ProfileOut)
-def profile_set(request: HttpRequest, worker_id: uuid.UUID, body: ProfileIn) -> Any:
+@router.put("/workforce/workers/{worker_id}/profile", response=WorkerProfileOut)
+def profile_set(request: HttpRequest, worker_id: uuid.UUID, body: WorkerProfileIn) -> Any:
     actor = actor_of(request)
     member = selectors.worker_get(actor, str(worker_id))
     fields = body.model_dump(exclude_unset=True, mode="python")

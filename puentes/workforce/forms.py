@@ -5,18 +5,20 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from puentes.core.inputs import form_field
 from puentes.workforce.definitions import certificate_ids, certificate_title
+from puentes.workforce.models import Certification, TrainingRecord
 
 
 class TrainingForm(forms.Form):
-    title = forms.CharField(label=_("Training"), max_length=200)
-    provider = forms.CharField(label=_("Provider"), max_length=200, required=False)
+    title = form_field(TrainingRecord, "title", label=_("Training"))
+    provider = form_field(TrainingRecord, "provider", label=_("Provider"), required=False)
     completed_on = forms.DateField(
         label=_("Completed on"), widget=forms.DateInput(attrs={"type": "date"})
     )
-    hours = forms.DecimalField(label=_("Hours"), max_digits=4, decimal_places=2)
-    fieldwork_hours = forms.DecimalField(
-        label=_("Of which supervised fieldwork (hours)"), max_digits=4, decimal_places=2,
+    hours = form_field(TrainingRecord, "hours", label=_("Hours"))
+    fieldwork_hours = form_field(
+        TrainingRecord, "fieldwork_hours", label=_("Of which supervised fieldwork (hours)"),
         required=False, initial=0,
     )  # fmt: skip
 
@@ -26,7 +28,7 @@ class TrainingForm(forms.Form):
 
 class CertificationForm(forms.Form):
     programme = forms.ChoiceField(label=_("Certificate or credential"))
-    number = forms.CharField(label=_("Number"), max_length=60, required=False)
+    number = form_field(Certification, "number", label=_("Number"), required=False)
     issued_on = forms.DateField(
         label=_("Issued on"), widget=forms.DateInput(attrs={"type": "date"})
     )

@@ -166,20 +166,13 @@ class Qualifications:
 
 
 def payer_requirements_in_use(organization: Organization) -> list[Definition]:
-    """The requirements of the payers the organization bills (their rule sets name them) and
-    of its state's payers; all of them when it has neither."""
-    from puentes.billing.models import Payer
-    from puentes.billing.rulesets import rule_sets
-
-    wanted = {p.rule_set_id for p in Payer.objects.for_organization(organization)}
-    named = {r.worker_requirement for r in rule_sets() if r.id in wanted and r.worker_requirement}
-    named |= {
-        i for i in requirement_ids()
-        if (d := latest(i)) is not None and d.jurisdiction == organization.state
-    }  # fmt: skip
-    if not named:
-        named = set(requirement_ids())
-    return [d for d in (latest(i) for i in sorted(named)) if d is not None]
+    """The payer requirements of the organization's state (all of them when it has none
+    there): what its workers' standing is shown against."""
+    in_state = [
+        d for d in (latest(i) for i in requirement_ids())
+        if d is not None and d.jurisdiction == organization.state
+    ]  # fmt: skip
+    return in_state or [d for d in (latest(i) for i in requirement_ids()) if d is not None]
 
 
 @dataclass

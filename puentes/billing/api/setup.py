@@ -6,7 +6,9 @@ from decimal import Decimal
 from typing import Any
 
 from django.http import HttpRequest
+from django.utils import timezone
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 from ninja import Field, Schema
 from ninja.responses import Status
 
@@ -16,7 +18,12 @@ from puentes.billing.presenters import (
     payer_out,
     rule_set_out,
 )
+from puentes.billing.rulesets import rule_set_for
+from puentes.core.errors import invalid
 from puentes.network.auth import actor_of
+from puentes.workforce import selectors as workforce_selectors
+from puentes.workforce.api import StandingOut, standing_out
+from puentes.workforce.qualification import qualify
 
 
 class PayerIn(Schema, extra="forbid"):
@@ -137,3 +144,29 @@ def fee_list(request: HttpRequest) -> list[FeeOut]:
     return [
         FeeOut(code=f.code, charge=f.charge) for f in selectors.fee_list(actor=actor_of(request))
     ]
+
+
+@router.get(
+    "/workforce/workers/{worker_id}/qualification",
+    response=StandingOut,
+    tags=["workforce"],
+)
+def worker_qualification(
+    request: HttpRequest, worker_id: uuid.UUID, rule_set: str, on: date | None = None
+) -> Any:
+    """Whether the worker may deliver work billed under a payer rule set on a day (today by
+    default), or every reason not with its fix: the check the billing engine makes."""
+    actor = actor_of(request)
+    member = workforce_selectors.worker_get(actor, str(worker_id))
+    day = on or timezone.localdate()
+    rules = rule_set_for(rule_set, day)
+    if rules is None:
+        raise invalid(
+            {"rule_set": [_("No rule set %(id)s on %(day)s.") % {"id": rule_set, "day": day}]}
+        )
+    if not rules.worker_requirement:
+        return StandingOut(
+            requirement="", qualified=True, pathway="", reasons=[], unconfirmed=[], applies=True
+        )
+    facts = workforce_selectors.facts_for(actor.organization, [member.pk])[member.pk]
+    return standing_out(rules.worker_requirement, qualify(rules.worker_requirement, facts, day))

@@ -18,6 +18,7 @@ LAYERS = [
     "directory",
     "referrals",
     "care",
+    "workforce",
     "billing",
     "web",
 ]

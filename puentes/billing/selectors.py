@@ -30,7 +30,7 @@ from puentes.billing.models import (
     SeriousCondition,
     ServiceConsent,
 )
-from puentes.billing.rulesets import RuleSet, rule_sets
+from puentes.billing.rulesets import RuleSet, rule_set_for, rule_sets
 from puentes.billing.runs import Evaluated, evaluate_period
 from puentes.care.models import Encounter
 from puentes.core.actor import Actor
@@ -39,6 +39,8 @@ from puentes.core.errors import invalid
 from puentes.core.progress import progress_of
 from puentes.core.tenancy import one, unscoped
 from puentes.people.models import Person
+from puentes.workforce import selectors as workforce_selectors
+from puentes.workforce.qualification import Qualification
 
 
 def rule_set_list(*, actor: Actor) -> tuple[RuleSet, ...]:
@@ -434,3 +436,24 @@ def grant_report(
         "needs": {n["need__category"]: n["n"] for n in needs},
         "charges": rows,
     }
+
+
+def worker_qualification(
+    *, actor: Actor, worker_id: uuid.UUID | str, rule_set_id: str, day: datetime.date
+) -> tuple[str, Qualification]:
+    """Whether a worker may deliver work billed under a rule set on a day — the check the
+    engine makes — as (the requirement the rule set names, the standing); a rule set that
+    names none asks nothing of the worker."""
+    member = workforce_selectors.worker_get(actor=actor, public_id=worker_id)
+    rules = rule_set_for(rule_set_id, day)
+    if rules is None:
+        raise invalid(
+            {"rule_set": [_("No rule set %(id)s on %(day)s.") % {"id": rule_set_id, "day": day}]}
+        )
+    if not rules.worker_requirement:
+        return "", Qualification(True)
+    requirement = rules.worker_requirement
+    standing = workforce_selectors.worker_standing(
+        actor=actor, member=member, requirement=requirement, day=day
+    )
+    return requirement, standing

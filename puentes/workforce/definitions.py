@@ -20,6 +20,7 @@ from typing import Literal
 import yaml
 from pydantic import Field, model_validator
 
+from puentes.core.dates import add_months
 from puentes.core.definitions import Strict, Text
 from puentes.network.models import WorkerType
 
@@ -65,6 +66,12 @@ class Pathway(Strict):
     # this many months after the worker starts on it, unless a certificate is held by then.
     certificate_within_months: int | None = Field(None, ge=1)
     then_certificates: list[str] = []
+
+    def certify_by(self, started: datetime.date) -> datetime.date | None:
+        """The day a certificate is due for a worker who started on this pathway."""
+        if self.certificate_within_months is None:
+            return None
+        return add_months(started, self.certificate_within_months)
 
     @model_validator(mode="after")
     def _complete(self) -> "Pathway":
@@ -234,7 +241,8 @@ def requirement_ids() -> list[str]:
     return sorted({d.id for d in definitions() if d.kind == "payer"})
 
 
-def certificate_title(programme: str, language: str) -> str:
+def programme_title(programme: str, language: str) -> str:
+    """The title of a certificate, credential or payer requirement, by its id."""
     credential = credentials().get(programme)
     if credential is not None:
         return credential.title.in_language(language)

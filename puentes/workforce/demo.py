@@ -1,7 +1,8 @@
-"""The demo's workforce: Ana certified in California (her certificate expires in 45 days), Leo
-on Medi-Cal's work-experience pathway with his certificate due next month, Nora a doula; the
-regional association of health centers (an intermediary) with two member health centers, a
-core-competency training its members' workers attended."""
+"""The demo's workforce, written through the services: Ana certified in California (her
+certificate expires in 45 days), Leo on Medi-Cal's work-experience pathway with his
+certificate due next month, Nora a doula; the regional association of health centers (an
+intermediary) with two member health centers and a core-competency session its members'
+workers attended."""
 
 import datetime
 from decimal import Decimal
@@ -12,7 +13,6 @@ from puentes.core.actor import Actor
 from puentes.core.dates import add_months
 from puentes.network.models import Membership, Organization
 from puentes.workforce import services
-from puentes.workforce.models import ExperienceRecord, PathwayStart
 
 
 def load_workforce_demo(
@@ -20,11 +20,28 @@ def load_workforce_demo(
 ) -> None:
     today = timezone.localdate()
     sam = _actor(members["sam"])
-    ana, leo, nora = members["ana"], members["leo"], members["nora"]
+    _ana(sam, members, today)
+    _leo(sam, members, today)
+    _nora(sam, members["nora"], today)
+    services.supervision_record(
+        actor=sam,
+        fields={
+            "held_on": today - datetime.timedelta(days=7),
+            "minutes": 60,
+            "kind": "group",
+            "topics": "Closing referrals; self-care",
+        },
+        worker_ids=[members["ana"].public_id, members["leo"].public_id],
+    )
+    _intermediary(members, intermediary, second_member, today)
+
+
+def _ana(sam: Actor, members: dict[str, Membership], today: datetime.date) -> None:
+    ana = members["ana"]
     services.profile_set(
-        sam,
-        ana,
-        {
+        actor=sam,
+        worker=ana,
+        fields={
             "worker_types": ["chw", "promotor"],
             "hire_date": add_months(today, -40),
             "languages": [
@@ -36,19 +53,23 @@ def load_workforce_demo(
         },
     )
     services.certification_add(
-        sam,
-        ana,
-        {
+        actor=sam,
+        worker=ana,
+        fields={
             "programme": "ca-hcai-chw",
             "number": "CHW-2023-0412",
             "issued_on": add_months(today, -36),
             "expires_on": today + datetime.timedelta(days=45),
         },
     )
+
+
+def _leo(sam: Actor, members: dict[str, Membership], today: datetime.date) -> None:
+    leo = members["leo"]
     services.profile_set(
-        sam,
-        leo,
-        {
+        actor=sam,
+        worker=leo,
+        fields={
             "worker_types": ["chw"],
             "hire_date": add_months(today, -17),
             "languages": [{"language": "es", "level": "fluent"}],
@@ -56,56 +77,54 @@ def load_workforce_demo(
         },
     )
     started = add_months(today, -17) + datetime.timedelta(days=14)  # certificate due next month
-    PathwayStart.objects.create(
-        organization=leo.organization,
+    services.pathway_start(
+        actor=sam,
         worker=leo,
-        definition="ca-medi-cal-chw",
-        pathway="work_experience",
-        started_on=started,
+        fields={
+            "definition": "ca-medi-cal-chw",
+            "pathway": "work_experience",
+            "started_on": started,
+        },
     )
-    ExperienceRecord.objects.create(
-        organization=leo.organization,
+    services.experience_add(
+        actor=sam,
         worker=leo,
-        started_on=add_months(started, -34),
-        ended_on=started - datetime.timedelta(days=1),
-        hours=Decimal(2150),
-        employer="Promotoras del Valle (volunteer and paid)",
-        role="Promotor de salud",
+        fields={
+            "started_on": add_months(started, -34),
+            "ended_on": started - datetime.timedelta(days=1),
+            "hours": Decimal(2150),
+            "employer": "Promotoras del Valle (volunteer and paid)",
+            "role": "Promotor de salud",
+        },
     )
+
+
+def _nora(sam: Actor, nora: Membership, today: datetime.date) -> None:
     services.profile_set(
-        sam, nora, {"worker_types": ["doula", "perinatal"], "hire_date": add_months(today, -10)}
+        actor=sam,
+        worker=nora,
+        fields={"worker_types": ["doula", "perinatal"], "hire_date": add_months(today, -10)},
     )
     for programme in ("cpr_adult_infant", "hipaa_training", "births_supported_3"):
         services.certification_add(
-            sam,
-            nora,
-            {
+            actor=sam,
+            worker=nora,
+            fields={
                 "programme": programme,
                 "issued_on": add_months(today, -11),
                 "expires_on": add_months(today, 13) if programme == "cpr_adult_infant" else None,
             },
         )
     services.training_add(
-        sam,
-        nora,
-        {
+        actor=sam,
+        worker=nora,
+        fields={
             "title": "Full-spectrum doula training",
             "provider": "Birthworkers of Sacramento",
             "completed_on": add_months(today, -11),
             "hours": Decimal(16),
         },
     )
-    services.supervision_record(
-        sam,
-        {
-            "held_on": today - datetime.timedelta(days=7),
-            "minutes": 60,
-            "kind": "group",
-            "topics": "Closing referrals; self-care",
-        },
-        [ana.public_id, leo.public_id],
-    )
-    _intermediary(members, intermediary, second_member, today)
 
 
 def _intermediary(
@@ -115,11 +134,13 @@ def _intermediary(
     today: datetime.date,
 ) -> None:
     for member in (members["ana"].organization, second_member):
-        services.affiliation_create(intermediary, member, add_months(today, -24))
+        services.affiliation_create(
+            intermediary=intermediary, member=member, since=add_months(today, -24)
+        )
     ivy = _actor(members["ivy"])
     course = services.course_create(
-        ivy,
-        {
+        actor=ivy,
+        fields={
             "title": "CHW core competencies: motivational interviewing",
             "provider": "Valley Health Center Association",
             "hours": Decimal(6),
@@ -131,9 +152,9 @@ def _intermediary(
     )
     held = max(today - datetime.timedelta(days=14), today.replace(month=1, day=1))
     session = services.session_create(
-        ivy,
-        course.public_id,
-        {
+        actor=ivy,
+        course_id=course.public_id,
+        fields={
             "kind": "learning_collaborative",
             "held_on": held,
             "hours": Decimal(6),
@@ -141,7 +162,9 @@ def _intermediary(
         },
     )
     services.attendance_record(
-        ivy, session.public_id, [members["ana"].public_id, members["leo"].public_id]
+        actor=ivy,
+        session_id=session.public_id,
+        worker_ids=[members["ana"].public_id, members["leo"].public_id],
     )
 
 

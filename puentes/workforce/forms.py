@@ -3,10 +3,11 @@
 from typing import Any
 
 from django import forms
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from puentes.core.inputs import form_field
-from puentes.workforce.definitions import certificate_ids, certificate_title
+from puentes.workforce.definitions import certificate_ids, programme_title
 from puentes.workforce.models import Certification, TrainingRecord
 
 
@@ -26,8 +27,15 @@ class TrainingForm(forms.Form):
         return self.cleaned_data.get("fieldwork_hours") or 0
 
 
+def _programme_choices() -> list[tuple[str, str]]:
+    """Every certificate and credential, titled in the language of the request (read when
+    the form is shown or checked, not when the module loads)."""
+    language = get_language() or "en"
+    return [(c, programme_title(c, language)) for c in certificate_ids()]
+
+
 class CertificationForm(forms.Form):
-    programme = forms.ChoiceField(label=_("Certificate or credential"))
+    programme = forms.ChoiceField(label=_("Certificate or credential"), choices=_programme_choices)
     number = form_field(Certification, "number", label=_("Number"), required=False)
     issued_on = forms.DateField(
         label=_("Issued on"), widget=forms.DateInput(attrs={"type": "date"})
@@ -36,9 +44,3 @@ class CertificationForm(forms.Form):
         label=_("Expires on"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
     evidence = forms.FileField(label=_("Scan (PDF, JPEG or PNG)"), required=False)
-
-    def __init__(self, *args: Any, language: str = "en", **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        field = self.fields["programme"]
-        assert isinstance(field, forms.ChoiceField)  # noqa: S101 - declared just above
-        field.choices = [(c, certificate_title(c, language)) for c in certificate_ids()]

@@ -170,9 +170,18 @@ class Course(BaseModel):
     organization = models.ForeignKey(Organization, on_delete=models.PROTECT, related_name="+")
     title = models.CharField(_("title"), max_length=200)
     provider = models.CharField(_("provider"), max_length=200)
-    hours = models.DecimalField(_("hours"), max_digits=5, decimal_places=2)
+    hours = models.DecimalField(
+        _("hours"),
+        max_digits=5,
+        decimal_places=2,
+        validators=[MinValueValidator(Decimal("0.25")), MaxValueValidator(Decimal(500))],
+    )
     fieldwork_hours = models.DecimalField(
-        _("of which supervised fieldwork"), max_digits=5, decimal_places=2, default=Decimal(0)
+        _("of which supervised fieldwork"),
+        max_digits=5,
+        decimal_places=2,
+        default=Decimal(0),
+        validators=[MinValueValidator(Decimal(0))],
     )
     competencies = models.JSONField(_("competencies covered"), default=list, blank=True)
     modality = models.CharField(_("modality"), max_length=12, choices=Modality.choices)

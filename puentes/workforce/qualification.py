@@ -22,8 +22,8 @@ from puentes.workforce.definitions import (
     Definition,
     Hours,
     Pathway,
-    certificate_title,
     definition_for,
+    programme_title,
 )
 
 
@@ -49,6 +49,17 @@ class WorkerFacts:
     experience: list[tuple[datetime.date, datetime.date, Decimal]] = field(default_factory=list)
     # (day, minutes)
     supervision: list[tuple[datetime.date, int]] = field(default_factory=list)
+
+    def training_hours(self, year: int, until: datetime.date) -> Decimal:
+        """Hours of training completed in ``year`` up to ``until``."""
+        return sum(
+            (hours for done, hours, _f in self.trainings if done.year == year and done <= until),
+            Decimal(0),
+        )
+
+    def supervision_hours(self, year: int, until: datetime.date) -> Decimal:
+        minutes = sum(m for held, m in self.supervision if held.year == year and held <= until)
+        return (Decimal(minutes) / 60).quantize(Decimal("0.01"))
 
 
 @dataclass(frozen=True)
@@ -147,7 +158,7 @@ def _pathway_unmet(
     unmet: list[Reason] = []
     started = facts.pathways.get((definition.id, pathway.id))
     if pathway.certificate_within_months:
-        unmet.extend(_window(definition, pathway, started, facts, day))
+        unmet.extend(_window(pathway, started, day))
     if pathway.open_until and (started or day) > pathway.open_until:
         unmet.append(
             Reason(
@@ -185,13 +196,7 @@ def _short(needed: Hours, have: Decimal, what: str) -> Reason:
     )
 
 
-def _window(
-    definition: Definition,
-    pathway: Pathway,
-    started: datetime.date | None,
-    facts: WorkerFacts,
-    day: datetime.date,
-) -> list[Reason]:
+def _window(pathway: Pathway, started: datetime.date | None, day: datetime.date) -> list[Reason]:
     """A pathway one works under until a certificate is due."""
     name = pathway.title.in_language(_language())
     if started is None:
@@ -208,14 +213,13 @@ def _window(
                 _("Work before the start is not covered by this pathway."),
             )
         ]
-    months = pathway.certificate_within_months or 0
-    deadline = add_months(started, months)
-    if day > deadline:
-        titles = ", ".join(certificate_title(c, _language()) for c in pathway.then_certificates)
+    deadline = pathway.certify_by(started)
+    if deadline is not None and day > deadline:
+        titles = ", ".join(programme_title(c, _language()) for c in pathway.then_certificates)
         return [
             Reason(
                 _("the %(months)s months to certify ended on %(day)s.")
-                % {"months": months, "day": _day(deadline)},
+                % {"months": pathway.certificate_within_months, "day": _day(deadline)},
                 _("Record the worker's certificate (%(titles)s).") % {"titles": titles},
             )
         ]
@@ -223,7 +227,7 @@ def _window(
 
 
 def _holds_one(accepted: list[str], facts: WorkerFacts, day: datetime.date) -> list[Reason]:
-    titles = " / ".join(certificate_title(c, _language()) for c in accepted)
+    titles = " / ".join(programme_title(c, _language()) for c in accepted)
     mine = [h for h in facts.held if h.programme in accepted]
     if any(h.current(day) for h in mine):
         return []
@@ -347,11 +351,3 @@ def _qualified_since(definition: Definition, facts: WorkerFacts) -> datetime.dat
     accepted = {c for p in definition.pathways for c in p.certificates}
     days += [h.issued_on for h in facts.held if h.programme in accepted]
     return min(days) if days else None
-
-
-def certificate_deadline(
-    definition: Definition, pathway: Pathway, started: datetime.date
-) -> datetime.date | None:
-    if pathway.certificate_within_months is None:
-        return None
-    return add_months(started, pathway.certificate_within_months)

@@ -2,6 +2,7 @@
 standing per payer, what expires soon, hours this year."""
 
 import datetime
+import uuid
 from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
@@ -12,7 +13,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from puentes.core.actor import Actor
-from puentes.core.errors import not_found
+from puentes.core.errors import invalid, not_found
 from puentes.core.tenancy import one, unscoped
 from puentes.network.models import Membership, Organization, Role
 from puentes.workforce.definitions import Definition, latest, requirement_ids
@@ -23,35 +24,40 @@ from puentes.workforce.models import (
     PathwayStart,
     SupervisionSession,
     TrainingRecord,
-    TrainingSession,
     WorkerProfile,
 )
 from puentes.workforce.qualification import (
     Held,
     Qualification,
     WorkerFacts,
-    certificate_deadline,
     qualify,
 )
 
+# A frontline worker: a member with a worker type, or in the CHW role.
+FRONTLINE = Q(role=Role.CHW) | ~Q(worker_type="")
+
 
 def workers(organization: Organization) -> QuerySet[Membership]:
-    """The organization's frontline workers (a worker type, or the CHW role), by name."""
+    """The organization's active frontline workers, by name."""
     return (
         Membership.objects.for_organization(organization)
-        .filter(is_active=True)
-        .filter(Q(role=Role.CHW) | ~Q(worker_type=""))
+        .filter(FRONTLINE, is_active=True)
         .select_related("user")
         .order_by("user__last_name", "user__first_name", "pk")
     )
 
 
-def worker_get(actor: Actor, public_id: str) -> Membership:
-    """One of the actor's organization's workers; a worker sees only themself unless they
-    may view the team's records."""
-    if not actor.can("workforce.view") and not (
-        actor.membership is not None and str(actor.membership.public_id) == str(public_id)
-    ):
+def team_workers(*, actor: Actor) -> QuerySet[Membership]:
+    """The team, for one who may see its records."""
+    actor.require("workforce.view")
+    return workers(actor.organization)
+
+
+def worker_get(*, actor: Actor, public_id: uuid.UUID | str) -> Membership:
+    """One of the actor's organization's workers: any, for one who may see the team's
+    records; oneself, for a worker; else 404."""
+    own = actor.membership is not None and str(actor.membership.public_id) == str(public_id)
+    if not (actor.can("workforce.view") or (own and actor.can("workforce.own"))):
         raise not_found()
     return one(workers(actor.organization), public_id)
 
@@ -63,13 +69,6 @@ def profile_of(member: Membership) -> WorkerProfile | None:
         .select_related("supervisor__user")
         .first()
     )
-
-
-def worker_types_of(member: Membership, profile: WorkerProfile | None) -> frozenset[str]:
-    types = set(profile.worker_types) if profile else set()
-    if member.worker_type:
-        types.add(member.worker_type)
-    return frozenset(types)
 
 
 def facts_for(organization: Organization, member_ids: list[int]) -> dict[int, WorkerFacts]:
@@ -165,14 +164,19 @@ class Qualifications:
         return answer
 
 
-def payer_requirements_in_use(organization: Organization) -> list[Definition]:
+def worker_standing(
+    *, actor: Actor, member: Membership, requirement: str, day: datetime.date
+) -> Qualification:
+    """One worker's standing under one requirement on a day."""
+    facts = facts_for(actor.organization, [member.pk])[member.pk]
+    return qualify(requirement, facts, day)
+
+
+def requirements_shown(organization: Organization) -> list[Definition]:
     """The payer requirements of the organization's state (all of them when it has none
     there): what its workers' standing is shown against."""
-    in_state = [
-        d for d in (latest(i) for i in requirement_ids())
-        if d is not None and d.jurisdiction == organization.state
-    ]  # fmt: skip
-    return in_state or [d for d in (latest(i) for i in requirement_ids()) if d is not None]
+    every = [d for d in (latest(i) for i in requirement_ids()) if d is not None]
+    return [d for d in every if d.jurisdiction == organization.state] or every
 
 
 @dataclass
@@ -192,35 +196,13 @@ def team_standing(
         members = list(workers(organization))
     ids = [m.pk for m in members]
     facts = facts_for(organization, ids)
-    requirements = payer_requirements_in_use(organization)
-    year_start = day.replace(month=1, day=1)
-    trained = dict(
-        TrainingRecord.objects.for_organization(organization)
-        .filter(
-            worker_id__in=ids,
-            completed_on__gte=year_start,
-            completed_on__lte=day,
-        )
-        .values("worker_id")
-        .annotate(h=Sum("hours"))
-        .values_list("worker_id", "h")
-    )
-    supervised: dict[int, int] = defaultdict(int)
-    for worker, minutes in SupervisionSession.workers.through.objects.filter(
-        membership_id__in=ids,
-        supervisionsession__organization=organization,
-        supervisionsession__held_on__gte=year_start,
-        supervisionsession__held_on__lte=day,
-    ).values_list("membership_id", "supervisionsession__minutes"):
-        supervised[worker] += minutes
+    requirements = requirements_shown(organization)
     rows = [
         TeamRow(
             member=m,
             standing={d.id: qualify(d.id, facts[m.pk], day) for d in requirements},
-            training_hours_year=trained.get(m.pk) or Decimal(0),
-            supervision_hours_year=(Decimal(supervised.get(m.pk) or 0) / 60).quantize(
-                Decimal("0.01")
-            ),
+            training_hours_year=facts[m.pk].training_hours(day.year, day),
+            supervision_hours_year=facts[m.pk].supervision_hours(day.year, day),
         )
         for m in members
     ]
@@ -228,15 +210,18 @@ def team_standing(
 
 
 def team_for(
-    actor: Actor, day: datetime.date, members: list[Membership] | None = None
+    *, actor: Actor, day: datetime.date, members: list[Membership] | None = None
 ) -> tuple[list[Definition], list[TeamRow]]:
     """The team's standing, for one who may see it."""
     actor.require("workforce.view")
     return team_standing(actor.organization, day, members)
 
 
-def deadlines_for(actor: Actor, day: datetime.date, within_days: int = 90) -> list["Deadline"]:
+def deadlines_for(*, actor: Actor, day: datetime.date, within_days: int = 90) -> list["Deadline"]:
+    """What falls due in the team within ``within_days`` (1 to 366)."""
     actor.require("workforce.view")
+    if not 1 <= within_days <= 366:
+        raise invalid({"within_days": [_("Between 1 and 366 days.")]})
     return deadlines(actor.organization, day, within_days)
 
 
@@ -252,41 +237,27 @@ class Deadline:
 def deadlines(
     organization: Organization, day: datetime.date, within_days: int = 90
 ) -> list[Deadline]:
-    """Certificates that expire and pathway windows that close within ``within_days``."""
+    """Certificates that expire (and are not renewed) and pathway windows that close (with
+    no certificate held) within ``within_days``."""
     until = day + datetime.timedelta(days=within_days)
-    found: list[Deadline] = []
     members = {m.pk: m for m in workers(organization)}
-    for cert in Certification.objects.for_organization(organization).filter(
-        worker_id__in=members, expires_on__gte=day, expires_on__lte=until
-    ):
-        renewed = (
-            Certification.objects.for_organization(organization)
-            .filter(
-                worker_id=cert.worker_id, programme=cert.programme, issued_on__gt=cert.issued_on
+    found: list[Deadline] = []
+    for pk, facts in facts_for(organization, list(members)).items():
+        for held in facts.held:
+            renewed = any(
+                h.programme == held.programme and h.issued_on > held.issued_on for h in facts.held
             )
-            .exists()
-        )
-        if not renewed:
-            found.append(
-                Deadline(members[cert.worker_id], cert.expires_on or day, cert.programme, "expires")
+            if held.expires_on and day <= held.expires_on <= until and not renewed:
+                found.append(Deadline(members[pk], held.expires_on, held.programme, "expires"))
+        for (definition_id, pathway_id), started in facts.pathways.items():
+            definition = latest(definition_id)
+            pathway = definition.pathway(pathway_id) if definition else None
+            due = pathway.certify_by(started) if pathway else None
+            certified = pathway is not None and any(
+                h.programme in pathway.then_certificates for h in facts.held
             )
-    for start in PathwayStart.objects.for_organization(organization).filter(worker_id__in=members):
-        definition = latest(start.definition)
-        pathway = definition.pathway(start.pathway) if definition else None
-        if definition is None or pathway is None:
-            continue
-        due = certificate_deadline(definition, pathway, start.started_on)
-        held = (
-            Certification.objects.for_organization(organization)
-            .filter(worker_id=start.worker_id, programme__in=pathway.then_certificates)
-            .exists()
-        )
-        if due is not None and day <= due <= until and not held:
-            found.append(
-                Deadline(
-                    members[start.worker_id], due, start.definition, "certify_by", start.pathway
-                )
-            )
+            if pathway and due and day <= due <= until and not certified:
+                found.append(Deadline(members[pk], due, definition_id, "certify_by", pathway_id))
     found.sort(key=lambda d: (d.day, d.member.pk))
     return found
 
@@ -304,16 +275,20 @@ class WorkerRecord:
     requirements: list[Definition]
 
 
-def worker_record(actor: Actor, member: Membership, day: datetime.date) -> WorkerRecord:
+def worker_record(*, actor: Actor, member: Membership, day: datetime.date) -> WorkerRecord:
     organization = actor.organization
     facts = facts_for(organization, [member.pk])[member.pk]
-    requirements = payer_requirements_in_use(organization)
+    requirements = requirements_shown(organization)
     return WorkerRecord(
         member=member,
         profile=profile_of(member),
         certifications=list(Certification.objects.for_actor(actor).filter(worker=member)),
         pathways=list(PathwayStart.objects.for_actor(actor).filter(worker=member)),
-        trainings=list(TrainingRecord.objects.for_actor(actor).filter(worker=member)[:200]),
+        trainings=list(
+            TrainingRecord.objects.for_actor(actor)
+            .filter(worker=member)
+            .select_related("credited_by")[:200]
+        ),
         experience=list(ExperienceRecord.objects.for_actor(actor).filter(worker=member)),
         supervision=list(
             SupervisionSession.objects.for_actor(actor)
@@ -325,29 +300,32 @@ def worker_record(actor: Actor, member: Membership, day: datetime.date) -> Worke
     )
 
 
-def courses_visible(actor: Actor) -> QuerySet[Course]:
+def courses_visible(*, actor: Actor) -> QuerySet[Course]:
     """The organization's own courses and its intermediaries' courses open to members."""
-    return Course.objects.for_actor(actor)
+    return Course.objects.for_actor(actor).select_related("organization")
 
 
-def sessions_visible(actor: Actor) -> QuerySet[TrainingSession]:
-    return TrainingSession.objects.for_actor(actor).select_related("course")
+def course_list(*, actor: Actor) -> QuerySet[Course]:
+    actor.require("workforce.own")
+    return courses_visible(actor=actor)
 
 
-def member_workers(actor: Actor) -> QuerySet[Membership]:
+def member_workers(*, actor: Actor) -> QuerySet[Membership]:
     """An intermediary's members' workers: names only, for attendance."""
     return (
         unscoped(Membership, "an intermediary credits attendance to its members' workers")
-        .filter(organization__intermediaries__intermediary=actor.organization, is_active=True)
-        .filter(Q(role=Role.CHW) | ~Q(worker_type=""))
+        .filter(
+            FRONTLINE, organization__intermediaries__intermediary=actor.organization, is_active=True
+        )
         .select_related("user", "organization")
         .order_by("organization__name", "user__last_name", "pk")
     )
 
 
-def credited_hours(actor: Actor) -> list[dict[str, Any]]:
+def credited_hours(*, actor: Actor) -> list[dict[str, Any]]:
     """What an intermediary credited to its members' workers: hours per worker and member
     organization (never anything about the people they serve)."""
+    actor.require("training.offer")
     rows = (
         unscoped(TrainingRecord, "the hours an intermediary credited to members' workers")
         .filter(credited_by=actor.organization)

@@ -8,7 +8,6 @@ from collections.abc import Iterable
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
@@ -19,6 +18,8 @@ from puentes.core.audit import audit_record
 from puentes.core.errors import DomainError, invalid, not_found
 from puentes.core.inputs import Errors
 from puentes.core.languages import LANGUAGE_CODES
+from puentes.core.services import validate
+from puentes.core.tenancy import unscoped
 from puentes.network.models import Membership, Organization, WorkerType
 from puentes.workforce import selectors
 from puentes.workforce.definitions import certificate_ids, frameworks, latest
@@ -46,12 +47,13 @@ def _refuse_unknown(fields: dict[str, Any], allowed: Iterable[str]) -> None:
 
 
 def _checked(instance: Any, errors: Errors, exclude: Iterable[str] = ()) -> None:
-    """The model's own checks (lengths, ranges, choices) added to ``errors``; raise if any."""
+    """The model's own checks (lengths, ranges, choices) added to the ``errors`` already
+    found, so one answer names every field; raise if there are any."""
     try:
-        instance.full_clean(exclude=list(exclude))
-    except ValidationError as error:
-        for name, messages in error.message_dict.items():
-            errors.setdefault(name if name != "__all__" else "__all__", []).extend(messages)
+        validate(instance, exclude=exclude)
+    except DomainError as error:
+        for name, messages in error.fields.items():
+            errors.setdefault(name, []).extend(messages)
     if errors:
         raise invalid(errors)
 
@@ -112,7 +114,7 @@ def _languages(value: Any, errors: Errors) -> list[dict[str, str]]:
 
 
 @transaction.atomic
-def profile_set(actor: Actor, worker: Membership, fields: dict[str, Any]) -> WorkerProfile:
+def profile_set(*, actor: Actor, worker: Membership, fields: dict[str, Any]) -> WorkerProfile:
     """Create or change a worker's profile. Communities and lived experience are the
     worker's to record, or not."""
     actor.require("workforce.manage")
@@ -162,7 +164,11 @@ CERTIFICATION_FIELDS = ("programme", "number", "issued_on", "expires_on")
 
 @transaction.atomic
 def certification_add(
-    actor: Actor, worker: Membership, fields: dict[str, Any], evidence: UploadedFile | None = None
+    *,
+    actor: Actor,
+    worker: Membership,
+    fields: dict[str, Any],
+    evidence: UploadedFile | None = None,
 ) -> Certification:
     actor.require("workforce.manage")
     _refuse_unknown(fields, CERTIFICATION_FIELDS)
@@ -205,7 +211,7 @@ def certification_add(
 
 
 @transaction.atomic
-def pathway_start(actor: Actor, worker: Membership, fields: dict[str, Any]) -> PathwayStart:
+def pathway_start(*, actor: Actor, worker: Membership, fields: dict[str, Any]) -> PathwayStart:
     actor.require("workforce.manage")
     _refuse_unknown(fields, ("definition", "pathway", "started_on"))
     errors: Errors = {}
@@ -218,9 +224,11 @@ def pathway_start(actor: Actor, worker: Membership, fields: dict[str, Any]) -> P
             % {"title": definition.title.en, "ids": ", ".join(p.id for p in definition.pathways)}
         ]
     _not_future(fields.get("started_on"), "started_on", errors)
-    if PathwayStart.objects.filter(
-        worker=worker, definition=fields.get("definition"), pathway=fields.get("pathway")
-    ).exists():
+    if (
+        PathwayStart.objects.for_organization(worker.organization)
+        .filter(worker=worker, definition=fields.get("definition"), pathway=fields.get("pathway"))
+        .exists()
+    ):
         errors["pathway"] = [_("This worker's start on this pathway is already recorded.")]
     start = PathwayStart(organization=worker.organization, worker=worker, **fields)
     _checked(start, errors)
@@ -235,7 +243,7 @@ def pathway_start(actor: Actor, worker: Membership, fields: dict[str, Any]) -> P
 
 
 @transaction.atomic
-def experience_add(actor: Actor, worker: Membership, fields: dict[str, Any]) -> ExperienceRecord:
+def experience_add(*, actor: Actor, worker: Membership, fields: dict[str, Any]) -> ExperienceRecord:
     actor.require("workforce.manage")
     _refuse_unknown(fields, ("started_on", "ended_on", "hours", "employer", "role"))
     errors: Errors = {}
@@ -293,6 +301,7 @@ def _competencies(value: Any, errors: Errors) -> list[str]:
 
 @transaction.atomic
 def training_add(
+    *,
     actor: Actor,
     worker: Membership,
     fields: dict[str, Any],
@@ -305,8 +314,10 @@ def training_add(
     values = dict(fields)
     course_id = values.pop("course_id", None)
     course = None
+    if not values.get("title") and not course_id:
+        errors["title"] = [_("Give the training's title, or the course it was.")]
     if course_id:
-        course = selectors.courses_visible(actor).filter(public_id=course_id).first()
+        course = selectors.courses_visible(actor=actor).filter(public_id=course_id).first()
         if course is None:
             errors["course_id"] = [_("No such course.")]
         else:
@@ -350,7 +361,7 @@ COURSE_FIELDS = (
 
 
 @transaction.atomic
-def course_create(actor: Actor, fields: dict[str, Any]) -> Course:
+def course_create(*, actor: Actor, fields: dict[str, Any]) -> Course:
     actor.require("training.offer")
     _refuse_unknown(fields, COURSE_FIELDS)
     errors: Errors = {}
@@ -358,12 +369,9 @@ def course_create(actor: Actor, fields: dict[str, Any]) -> Course:
     values["competencies"] = _competencies(values.get("competencies"), errors)
     if str(values.get("language") or "") not in LANGUAGE_CODES:
         errors["language"] = [_("Give a language code (ISO 639, e.g. es).")]
-    hours = _decimal(values.get("hours"))
-    if hours is not None and not Decimal("0.25") <= hours <= Decimal(500):
-        errors["hours"] = [_("Between 0.25 and 500 hours.")]
-    fieldwork = _decimal(values.get("fieldwork_hours"))
-    if fieldwork is not None and hours is not None and not Decimal(0) <= fieldwork <= hours:
-        errors["fieldwork_hours"] = [_("Between 0 and the course's hours.")]
+    hours, fieldwork = _decimal(values.get("hours")), _decimal(values.get("fieldwork_hours"))
+    if fieldwork is not None and hours is not None and fieldwork > hours:
+        errors["fieldwork_hours"] = [_("More fieldwork than hours of training.")]
     course = Course(organization=actor.organization, **values)
     _checked(course, errors)
     course.save()
@@ -372,7 +380,7 @@ def course_create(actor: Actor, fields: dict[str, Any]) -> Course:
 
 
 @transaction.atomic
-def session_create(actor: Actor, course_id: Any, fields: dict[str, Any]) -> TrainingSession:
+def session_create(*, actor: Actor, course_id: Any, fields: dict[str, Any]) -> TrainingSession:
     actor.require("training.offer")
     _refuse_unknown(fields, ("kind", "held_on", "hours", "location"))
     course = Course.objects.for_organization(actor.organization).filter(public_id=course_id).first()
@@ -387,7 +395,9 @@ def session_create(actor: Actor, course_id: Any, fields: dict[str, Any]) -> Trai
 
 
 @transaction.atomic
-def attendance_record(actor: Actor, session_id: Any, worker_ids: list[Any]) -> list[TrainingRecord]:
+def attendance_record(
+    *, actor: Actor, session_id: Any, worker_ids: list[Any]
+) -> list[TrainingRecord]:
     """Credit a held session's hours to each worker who attended: the organization's own
     workers, and — for an intermediary's course open to members — its members' workers (the
     record is the member's, credited by the intermediary). All or nothing."""
@@ -408,7 +418,7 @@ def attendance_record(actor: Actor, session_id: Any, worker_ids: list[Any]) -> l
         ]
     reachable = selectors.workers(actor.organization)
     if session.course.open_to_members:
-        reachable = reachable | selectors.member_workers(actor)
+        reachable = reachable | selectors.member_workers(actor=actor)
     wanted = [str(w) for w in dict.fromkeys(worker_ids)]
     found = {str(m.public_id): m for m in reachable.filter(public_id__in=wanted)}
     missing = [w for w in wanted if w not in found]
@@ -419,9 +429,9 @@ def attendance_record(actor: Actor, session_id: Any, worker_ids: list[Any]) -> l
             _("Not workers you can credit: %(ids)s.") % {"ids": ", ".join(missing)}
         ]
     already = set(
-        TrainingRecord.objects.filter(session=session, worker__in=found.values()).values_list(
-            "worker__public_id", flat=True
-        )
+        unscoped(TrainingRecord, "a session's attendance spans the member organizations")
+        .filter(session=session, worker__in=found.values())
+        .values_list("worker__public_id", flat=True)
     )
     if already:
         errors.setdefault("worker_ids", []).append(
@@ -459,7 +469,7 @@ def attendance_record(actor: Actor, session_id: Any, worker_ids: list[Any]) -> l
 
 @transaction.atomic
 def supervision_record(
-    actor: Actor, fields: dict[str, Any], worker_ids: list[Any]
+    *, actor: Actor, fields: dict[str, Any], worker_ids: list[Any]
 ) -> SupervisionSession:
     actor.require("workforce.manage")
     _refuse_unknown(fields, ("held_on", "minutes", "kind", "topics", "cases_discussed"))
@@ -491,7 +501,7 @@ def supervision_record(
 
 
 def affiliation_create(
-    intermediary: Organization, member: Organization, since: datetime.date
+    *, intermediary: Organization, member: Organization, since: datetime.date
 ) -> Affiliation:
     """Make ``member`` a member organization of ``intermediary`` (an operator's act: both
     organizations agree outside Puentes; see docs/operations.md)."""

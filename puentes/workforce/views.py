@@ -2,6 +2,7 @@
 where a supervisor (or the worker) records a training and a supervisor a certification."""
 
 import uuid
+from collections.abc import Callable
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse
@@ -12,10 +13,9 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from puentes.core.actor import Actor
-from puentes.core.errors import not_found
 from puentes.core.pages import actor_page, submit
 from puentes.workforce import forms, selectors, services
-from puentes.workforce.definitions import certificate_title, latest
+from puentes.workforce.definitions import programme_title
 
 DEADLINE_WINDOWS = (30, 60, 90)
 
@@ -32,16 +32,11 @@ def _window(request: HttpRequest) -> int:
 def team(request: HttpRequest, actor: Actor) -> HttpResponse:
     today = timezone.localdate()
     within = _window(request)
-    requirements, rows = selectors.team_for(actor, today)
+    requirements, rows = selectors.team_for(actor=actor, day=today)
     language = get_language() or "en"
     due = [
-        {
-            "deadline": d,
-            "what": certificate_title(d.what, language)
-            if d.kind == "expires"
-            else _title(d.what, language),
-        }
-        for d in selectors.deadlines_for(actor, today, within)
+        {"deadline": d, "what": programme_title(d.what, language)}
+        for d in selectors.deadlines_for(actor=actor, day=today, within_days=within)
     ]
     return render(
         request,
@@ -59,47 +54,39 @@ def team(request: HttpRequest, actor: Actor) -> HttpResponse:
     )
 
 
-def _title(definition_id: str, language: str) -> str:
-    definition = latest(definition_id)
-    return definition.title.in_language(language) if definition else definition_id
-
-
 @actor_page()
 def worker(request: HttpRequest, actor: Actor, worker_id: uuid.UUID) -> HttpResponse:
-    if not (actor.can("workforce.view") or actor.can("workforce.own")):
-        raise not_found()
-    member = selectors.worker_get(actor, str(worker_id))
+    member = selectors.worker_get(actor=actor, public_id=worker_id)
     here = reverse("workforce:worker", args=[member.public_id])
     language = get_language() or "en"
-    training_form = forms.TrainingForm(
-        request.POST if request.POST.get("form") == "training" else None
-    )
-    may_manage = actor.can("workforce.manage")
+    posted = request.POST.get("form")
+    training_form = forms.TrainingForm(request.POST if posted == "training" else None)
     certification_form = forms.CertificationForm(
-        request.POST if request.POST.get("form") == "certification" else None,
-        request.FILES or None,
-        language=language,
+        request.POST if posted == "certification" else None, request.FILES or None
     )
-    if request.POST.get("form") == "training":
-        done = submit(
-            request, training_form,
-            lambda data: services.training_add(actor, member, _training_fields(data)),
-            success=_("Training recorded."), then=here,
-        )  # fmt: skip
-        if done:
-            return done
-    elif request.POST.get("form") == "certification":
-        done = submit(
-            request, certification_form,
+    writes: dict[str, tuple[Any, Callable[[dict[str, Any]], object], str]] = {
+        "training": (
+            training_form,
+            lambda data: services.training_add(actor=actor, worker=member, fields=data),
+            _("Training recorded."),
+        ),
+        "certification": (
+            certification_form,
             lambda data: services.certification_add(
-                actor, member, {k: v for k, v in data.items() if k != "evidence"},
-                data.get("evidence"),
+                actor=actor,
+                worker=member,
+                fields={k: v for k, v in data.items() if k != "evidence"},
+                evidence=data.get("evidence"),
             ),
-            success=_("Certification recorded."), then=here,
-        )  # fmt: skip
+            _("Certification recorded."),
+        ),
+    }
+    if posted in writes:
+        form, write, success = writes[posted]
+        done = submit(request, form, write, success=success, then=here)
         if done:
             return done
-    record = selectors.worker_record(actor, member, timezone.localdate())
+    record = selectors.worker_record(actor=actor, member=member, day=timezone.localdate())
     return render(
         request,
         "workforce/worker.html",
@@ -109,15 +96,11 @@ def worker(request: HttpRequest, actor: Actor, worker_id: uuid.UUID) -> HttpResp
                 (r.title.in_language(language), record.standing[r.id]) for r in record.requirements
             ],
             "certifications": [
-                (c, certificate_title(c.programme, language)) for c in record.certifications
+                (c, programme_title(c.programme, language)) for c in record.certifications
             ],
-            "pathways": [(s, _title(s.definition, language)) for s in record.pathways],
+            "pathways": [(s, programme_title(s.definition, language)) for s in record.pathways],
             "training_form": training_form,
-            "certification_form": certification_form if may_manage else None,
+            "certification_form": certification_form if actor.can("workforce.manage") else None,
             "today": timezone.localdate(),
         },
     )
-
-
-def _training_fields(data: dict[str, Any]) -> dict[str, Any]:
-    return {k: data[k] for k in ("title", "provider", "completed_on", "hours", "fieldwork_hours")}

@@ -8,7 +8,6 @@ from typing import Any
 from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import get_language
-from django.utils.translation import gettext as _
 from ninja import Field, Schema
 from ninja.responses import Status
 
@@ -18,12 +17,8 @@ from puentes.billing.presenters import (
     payer_out,
     rule_set_out,
 )
-from puentes.billing.rulesets import rule_set_for
-from puentes.core.errors import invalid
 from puentes.network.auth import actor_of
-from puentes.workforce import selectors as workforce_selectors
-from puentes.workforce.api import StandingOut, standing_out
-from puentes.workforce.qualification import qualify
+from puentes.workforce.presenters import StandingOut, standing_out
 
 
 class PayerIn(Schema, extra="forbid"):
@@ -156,17 +151,10 @@ def worker_qualification(
 ) -> Any:
     """Whether the worker may deliver work billed under a payer rule set on a day (today by
     default), or every reason not with its fix: the check the billing engine makes."""
-    actor = actor_of(request)
-    member = workforce_selectors.worker_get(actor, str(worker_id))
-    day = on or timezone.localdate()
-    rules = rule_set_for(rule_set, day)
-    if rules is None:
-        raise invalid(
-            {"rule_set": [_("No rule set %(id)s on %(day)s.") % {"id": rule_set, "day": day}]}
-        )
-    if not rules.worker_requirement:
-        return StandingOut(
-            requirement="", qualified=True, pathway="", reasons=[], unconfirmed=[], applies=True
-        )
-    facts = workforce_selectors.facts_for(actor.organization, [member.pk])[member.pk]
-    return standing_out(rules.worker_requirement, qualify(rules.worker_requirement, facts, day))
+    requirement, standing = selectors.worker_qualification(
+        actor=actor_of(request),
+        worker_id=worker_id,
+        rule_set_id=rule_set,
+        day=on or timezone.localdate(),
+    )
+    return standing_out(requirement, standing)

@@ -152,23 +152,25 @@ ACTIONS = {
     "billing.manage": lambda a, ctx: billing_services.fee_set(actor=a, code="98960", charge="50"),
     # A worker adds a training to their own record (an API key: to ana's).
     "workforce.own": lambda a, ctx: workforce_services.training_add(
-        a,
-        a.membership or Membership.objects.get(public_id=ctx["chw"]),
-        {"title": "CE", "completed_on": datetime.date(2026, 1, 5), "hours": Decimal(2)},
+        actor=a,
+        worker=a.membership or Membership.objects.get(public_id=ctx["chw"]),
+        fields={"title": "CE", "completed_on": datetime.date(2026, 1, 5), "hours": Decimal(2)},
     ),
-    "workforce.view": lambda a, ctx: workforce_selectors.team_for(a, datetime.date(2026, 3, 1)),
+    "workforce.view": lambda a, ctx: workforce_selectors.team_for(
+        actor=a, day=datetime.date(2026, 3, 1)
+    ),
     "workforce.manage": lambda a, ctx: workforce_services.experience_add(
-        a,
-        Membership.objects.get(public_id=ctx["chw"]),
-        {
+        actor=a,
+        worker=Membership.objects.get(public_id=ctx["chw"]),
+        fields={
             "started_on": datetime.date(2025, 1, 1),
             "ended_on": datetime.date(2025, 6, 30),
             "hours": Decimal(500),
         },
     ),
     "training.offer": lambda a, ctx: workforce_services.course_create(
-        a,
-        {
+        actor=a,
+        fields={
             "title": "Core",
             "provider": "Clinic",
             "hours": Decimal(4),

@@ -235,13 +235,13 @@ def world(request, alma, ana, sam, bea, maria, pantry, make_listing):
     )  # fmt: skip
     key, _raw = apikey_create(actor=actor_for(alma), name="EHR", scope="read")
     course = workforce_services.course_create(
-        actor_for(sam),
-        {"title": "Core skills", "provider": "Valle", "hours": "8", "modality": "in_person",
-         "language": "en", "open_to_members": True},
+        actor=actor_for(sam),
+        fields={"title": "Core skills", "provider": "Valle", "hours": "8",
+                "modality": "in_person", "language": "en", "open_to_members": True},
     )  # fmt: skip
     session = workforce_services.session_create(
-        actor_for(sam), course.public_id,
-        {"kind": "training", "held_on": days_ago(2), "hours": "4"},
+        actor=actor_for(sam), course_id=course.public_id,
+        fields={"kind": "training", "held_on": days_ago(2), "hours": "4"},
     )  # fmt: skip
     return {
         "course": course.public_id, "session": session.public_id,

@@ -163,7 +163,7 @@ def test_an_intermediary_credits_members_workers_and_sees_hours_only(
 ):
     from puentes.workforce.services import affiliation_create
 
-    affiliation_create(elsewhere, clinic, datetime.date(2025, 1, 1))
+    affiliation_create(intermediary=elsewhere, member=clinic, since=datetime.date(2025, 1, 1))
     api = api_for(omar)
     course = api.post(
         "/workforce/courses",

@@ -21,7 +21,7 @@ class Command(BaseCommand):
         intermediary = _organization(options["intermediary"])
         member = _organization(options["member"])
         try:
-            affiliation_create(intermediary, member, timezone.localdate())
+            affiliation_create(intermediary=intermediary, member=member, since=timezone.localdate())
         except DomainError as error:
             raise CommandError(error.message) from error
         self.stdout.write(f"{member.name} is a member of {intermediary.name}.")

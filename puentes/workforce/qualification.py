@@ -134,7 +134,15 @@ def qualify(definition_id: str, facts: WorkerFacts, day: datetime.date) -> Quali
 
 def _unconfirmed(definition: Definition, pathway: Pathway) -> list[str]:
     notes = []
-    if not definition.confirmed or not pathway.confirmed:
+    figures = (
+        pathway.training_hours,
+        pathway.fieldwork_hours,
+        pathway.experience_hours,
+        pathway.experience_years,
+        pathway.supervision_hours,
+    )
+    figure_unconfirmed = any(f is not None and not f.confirmed for f in figures)
+    if not definition.confirmed or not pathway.confirmed or figure_unconfirmed:
         notes.append(
             _("%(pathway)s of %(title)s: figures not confirmed at the source.")
             % {

@@ -169,3 +169,14 @@ def test_unconfirmed_figures_are_named_when_relied_on() -> None:
 def test_add_months_keeps_the_day_or_takes_the_months_last() -> None:
     assert add_months(D(2024, 8, 31), 18) == D(2026, 2, 28)
     assert add_months(D(2026, 3, 1), -12) == D(2025, 3, 1)
+
+
+def test_a_single_unconfirmed_figure_is_named_when_a_pathway_relies_on_it() -> None:
+    # Oregon's training pathway: the 80 hours are labelled unconfirmed in a confirmed file.
+    facts = WorkerFacts(
+        worker_types=frozenset({"chw"}),
+        held=[Held(c, D(2025, 1, 1), None) for c in ("oral_health_training", "background_check")],
+        trainings=[(D(2025, 2, 1), Decimal(80), Decimal(0))],
+    )
+    result = qualify("or-chw", facts, D(2025, 3, 1))
+    assert result.qualified and result.unconfirmed

@@ -11,6 +11,7 @@ from typing import Any
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from puentes.core.actor import Actor
@@ -221,7 +222,10 @@ def pathway_start(*, actor: Actor, worker: Membership, fields: dict[str, Any]) -
     elif definition.pathway(str(fields.get("pathway") or "")) is None:
         errors["pathway"] = [
             _("%(title)s has these pathways: %(ids)s.")
-            % {"title": definition.title.en, "ids": ", ".join(p.id for p in definition.pathways)}
+            % {
+                "title": definition.title.in_language(get_language() or "en"),
+                "ids": ", ".join(p.id for p in definition.pathways),
+            }
         ]
     _not_future(fields.get("started_on"), "started_on", errors)
     if (

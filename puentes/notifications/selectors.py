@@ -1,6 +1,7 @@
 """Reads: a person's own notifications (never anyone else's)."""
 
 import uuid
+from typing import Any
 
 from django.db.models import QuerySet
 
@@ -27,3 +28,16 @@ def notification_get(*, actor: Actor, public_id: uuid.UUID | str) -> Notificatio
 
 def unread_count(*, actor: Actor) -> int:
     return notification_list(actor=actor, unread=True).count()
+
+
+def notification_exists(
+    *, recipient: Any, organization: Any, kind: str, params: dict[str, Any]
+) -> bool:
+    """Whether the recipient was already told this (a daily job's reminder, say): the same
+    kind with the same values, from the same organization."""
+    same = {f"params__{key}": value for key, value in params.items()}
+    return (
+        Notification.objects.for_organization(organization)
+        .filter(recipient=recipient, kind=kind, **same)
+        .exists()
+    )

@@ -40,7 +40,7 @@ class WorkerProfile(BaseModel):
     member = models.OneToOneField(
         Membership, on_delete=models.PROTECT, related_name="worker_profile"
     )
-    worker_types = models.JSONField(_("worker types"), default=list)
+    worker_types = models.JSONField(_("worker types"), default=list, blank=True)
     hire_date = models.DateField(_("hire date"), null=True, blank=True)
     # [{"language": "es", "level": "fluent"}, ...]
     languages = models.JSONField(_("languages spoken"), default=list, blank=True)

@@ -457,6 +457,10 @@ class FundingSource(BaseModel):
     programs = models.ManyToManyField(Program, blank=True, related_name="funding_sources")
     services = models.JSONField(_("services it pays for"), default=list, blank=True)
     reporting = models.TextField(_("reporting requirements"), max_length=2000, blank=True)
+    # Money passed through by an intermediary: the sub-award this funding draws on.
+    sub_award = models.ForeignKey(
+        "SubAward", on_delete=models.PROTECT, null=True, blank=True, related_name="fundings"
+    )
 
     objects = TenantManager()
 
@@ -465,6 +469,31 @@ class FundingSource(BaseModel):
 
     def __str__(self) -> str:
         return self.name
+
+
+class SubAward(BaseModel):
+    """Part of an intermediary's pass-through funding awarded to a member organization. The
+    member records the funding it draws on it; its grant charges roll up to the
+    intermediary as sums (never a person)."""
+
+    tenant_path = "funding_source__organization"  # the intermediary's
+
+    funding_source = models.ForeignKey(
+        FundingSource, on_delete=models.PROTECT, related_name="sub_awards"
+    )
+    member = models.ForeignKey(Organization, on_delete=models.PROTECT, related_name="+")
+    amount = models.DecimalField(_("amount"), max_digits=12, decimal_places=2)
+    start_date = models.DateField(_("from"))
+    end_date = models.DateField(_("until"))
+    purpose = models.TextField(_("allowed programs and positions"), max_length=1000, blank=True)
+
+    objects = TenantManager()
+
+    class Meta:
+        ordering = ["start_date", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.amount} to {self.member_id}"
 
 
 class GrantCharge(models.Model):

@@ -10,6 +10,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.db.models import Count, QuerySet, Sum
+from django.db.models.functions import TruncMonth
 from django.utils.translation import gettext as _
 
 from puentes.billing.models import (
@@ -29,6 +30,7 @@ from puentes.billing.models import (
     Remittance,
     SeriousCondition,
     ServiceConsent,
+    SubAward,
 )
 from puentes.billing.rulesets import RuleSet, rule_set_for, rule_sets
 from puentes.billing.runs import Evaluated, evaluate_period
@@ -230,6 +232,47 @@ def funding_list(*, actor: Actor) -> QuerySet[FundingSource]:
 
 def funding_get(*, actor: Actor, public_id: uuid.UUID | str) -> FundingSource:
     return one(funding_list(actor=actor), public_id)
+
+
+def sub_awards_received(*, actor: Actor) -> QuerySet[SubAward]:
+    """The sub-awards intermediaries made to the actor's organization (to draw funding on)."""
+    actor.require("billing.view")
+    return (
+        unscoped(SubAward, "the member's own sub-awards, held by its intermediary")
+        .filter(member=actor.organization)
+        .select_related("funding_source__organization")
+    )
+
+
+@dataclass
+class SubAwardRow:
+    sub_award: SubAward
+    spent: Decimal
+    remaining: Decimal
+    by_month: dict[str, Decimal]  # "2026-03" -> charged to the member's funding that month
+
+
+def sub_award_report(*, actor: Actor, funding: FundingSource) -> list[SubAwardRow]:
+    """An intermediary's pass-through funding by member: awarded, spent, remaining, and
+    spent by month of service — sums of the members' grant charges, never a person."""
+    actor.require("billing.view")
+    awards = list(funding.sub_awards.select_related("member"))
+    spent_by: dict[tuple[int, str], Decimal] = defaultdict(Decimal)
+    charges = unscoped(GrantCharge, "an intermediary's roll-up of its sub-awards: sums only")
+    for award_pk, month, amount in (
+        charges.filter(funding_source__sub_award__in=awards)
+        .annotate(month=TruncMonth("encounter__occurred_on"))
+        .values("funding_source__sub_award", "month")
+        .annotate(total=Sum("amount"))
+        .values_list("funding_source__sub_award", "month", "total")
+    ):
+        spent_by[(award_pk, month.strftime("%Y-%m"))] += amount
+    rows = []
+    for award in awards:
+        months = {m: v for (pk, m), v in sorted(spent_by.items()) if pk == award.pk}
+        spent = sum(months.values(), Decimal(0))
+        rows.append(SubAwardRow(award, spent, award.amount - spent, months))
+    return rows
 
 
 # The work queue ---------------------------------------------------------------------------

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from puentes.billing import exports, forms, selectors, services
-from puentes.billing.models import BatchStatus
+from puentes.billing.models import BatchStatus, FundingKind
 from puentes.billing.presenters import rule_set_out
 from puentes.care.selectors import program_list
 from puentes.core.actor import Actor
@@ -297,8 +297,15 @@ def grant_report(request: HttpRequest, actor: Actor, funding_id: uuid.UUID) -> H
     if wanted in exports.GRANT_REPORT_FILES:
         write, content_type = exports.GRANT_REPORT_FILES[wanted]
         return attachment(write(report), f"grant-report.{wanted}", content_type)
+    sub_awards = (
+        selectors.sub_award_report(actor=actor, funding=source)
+        if source.kind == FundingKind.PASS_THROUGH
+        else None
+    )
     return render(
-        request, "billing/grant_report.html", {"report": report, "period": period, "source": source}
+        request,
+        "billing/grant_report.html",
+        {"report": report, "period": period, "source": source, "sub_awards": sub_awards},
     )
 
 

@@ -14,10 +14,12 @@ from django.utils.translation import gettext as _
 
 from puentes.core.actor import Actor
 from puentes.core.errors import invalid, not_found
+from puentes.core.inputs import is_uuid
 from puentes.core.tenancy import one, unscoped
 from puentes.network.models import Membership, Organization, Role
 from puentes.workforce.definitions import Definition, latest, requirement_ids
 from puentes.workforce.models import (
+    Affiliation,
     Certification,
     Course,
     ExperienceRecord,
@@ -308,6 +310,21 @@ def courses_visible(*, actor: Actor) -> QuerySet[Course]:
 def course_list(*, actor: Actor) -> QuerySet[Course]:
     actor.require("workforce.own")
     return courses_visible(actor=actor)
+
+
+def member_organization_get(*, actor: Actor, public_id: uuid.UUID | str) -> Organization:
+    """One of the intermediary's member organizations, or 404."""
+    affiliation = (
+        Affiliation.objects.for_actor(actor)
+        .filter(member__public_id=public_id)
+        .select_related("member")
+        .first()
+        if is_uuid(public_id)
+        else None
+    )
+    if affiliation is None:
+        raise not_found()
+    return affiliation.member
 
 
 def member_workers(*, actor: Actor) -> QuerySet[Membership]:

@@ -13,6 +13,7 @@ from ninja.responses import Status
 
 from puentes.billing import exports, selectors, services
 from puentes.billing.api._common import router
+from puentes.billing.models import SubAward
 from puentes.billing.presenters import (
     funding_out,
 )
@@ -70,6 +71,9 @@ class FundingIn(Schema, extra="forbid"):
     program_ids: list[uuid.UUID] = []
     services: list[str] = []
     reporting: str = ""
+    sub_award_id: uuid.UUID | None = Field(
+        None, description="An intermediary's sub-award to your organization this draws on"
+    )
 
 
 class FundingOut(Schema):
@@ -100,6 +104,8 @@ def funding_list(request: HttpRequest) -> Any:
 @router.post("/billing/funding", response={201: FundingOut})
 def funding_create(request: HttpRequest, payload: FundingIn) -> Any:
     fields = {**payload.dict(), "program_ids": [str(p) for p in payload.program_ids]}
+    if payload.sub_award_id is None:
+        fields.pop("sub_award_id")
     funding = services.funding_source_create(actor=actor_of(request), fields=fields)
     return Status(
         201,
@@ -133,3 +139,76 @@ def grant_report(
     if format != "json":
         raise invalid({"format": [_("Choose json, csv or xlsx.")]})
     return GrantReportOut.model_validate(report)
+
+
+class SubAwardIn(Schema, extra="forbid"):
+    member_id: uuid.UUID = Field(..., description="A member organization of yours")
+    amount: Decimal
+    start_date: date
+    end_date: date
+    purpose: str = Field("", description="Allowed programs and positions")
+
+
+class SubAwardOut(Schema):
+    id: uuid.UUID
+    intermediary: str
+    member: str
+    amount: Decimal
+    start_date: date
+    end_date: date
+    purpose: str
+
+
+def sub_award_out(award: SubAward) -> SubAwardOut:
+    return SubAwardOut(
+        id=award.public_id,
+        intermediary=award.funding_source.organization.name,
+        member=award.member.name,
+        amount=award.amount,
+        start_date=award.start_date,
+        end_date=award.end_date,
+        purpose=award.purpose,
+    )
+
+
+class SubAwardReportOut(Schema):
+    id: uuid.UUID
+    member: str
+    amount: Decimal
+    spent: Decimal
+    remaining: Decimal
+    by_month: dict[str, Decimal] = Field(..., description="Spent by month of service (YYYY-MM)")
+
+
+@router.post("/billing/funding/{funding_id}/sub-awards", response={201: SubAwardOut})
+def sub_award_create(request: HttpRequest, funding_id: uuid.UUID, payload: SubAwardIn) -> Any:
+    """Award part of a pass-through grant to a member organization (intermediaries)."""
+    award = services.sub_award_create(
+        actor=actor_of(request), funding_id=funding_id, fields=payload.dict()
+    )
+    return Status(201, sub_award_out(award))
+
+
+@router.get("/billing/funding/{funding_id}/sub-awards", response=list[SubAwardReportOut])
+def sub_award_report(request: HttpRequest, funding_id: uuid.UUID) -> Any:
+    """A pass-through grant by member: awarded, spent, remaining, spent by month — sums of
+    the members' grant charges, never a person."""
+    actor = actor_of(request)
+    funding = selectors.funding_get(actor=actor, public_id=funding_id)
+    return [
+        SubAwardReportOut(
+            id=row.sub_award.public_id,
+            member=row.sub_award.member.name,
+            amount=row.sub_award.amount,
+            spent=row.spent,
+            remaining=row.remaining,
+            by_month=row.by_month,
+        )
+        for row in selectors.sub_award_report(actor=actor, funding=funding)
+    ]
+
+
+@router.get("/billing/sub-awards", response=list[SubAwardOut])
+def sub_awards_received(request: HttpRequest) -> Any:
+    """Sub-awards intermediaries made to your organization (name one in a funding source)."""
+    return [sub_award_out(a) for a in selectors.sub_awards_received(actor=actor_of(request))]

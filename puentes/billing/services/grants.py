@@ -4,23 +4,30 @@ import datetime
 import itertools
 from collections.abc import Iterable
 from decimal import Decimal
+from typing import Any
 
 from django.db import transaction
 from django.db.models import Exists, OuterRef, Sum
 from django.utils.translation import gettext as _
 
+from puentes.billing import selectors
 from puentes.billing.engine import Outcome, Problem, Visit
 from puentes.billing.models import (
     ClaimLine,
     ClaimStatus,
+    FundingKind,
     FundingSource,
     GrantCharge,
+    SubAward,
 )
 from puentes.billing.runs import Evaluated, evaluate_period
+from puentes.billing.services._common import _money, _period
 from puentes.billing.services.batches import _check_year
 from puentes.care.models import Encounter
 from puentes.core.actor import Actor
 from puentes.core.audit import audit_record
+from puentes.core.inputs import Errors, model_text, raise_if
+from puentes.workforce import selectors as workforce_selectors
 
 
 def _fits(
@@ -142,3 +149,43 @@ def _denied_rows(actor: Actor, start: datetime.date, end: datetime.date) -> Iter
         )
         outcome = Outcome(problems=[Problem(_("Denied by the payer"), "")])
         yield Evaluated(visit, line.encounter_id, None, None, None, outcome, [])
+
+
+@transaction.atomic
+def sub_award_create(*, actor: Actor, funding_id: Any, fields: dict[str, Any]) -> SubAward:
+    """Award part of the intermediary's pass-through funding to a member organization:
+    within the funding's period and what is left of its amount."""
+    actor.require("billing.manage")
+    funding = selectors.funding_get(actor=actor, public_id=funding_id)
+    funding = FundingSource.objects.select_for_update().get(pk=funding.pk)
+    errors: Errors = {}
+    if funding.kind != FundingKind.PASS_THROUGH:
+        errors["funding"] = [_("Only a pass-through grant makes sub-awards.")]
+    member = workforce_selectors.member_organization_get(
+        actor=actor, public_id=str(fields.get("member_id") or "")
+    )
+    amount = _money(fields.get("amount"), "amount", errors)
+    start, end = _period(fields, errors)
+    awarded = funding.sub_awards.aggregate(s=Sum("amount"))["s"] or Decimal(0)
+    if amount and amount > funding.amount - awarded:
+        errors["amount"] = [
+            _("Only %(left)s of %(total)s is left to award.")
+            % {"left": funding.amount - awarded, "total": funding.amount}
+        ]
+    if start and end and (start < funding.start_date or end > funding.end_date):
+        errors["end_date"] = [
+            _("Within the grant's period, %(start)s to %(end)s.")
+            % {"start": funding.start_date.isoformat(), "end": funding.end_date.isoformat()}
+        ]
+    purpose = model_text(SubAward, fields, "purpose", errors)
+    raise_if(errors)
+    sub_award = SubAward.objects.create(
+        funding_source=funding,
+        member=member,
+        amount=amount,
+        start_date=start,
+        end_date=end,
+        purpose=purpose,
+    )
+    audit_record(actor=actor, action="funding.sub_award", obj=sub_award)
+    return sub_award

@@ -4,6 +4,7 @@ schedule, funding sources."""
 import datetime
 import re
 import uuid
+from decimal import Decimal
 from typing import Any, cast
 
 from django.db import IntegrityError, transaction
@@ -28,6 +29,7 @@ from puentes.billing.models import (
     ProviderRole,
     SeriousCondition,
     ServiceConsent,
+    SubAward,
 )
 from puentes.billing.rulesets import rule_set_ids, rule_sets
 from puentes.billing.services._common import _date, _money, _npi, _period
@@ -461,8 +463,10 @@ def funding_source_create(*, actor: Actor, fields: Fields) -> FundingSource:
     if len(programs) != len(set(program_ids)):
         errors["program_ids"] = [_("Choose programs your organization runs.")]
     reporting = model_text(FundingSource, fields, "reporting", errors)
+    sub_award = _sub_award(actor, fields, start, end, amount, errors)
     raise_if(errors)
     funding = FundingSource.objects.create(
+        sub_award=sub_award,
         organization=actor.organization,
         name=name,
         funder=funder,
@@ -477,3 +481,28 @@ def funding_source_create(*, actor: Actor, fields: Fields) -> FundingSource:
     funding.programs.set(programs)
     audit_record(actor=actor, action="funding.create", obj=funding)
     return funding
+
+
+def _sub_award(
+    actor: Actor, fields: Fields, start: Any, end: Any, amount: Decimal, errors: Errors
+) -> SubAward | None:
+    """The intermediary's sub-award a member's funding draws on (its own, within its
+    period and amount), when the funding names one."""
+    wanted = fields.get("sub_award_id")
+    if not wanted:
+        return None
+    received = selectors.sub_awards_received(actor=actor)
+    sub_award = received.filter(public_id=wanted).first() if is_uuid(wanted) else None
+    if sub_award is None:
+        errors["sub_award_id"] = [_("Choose a sub-award made to your organization.")]
+        return None
+    if amount > sub_award.amount:
+        errors["amount"] = [
+            _("More than the sub-award's %(amount)s.") % {"amount": sub_award.amount}
+        ]
+    if start and end and (start < sub_award.start_date or end > sub_award.end_date):
+        errors["end_date"] = [
+            _("Within the sub-award's period, %(start)s to %(end)s.")
+            % {"start": sub_award.start_date.isoformat(), "end": sub_award.end_date.isoformat()}
+        ]
+    return sub_award

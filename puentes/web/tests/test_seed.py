@@ -42,6 +42,10 @@ def test_demo_data_loads_once_with_the_cast(db, capsys):
         (d.member.user.username, d.kind) for d in workforce.deadlines(clinic, timezone.localdate())
     }
     assert due == {("ana", "expires"), ("leo", "certify_by")}
+    # The association's pass-through grant: a sub-award the clinic draws a funding on.
+    from puentes.billing.models import FundingSource
+
+    assert FundingSource.objects.filter(sub_award__member=clinic).count() == 1
     assert Person.objects.count() == 12
     assert Person.objects.filter(latitude__isnull=False).count() == 12
     assert Screening.objects.filter(status="completed").exists()

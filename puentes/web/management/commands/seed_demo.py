@@ -442,6 +442,51 @@ class Command(BaseCommand):
                 "services": [],
             },
         )
+        self._pass_through(members, as_bea, today)
+
+    def _pass_through(
+        self, members: dict[str, Membership], as_bea: Actor, today: datetime.date
+    ) -> None:
+        """The association passes part of a state grant through to the clinic, which draws
+        a CHW-positions funding on it."""
+        ivy = members["ivy"]
+        as_ivy = Actor(organization=ivy.organization, role=ivy.role, user=ivy.user, membership=ivy)
+        grant = billing.funding_source_create(
+            actor=as_ivy,
+            fields={
+                "name": "State CHW workforce grant (pass-through)",
+                "funder": "California Department of Public Health",
+                "kind": "pass_through",
+                "start_date": today - datetime.timedelta(days=180),
+                "end_date": today + datetime.timedelta(days=185),
+                "amount": "400000",
+                "hourly_rate": "45",
+            },
+        )
+        award = billing.sub_award_create(
+            actor=as_ivy,
+            funding_id=grant.public_id,
+            fields={
+                "member_id": as_bea.organization.public_id,
+                "amount": "120000",
+                "start_date": today - datetime.timedelta(days=180),
+                "end_date": today + datetime.timedelta(days=185),
+                "purpose": "Two CHW positions and their training",
+            },
+        )
+        billing.funding_source_create(
+            actor=as_bea,
+            fields={
+                "name": "CHW positions (Valley Health Center Association)",
+                "funder": "Valley Health Center Association",
+                "kind": "pass_through",
+                "start_date": today - datetime.timedelta(days=180),
+                "end_date": today + datetime.timedelta(days=185),
+                "amount": "120000",
+                "hourly_rate": "45",
+                "sub_award_id": award.public_id,
+            },
+        )
 
     def _screenings(self, rng: random.Random, actor: Actor, created: list[Any]) -> None:
         """About a third of the people were screened with the AHC core tool."""

@@ -1,4 +1,5 @@
-"""The workforce pages' forms: a training completed, a certification held."""
+"""The workforce pages' forms: a training completed, a certification held, a course and
+its sessions, attendance, a supervision session."""
 
 from typing import Any
 
@@ -7,8 +8,15 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from puentes.core.inputs import form_field
-from puentes.workforce.definitions import certificate_ids, programme_title
-from puentes.workforce.models import Certification, TrainingRecord
+from puentes.core.languages import LANGUAGES
+from puentes.workforce.definitions import certificate_ids, frameworks, programme_title
+from puentes.workforce.models import (
+    Certification,
+    Course,
+    SupervisionSession,
+    TrainingRecord,
+    TrainingSession,
+)
 
 
 class TrainingForm(forms.Form):
@@ -44,3 +52,63 @@ class CertificationForm(forms.Form):
         label=_("Expires on"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
     evidence = forms.FileField(label=_("Scan (PDF, JPEG or PNG)"), required=False)
+
+
+def _competency_choices() -> list[tuple[str, str]]:
+    language = get_language() or "en"
+    return [
+        (item.id, f"{item.title.in_language(language)} ({framework.id})")
+        for framework in frameworks().values()
+        for item in framework.items()
+    ]
+
+
+class CourseForm(forms.Form):
+    title = form_field(Course, "title", label=_("Title"))
+    provider = form_field(Course, "provider", label=_("Provider"))
+    hours = form_field(Course, "hours", label=_("Hours"))
+    fieldwork_hours = form_field(
+        Course, "fieldwork_hours", label=_("Of which supervised fieldwork (hours)"), initial=0
+    )
+    modality = form_field(Course, "modality", label=_("Modality"))
+    language = forms.ChoiceField(label=_("Language"), choices=LANGUAGES)
+    competencies = forms.MultipleChoiceField(
+        label=_("Competencies covered"),
+        choices=_competency_choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    open_to_members = forms.BooleanField(
+        label=_("Open to member organizations' workers"), required=False
+    )
+
+
+class SessionForm(forms.Form):
+    kind = form_field(TrainingSession, "kind", label=_("Kind"))
+    held_on = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}))
+    hours = form_field(TrainingSession, "hours", label=_("Hours"))
+    location = form_field(TrainingSession, "location", label=_("Where"), required=False)
+
+
+class AttendanceForm(forms.Form):
+    """The workers the session's organization may credit (its own; for a course open to
+    members, its members' too), as (public id, name) choices."""
+
+    def __init__(self, *args: Any, workers: list[tuple[str, str]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["worker_ids"] = forms.MultipleChoiceField(
+            label=_("Who attended"), choices=workers, widget=forms.CheckboxSelectMultiple
+        )
+
+
+class SupervisionForm(forms.Form):
+    held_on = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}))
+    minutes = form_field(SupervisionSession, "minutes", label=_("Minutes"))
+    kind = form_field(SupervisionSession, "kind", label=_("Kind"))
+    topics = form_field(SupervisionSession, "topics", label=_("Topics"), required=False)
+    cases_discussed = form_field(
+        SupervisionSession,
+        "cases_discussed",
+        label=_("Cases discussed (no names or other personal details)"),
+        required=False,
+    )

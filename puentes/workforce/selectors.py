@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import Q, QuerySet, Sum
+from django.db.models import Count, Q, QuerySet, Sum
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
@@ -26,6 +26,7 @@ from puentes.workforce.models import (
     PathwayStart,
     SupervisionSession,
     TrainingRecord,
+    TrainingSession,
     WorkerProfile,
 )
 from puentes.workforce.qualification import (
@@ -310,6 +311,49 @@ def courses_visible(*, actor: Actor) -> QuerySet[Course]:
 def course_list(*, actor: Actor) -> QuerySet[Course]:
     actor.require("workforce.own")
     return courses_visible(actor=actor)
+
+
+def courses_offered(*, actor: Actor) -> QuerySet[Course]:
+    """The courses the actor's organization offers, with how many sessions each has had."""
+    actor.require("training.offer")
+    return (
+        Course.objects.for_organization(actor.organization)
+        .annotate(session_count=Count("sessions"))
+        .order_by("title", "pk")
+    )
+
+
+def course_offered_get(*, actor: Actor, public_id: uuid.UUID | str) -> Course:
+    return one(courses_offered(actor=actor), public_id)
+
+
+def session_offered_get(*, actor: Actor, public_id: uuid.UUID | str) -> TrainingSession:
+    actor.require("training.offer")
+    sessions = TrainingSession.objects.for_organization(actor.organization)
+    return one(sessions.select_related("course"), public_id)
+
+
+def attendance_choices(*, actor: Actor, session: TrainingSession) -> list[tuple[str, str]]:
+    """Whom the session's hours may be credited to: the organization's workers, and its
+    members' workers for a course open to members (their names and organizations only)."""
+    choices = [(str(m.public_id), m.display_name) for m in workers(actor.organization)]
+    if session.course.open_to_members:
+        choices += [
+            (str(m.public_id), f"{m.display_name} — {m.organization.name}")
+            for m in member_workers(actor=actor)
+        ]
+    return choices
+
+
+def session_attendance(*, actor: Actor, session: TrainingSession) -> list[TrainingRecord]:
+    """Who was credited for the session (names and organizations only)."""
+    actor.require("training.offer")
+    return list(
+        unscoped(TrainingRecord, "a session's attendance spans the member organizations")
+        .filter(session=session)
+        .select_related("worker__user", "organization")
+        .order_by("organization__name", "worker__user__last_name")
+    )
 
 
 def member_organization_get(*, actor: Actor, public_id: uuid.UUID | str) -> Organization:

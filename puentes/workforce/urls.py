@@ -6,4 +6,7 @@ app_name = "workforce"
 urlpatterns = [
     path("", views.team, name="team"),
     path("workers/<uuid:worker_id>/", views.worker, name="worker"),
+    path("training/", views.training, name="training"),
+    path("courses/<uuid:course_id>/", views.course, name="course"),
+    path("sessions/<uuid:session_id>/", views.session, name="session"),
 ]

@@ -1,5 +1,6 @@
 """Pages: the team's qualifications per payer and what expires soon; a worker's record,
-where a supervisor (or the worker) records a training and a supervisor a certification."""
+where a supervisor (or the worker) records a training and a supervisor a certification or
+a supervision session; the courses an organization offers, their sessions and attendance."""
 
 import uuid
 from collections.abc import Callable
@@ -64,6 +65,7 @@ def worker(request: HttpRequest, actor: Actor, worker_id: uuid.UUID) -> HttpResp
     certification_form = forms.CertificationForm(
         request.POST if posted == "certification" else None, request.FILES or None
     )
+    supervision_form = forms.SupervisionForm(request.POST if posted == "supervision" else None)
     writes: dict[str, tuple[Any, Callable[[dict[str, Any]], object], str]] = {
         "training": (
             training_form,
@@ -79,6 +81,13 @@ def worker(request: HttpRequest, actor: Actor, worker_id: uuid.UUID) -> HttpResp
                 evidence=data.get("evidence"),
             ),
             _("Certification recorded."),
+        ),
+        "supervision": (
+            supervision_form,
+            lambda data: services.supervision_record(
+                actor=actor, fields=data, worker_ids=[member.public_id]
+            ),
+            _("Supervision recorded."),
         ),
     }
     if posted in writes:
@@ -101,6 +110,82 @@ def worker(request: HttpRequest, actor: Actor, worker_id: uuid.UUID) -> HttpResp
             "pathways": [(s, programme_title(s.definition, language)) for s in record.pathways],
             "training_form": training_form,
             "certification_form": certification_form if actor.can("workforce.manage") else None,
+            "supervision_form": supervision_form if actor.can("workforce.manage") else None,
             "today": timezone.localdate(),
+        },
+    )
+
+
+@actor_page("training.offer")
+def training(request: HttpRequest, actor: Actor) -> HttpResponse:
+    """The courses the organization offers (an intermediary's open to its members' workers)
+    and the hours it credited to members' workers."""
+    form = forms.CourseForm(request.POST or None)
+    done = submit(
+        request,
+        form,
+        lambda data: services.course_create(actor=actor, fields=data),
+        success=_("Course added."),
+        then=reverse("workforce:training"),
+    )
+    if done:
+        return done
+    return render(
+        request,
+        "workforce/training.html",
+        {
+            "courses": selectors.courses_offered(actor=actor),
+            "credited": selectors.credited_hours(actor=actor),
+            "form": form,
+        },
+    )
+
+
+@actor_page("training.offer")
+def course(request: HttpRequest, actor: Actor, course_id: uuid.UUID) -> HttpResponse:
+    offered = selectors.course_offered_get(actor=actor, public_id=course_id)
+    here = reverse("workforce:course", args=[offered.public_id])
+    form = forms.SessionForm(request.POST or None)
+    done = submit(
+        request,
+        form,
+        lambda data: services.session_create(actor=actor, course_id=offered.public_id, fields=data),
+        success=_("Session added."),
+        then=here,
+    )
+    if done:
+        return done
+    return render(
+        request,
+        "workforce/course.html",
+        {"course": offered, "sessions": offered.sessions.all(), "form": form},
+    )
+
+
+@actor_page("training.offer")
+def session(request: HttpRequest, actor: Actor, session_id: uuid.UUID) -> HttpResponse:
+    held = selectors.session_offered_get(actor=actor, public_id=session_id)
+    here = reverse("workforce:session", args=[held.public_id])
+    form = forms.AttendanceForm(
+        request.POST or None, workers=selectors.attendance_choices(actor=actor, session=held)
+    )
+    done = submit(
+        request,
+        form,
+        lambda data: services.attendance_record(
+            actor=actor, session_id=held.public_id, worker_ids=data["worker_ids"]
+        ),
+        success=_("Attendance recorded."),
+        then=here,
+    )
+    if done:
+        return done
+    return render(
+        request,
+        "workforce/session.html",
+        {
+            "session": held,
+            "attended": selectors.session_attendance(actor=actor, session=held),
+            "form": form,
         },
     )

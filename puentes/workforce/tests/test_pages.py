@@ -74,3 +74,79 @@ def test_outsiders_get_404(client_for, ana, omar, pat):
         )
         assert response.status_code == 404
     assert not TrainingRecord.objects.exists()
+
+
+def test_an_intermediary_offers_a_course_and_credits_a_members_worker_from_the_pages(
+    client_for, ana, sam, omar, clinic, elsewhere
+):
+    from puentes.workforce.models import Course, TrainingSession
+    from puentes.workforce.services import affiliation_create
+
+    affiliation_create(intermediary=elsewhere, member=clinic, since=days_ago(400))
+    client = client_for(omar)
+    added = client.post("/workforce/training/", {
+        "title": "Home visit safety", "provider": "Regional association", "hours": "3",
+        "fieldwork_hours": "0", "modality": "in_person", "language": "es",
+        "competencies": ["communication"], "open_to_members": "on",
+    })  # fmt: skip
+    assert added.status_code == 302, added.content.decode()[:2000]
+    course = Course.objects.get()
+    later = client.post(f"/workforce/courses/{course.public_id}/", {
+        "kind": "convening", "held_on": str(days_ago(-3)), "hours": "3",
+    })  # fmt: skip
+    assert later.status_code == 302
+    future = TrainingSession.objects.get()
+    refused = client.post(
+        f"/workforce/sessions/{future.public_id}/", {"worker_ids": [str(ana.public_id)]}
+    )
+    assert (
+        refused.status_code == 200
+        and "record attendance once it is held" in refused.content.decode()
+    )
+    client.post(f"/workforce/courses/{course.public_id}/", {
+        "kind": "training", "held_on": str(days_ago(3)), "hours": "3", "location": "Sacramento",
+    })  # fmt: skip
+    held = TrainingSession.objects.get(kind="training")
+    page = client.get(f"/workforce/sessions/{held.public_id}/").content.decode()
+    assert ana.user.last_name in page and clinic.name in page  # a member's worker to credit
+    credited = client.post(
+        f"/workforce/sessions/{held.public_id}/", {"worker_ids": [str(ana.public_id)]}
+    )
+    assert credited.status_code == 302
+    assert TrainingRecord.objects.get(worker=ana).credited_by == elsewhere
+    assert "Hours credited" in client.get("/workforce/training/").content.decode()
+    # The member's supervisor sees the hours on Ana's record; the intermediary cannot open it.
+    assert (
+        "Home visit safety"
+        in client_for(sam).get(f"/workforce/workers/{ana.public_id}/").content.decode()
+    )
+    assert client.get(f"/workforce/workers/{ana.public_id}/").status_code == 404
+    # And the clinic cannot open the intermediary's course or session pages.
+    assert client_for(sam).get(f"/workforce/courses/{course.public_id}/").status_code == 404
+    assert client_for(sam).get(f"/workforce/sessions/{held.public_id}/").status_code == 404
+
+
+def test_a_supervisor_records_supervision_on_the_workers_page_in_spanish(client_for, ana, sam):
+    from puentes.workforce.models import SupervisionSession
+
+    sam.user.language = "es"
+    sam.user.save()
+    client = client_for(sam)
+    url = f"/workforce/workers/{ana.public_id}/"
+    assert "Registrar supervisión" in client.get(url).content.decode()
+    response = client.post(
+        url,
+        {"form": "supervision", "held_on": str(days_ago(1)), "minutes": "45", "kind": "individual"},
+    )
+    assert response.status_code == 302
+    assert SupervisionSession.objects.get().workers.get() == ana
+    too_long = client.post(
+        url,
+        {
+            "form": "supervision",
+            "held_on": str(days_ago(1)),
+            "minutes": "1500",
+            "kind": "individual",
+        },
+    )
+    assert too_long.status_code == 200 and SupervisionSession.objects.count() == 1

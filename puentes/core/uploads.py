@@ -4,7 +4,9 @@ from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import RequestDataTooBig
+from django.core.files.uploadedfile import UploadedFile
 from django.core.files.uploadhandler import FileUploadHandler
+from django.utils.translation import gettext as _
 
 
 class UploadTooLarge(RequestDataTooBig):
@@ -28,3 +30,20 @@ class LimitedUploadHandler(FileUploadHandler):
 
     def file_complete(self, file_size: int) -> None:
         return None  # the next handler builds the file
+
+
+# A scan of a paper document (a practitioner's recommendation, a certificate): a PDF or an
+# image, by the file's suffix.
+SCAN_TYPES = {"pdf", "png", "jpg", "jpeg", "heic", "tif", "tiff"}
+SCAN_MAX_BYTES = 10 * 1024 * 1024
+
+
+def scan_refusal(upload: UploadedFile) -> str | None:
+    """Why an uploaded scan is refused (not a PDF or an image, or over 10 MB), or None."""
+    name = upload.name or ""
+    suffix = name.rsplit(".", 1)[-1].lower() if "." in name else ""
+    if suffix not in SCAN_TYPES:
+        return _("Attach a PDF or an image (PNG, JPEG, HEIC, TIFF).")
+    if (upload.size or 0) > SCAN_MAX_BYTES:
+        return _("Attach a file of at most 10 MB.")
+    return None

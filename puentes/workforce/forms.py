@@ -51,7 +51,7 @@ class CertificationForm(forms.Form):
     expires_on = forms.DateField(
         label=_("Expires on"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
-    evidence = forms.FileField(label=_("Scan (PDF, JPEG or PNG)"), required=False)
+    evidence = forms.FileField(label=_("Scan (PDF or an image)"), required=False)
 
 
 def _competency_choices() -> list[tuple[str, str]]:

@@ -65,6 +65,13 @@ def worker_get(*, actor: Actor, public_id: uuid.UUID | str) -> Membership:
     return one(workers(actor.organization), public_id)
 
 
+def certification_get(*, actor: Actor, public_id: uuid.UUID | str) -> Certification:
+    """A certification on a record the actor may see (the team's, or their own), or 404."""
+    found = one(Certification.objects.for_actor(actor).select_related("worker"), public_id)
+    worker_get(actor=actor, public_id=found.worker.public_id)
+    return found
+
+
 def profile_of(member: Membership) -> WorkerProfile | None:
     return (
         WorkerProfile.objects.for_organization(member.organization)

@@ -6,7 +6,7 @@ import uuid
 from collections.abc import Callable
 from typing import Any
 
-from django.http import HttpRequest, HttpResponse
+from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
@@ -14,6 +14,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from puentes.core.actor import Actor
+from puentes.core.http import stored_file_download
 from puentes.core.pages import actor_page, submit
 from puentes.workforce import forms, selectors, services
 from puentes.workforce.definitions import programme_title
@@ -114,6 +115,14 @@ def worker(request: HttpRequest, actor: Actor, worker_id: uuid.UUID) -> HttpResp
             "today": timezone.localdate(),
         },
     )
+
+
+@actor_page()
+def certification_scan(
+    request: HttpRequest, actor: Actor, certification_id: uuid.UUID
+) -> FileResponse:
+    held = selectors.certification_get(actor=actor, public_id=certification_id)
+    return stored_file_download(held.evidence, held.evidence.name.rsplit("/", 1)[-1])
 
 
 @actor_page("training.offer")

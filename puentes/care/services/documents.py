@@ -26,12 +26,10 @@ from puentes.core.audit import audit_record
 from puentes.core.concurrency import bump_version
 from puentes.core.errors import DomainError
 from puentes.core.inputs import Errors, Fields, is_uuid, model_text, raise_if
+from puentes.core.uploads import scan_refusal
 from puentes.core.validators import validate_npi
 from puentes.people.models import Person
 from puentes.people.selectors import person_get
-
-ATTACHMENT_TYPES = {"pdf", "png", "jpg", "jpeg", "heic", "tif", "tiff"}
-ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024
 
 
 def _practitioner(
@@ -54,13 +52,10 @@ def _practitioner(
 def _attachment(upload: UploadedFile | None, errors: Errors) -> dict[str, Any]:
     if upload is None:
         return {}
-    name = upload.name or "scan"
-    suffix = name.rsplit(".", 1)[-1].lower() if "." in name else ""
-    if suffix not in ATTACHMENT_TYPES:
-        errors["attachment"] = [_("Attach a PDF or an image (PNG, JPEG, HEIC, TIFF).")]
-    elif (upload.size or 0) > ATTACHMENT_MAX_BYTES:
-        errors["attachment"] = [_("Attach a file of at most 10 MB.")]
-    return {"attachment": upload, "attachment_name": name[-200:]}
+    refusal = scan_refusal(upload)
+    if refusal:
+        errors["attachment"] = [refusal]
+    return {"attachment": upload, "attachment_name": (upload.name or "scan")[-200:]}
 
 
 def _past_date(fields: Fields, name: str, errors: Errors, *, required: bool) -> Any:

@@ -20,6 +20,7 @@ from typing import Any
 
 import pytest
 from django.apps import apps
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db.models import Sum
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
@@ -66,6 +67,7 @@ FILL = {
     "sal_id": "listing", "service_id": "service", "record_id": "listing",
     "instrument_id": "instrument", "code": "code", "kind": "kind", "number": "number",
     "token": "token", "worker_id": "member", "course_id": "course", "session_id": "session",
+    "certification_id": "certification",
 }  # fmt: skip
 
 
@@ -243,8 +245,14 @@ def world(request, alma, ana, sam, bea, maria, pantry, make_listing):
         actor=actor_for(sam), course_id=course.public_id,
         fields={"kind": "training", "held_on": days_ago(2), "hours": "4"},
     )  # fmt: skip
+    certification = workforce_services.certification_add(
+        actor=actor_for(sam), worker=ana,
+        fields={"programme": "ca-hcai-chw", "number": "CHW-99", "issued_on": days_ago(30)},
+        evidence=SimpleUploadedFile("cert.pdf", b"%PDF-1.4 certificate", "application/pdf"),
+    )  # fmt: skip
     return {
         "course": course.public_id, "session": session.public_id,
+        "certification": certification.public_id,
         **records,
         "person": maria.public_id, "need": need.public_id, "screening": screening.public_id,
         "referral": referral.public_id, "program": enrolled.program.public_id,

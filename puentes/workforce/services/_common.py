@@ -15,11 +15,9 @@ from puentes.core.actor import Actor
 from puentes.core.errors import DomainError, invalid
 from puentes.core.inputs import Errors
 from puentes.core.services import validate
+from puentes.core.uploads import scan_refusal
 from puentes.network.models import Membership
 from puentes.workforce.definitions import frameworks
-
-EVIDENCE_TYPES = {"application/pdf", "image/jpeg", "image/png"}
-EVIDENCE_MAX_BYTES = 5 * 1024 * 1024
 
 
 def _refuse_unknown(fields: dict[str, Any], allowed: Iterable[str]) -> None:
@@ -42,16 +40,13 @@ def _checked(instance: Any, errors: Errors, exclude: Iterable[str] = ()) -> None
 
 def _not_future(day: Any, name: str, errors: Errors) -> None:
     if isinstance(day, datetime.date) and day > timezone.localdate():
-        errors.setdefault(name, []).append(_("This date is in the future."))
+        errors.setdefault(name, []).append(_("The date cannot be in the future."))
 
 
 def _evidence(file: UploadedFile | None, name: str, errors: Errors) -> None:
-    if file is None:
-        return
-    if file.content_type not in EVIDENCE_TYPES:
-        errors.setdefault(name, []).append(_("Upload a PDF, JPEG or PNG scan."))
-    elif (file.size or 0) > EVIDENCE_MAX_BYTES:
-        errors.setdefault(name, []).append(_("The scan is over 5 MB."))
+    refusal = scan_refusal(file) if file is not None else None
+    if refusal:
+        errors.setdefault(name, []).append(refusal)
 
 
 def _may_keep(actor: Actor, worker: Membership) -> None:

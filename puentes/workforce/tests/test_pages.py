@@ -150,3 +150,32 @@ def test_a_supervisor_records_supervision_on_the_workers_page_in_spanish(client_
         },
     )
     assert too_long.status_code == 200 and SupervisionSession.objects.count() == 1
+
+
+def test_a_certificates_scan_is_kept_downloaded_by_the_team_and_refused_when_not_a_scan(
+    client_for, ana, sam, bea
+):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    client = client_for(sam)
+    url = f"/workforce/workers/{ana.public_id}/"
+    fields = {
+        "form": "certification",
+        "programme": "ca-hcai-chw",
+        "number": "CHW-7",
+        "issued_on": str(days_ago(20)),
+    }
+    refused = client.post(
+        url,
+        {**fields, "evidence": SimpleUploadedFile("cert.exe", b"MZ", "application/octet-stream")},
+    )
+    assert refused.status_code == 200 and "Attach a PDF or an image" in refused.content.decode()
+    assert not Certification.objects.exists()
+    scan = SimpleUploadedFile("cert.pdf", b"%PDF-1.4 the certificate", "application/pdf")
+    assert client.post(url, {**fields, "evidence": scan}).status_code == 302
+    held = Certification.objects.get()
+    download = client_for(bea).get(f"/workforce/certifications/{held.public_id}/scan/")
+    assert download.status_code == 200 and b"".join(download.streaming_content).startswith(b"%PDF")
+    assert (
+        client_for(ana).get(f"/workforce/certifications/{held.public_id}/scan/").status_code == 200
+    )

@@ -9,13 +9,22 @@ from django.utils.translation import gettext_lazy as _
 
 from puentes.core.inputs import form_field
 from puentes.core.languages import LANGUAGES
-from puentes.workforce.definitions import certificate_ids, frameworks, programme_title
+from puentes.network.models import WorkerType
+from puentes.workforce.definitions import (
+    certificate_ids,
+    definitions,
+    frameworks,
+    latest,
+    programme_title,
+)
 from puentes.workforce.models import (
     Certification,
     Course,
+    ExperienceRecord,
     SupervisionSession,
     TrainingRecord,
     TrainingSession,
+    WorkerProfile,
 )
 
 
@@ -112,3 +121,66 @@ class SupervisionForm(forms.Form):
         label=_("Cases discussed (no names or other personal details)"),
         required=False,
     )
+
+
+def _pathway_choices() -> list[tuple[str, str]]:
+    """Every pathway of every programme shipped, as "programme:pathway"."""
+    language = get_language() or "en"
+    return [
+        (f"{d.id}:{p.id}", f"{d.title.in_language(language)} — {p.title.in_language(language)}")
+        for d in (latest(i) for i in sorted({d.id for d in definitions()}))
+        if d is not None
+        for p in d.pathways
+    ]
+
+
+class PathwayForm(forms.Form):
+    pathway = forms.ChoiceField(label=_("Pathway"), choices=_pathway_choices)
+    started_on = forms.DateField(
+        label=_("Started on"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        if "pathway" in cleaned:
+            cleaned["definition"], cleaned["pathway"] = cleaned["pathway"].split(":", 1)
+        return cleaned
+
+
+class ExperienceForm(forms.Form):
+    started_on = forms.DateField(label=_("From"), widget=forms.DateInput(attrs={"type": "date"}))
+    ended_on = forms.DateField(label=_("Until"), widget=forms.DateInput(attrs={"type": "date"}))
+    hours = form_field(ExperienceRecord, "hours", label=_("Hours"))
+    employer = form_field(ExperienceRecord, "employer", label=_("Where"), required=False)
+    role = form_field(ExperienceRecord, "role", label=_("Role"), required=False)
+
+
+class ProfileForm(forms.Form):
+    """The profile's fields a page edits (languages with their levels: over the API)."""
+
+    worker_types = forms.MultipleChoiceField(
+        label=_("Worker types"),
+        choices=WorkerType.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    hire_date = forms.DateField(
+        label=_("Hire date"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    supervisor_id = forms.ChoiceField(label=_("Supervisor"), required=False)
+    caseload_capacity = form_field(
+        WorkerProfile, "caseload_capacity", label=_("Caseload capacity"), required=False
+    )
+    npi = form_field(WorkerProfile, "npi", label=_("NPI"), required=False)
+    communities = form_field(
+        WorkerProfile, "communities", label=_("Communities (optional)"), required=False
+    )
+    lived_experience = form_field(
+        WorkerProfile, "lived_experience", label=_("Lived experience (optional)"), required=False
+    )
+
+    def __init__(self, *args: Any, supervisors: list[tuple[str, str]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["supervisor_id"] = forms.ChoiceField(
+            label=_("Supervisor"), required=False, choices=[("", "—"), *supervisors]
+        )

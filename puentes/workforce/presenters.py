@@ -20,7 +20,7 @@ from puentes.workforce.models import (
     WorkerProfile,
 )
 from puentes.workforce.qualification import Qualification
-from puentes.workforce.selectors import Deadline, TeamRow, WorkerRecord
+from puentes.workforce.selectors import Deadline, PathwayStanding, TeamRow, WorkerRecord
 
 
 class SourceOut(Schema):
@@ -178,14 +178,32 @@ def training_out(t: TrainingRecord) -> TrainingOut:
     )
 
 
+class ProgressOut(Schema):
+    what: str
+    have: Decimal
+    needed: Decimal
+
+
 class PathwayStartOut(Schema):
     definition: str
     pathway: str
     started_on: datetime.date
+    certify_by: datetime.date | None = None
+    progress: list[ProgressOut] = []
 
 
 def pathway_start_out(s: PathwayStart) -> PathwayStartOut:
     return PathwayStartOut(definition=s.definition, pathway=s.pathway, started_on=s.started_on)
+
+
+def pathway_standing_out(p: PathwayStanding) -> PathwayStartOut:
+    return PathwayStartOut(
+        definition=p.start.definition,
+        pathway=p.start.pathway,
+        started_on=p.start.started_on,
+        certify_by=p.certify_by,
+        progress=[ProgressOut(what=g.what, have=g.have, needed=g.needed) for g in p.progress],
+    )
 
 
 class ExperienceOut(Schema):
@@ -271,7 +289,7 @@ def record_out(record: WorkerRecord) -> RecordOut:
         profile=profile_out(record.profile) if record.profile else None,
         standing=[standing_out(k, q) for k, q in record.standing.items()],
         certifications=[certification_out(c) for c in record.certifications],
-        pathways=[pathway_start_out(s) for s in record.pathways],
+        pathways=[pathway_standing_out(p) for p in record.pathways],
         experience=[experience_out(e) for e in record.experience],
         trainings=[training_out(t) for t in record.trainings],
         supervision=[supervision_out(s) for s in record.supervision],

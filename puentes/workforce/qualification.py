@@ -178,21 +178,54 @@ def _pathway_unmet(
         unmet.extend(_holds_one(pathway.certificates, facts, day))
     for credential in pathway.credentials:
         unmet.extend(_holds_one([credential], facts, day))
-    trained = sum((hours for done, hours, _f in facts.trainings if done <= day), Decimal(0))
-    fieldwork = sum((f for done, _h, f in facts.trainings if done <= day), Decimal(0))
-    supervised = Decimal(sum(m for held, m in facts.supervision if held <= day)) / 60
-    for needed, have, what in (
-        (pathway.training_hours, trained, _("training")),
-        (pathway.fieldwork_hours, fieldwork, _("supervised fieldwork")),
-        (pathway.supervision_hours, supervised, _("supervision")),
-    ):
-        if needed is not None and have < Decimal(str(needed.hours)):
+    for what, have, needed in _hours_counted(pathway, facts, day):
+        if have < Decimal(str(needed.hours)):
             unmet.append(_short(needed, have, what))
     if pathway.experience_hours is not None:
         unmet.extend(_experience_hours(pathway.experience_hours, facts, started or day))
     if pathway.experience_years is not None:
         unmet.extend(_experience_years(pathway, facts, started or day))
     return unmet
+
+
+def _hours_counted(
+    pathway: Pathway, facts: WorkerFacts, day: datetime.date
+) -> list[tuple[str, Decimal, Hours]]:
+    """(what, hours recorded by ``day``, hours the pathway asks) for the training,
+    fieldwork and supervision it asks for."""
+    trained = sum((hours for done, hours, _f in facts.trainings if done <= day), Decimal(0))
+    fieldwork = sum((f for done, _h, f in facts.trainings if done <= day), Decimal(0))
+    supervised = Decimal(sum(m for held, m in facts.supervision if held <= day)) / 60
+    counted = (
+        (_("training"), trained, pathway.training_hours),
+        (_("supervised fieldwork"), fieldwork, pathway.fieldwork_hours),
+        (_("supervision"), supervised, pathway.supervision_hours),
+    )
+    return [(what, have, needed) for what, have, needed in counted if needed is not None]
+
+
+@dataclass(frozen=True)
+class Progress:
+    """Hours toward one of a pathway's figures."""
+
+    what: str
+    have: Decimal
+    needed: Decimal
+
+
+def pathway_progress(
+    definition: Definition, pathway: Pathway, facts: WorkerFacts, day: datetime.date
+) -> list[Progress]:
+    """How far the worker is toward each hour figure of a pathway they started."""
+    started = facts.pathways.get((definition.id, pathway.id))
+    found = [
+        Progress(what, have, Decimal(str(needed.hours)))
+        for what, have, needed in _hours_counted(pathway, facts, day)
+    ]
+    if pathway.experience_hours is not None:
+        have, _begin = _experience_in_window(pathway.experience_hours, facts, started or day)
+        found.append(Progress(_("experience"), have, Decimal(str(pathway.experience_hours.hours))))
+    return found
 
 
 def _short(needed: Hours, have: Decimal, what: str) -> Reason:
@@ -256,7 +289,11 @@ def _holds_one(accepted: list[str], facts: WorkerFacts, day: datetime.date) -> l
     ]
 
 
-def _experience_hours(needed: Hours, facts: WorkerFacts, end: datetime.date) -> list[Reason]:
+def _experience_in_window(
+    needed: Hours, facts: WorkerFacts, end: datetime.date
+) -> tuple[Decimal, datetime.date | None]:
+    """Hours of experience recorded in the window ending ``end`` (spans dated by their
+    last day), and the window's first day (None: no window)."""
     begin = add_months(end, -12 * needed.within_years) if needed.within_years else None
     have = sum(
         (
@@ -266,6 +303,11 @@ def _experience_hours(needed: Hours, facts: WorkerFacts, end: datetime.date) -> 
         ),
         Decimal(0),
     )
+    return have, begin
+
+
+def _experience_hours(needed: Hours, facts: WorkerFacts, end: datetime.date) -> list[Reason]:
+    have, begin = _experience_in_window(needed, facts, end)
     if have >= Decimal(str(needed.hours)):
         return []
     if begin is None:

@@ -17,7 +17,8 @@ from puentes.core.errors import invalid, not_found
 from puentes.core.inputs import is_uuid
 from puentes.core.tenancy import one, unscoped
 from puentes.network.models import Membership, Organization, Role
-from puentes.workforce.definitions import Definition, latest, requirement_ids
+from puentes.network.selectors import members_who_may
+from puentes.workforce.definitions import Definition, Pathway, latest, requirement_ids
 from puentes.workforce.models import (
     Affiliation,
     Certification,
@@ -31,8 +32,10 @@ from puentes.workforce.models import (
 )
 from puentes.workforce.qualification import (
     Held,
+    Progress,
     Qualification,
     WorkerFacts,
+    pathway_progress,
     qualify,
 )
 
@@ -70,6 +73,15 @@ def certification_get(*, actor: Actor, public_id: uuid.UUID | str) -> Certificat
     found = one(Certification.objects.for_actor(actor).select_related("worker"), public_id)
     worker_get(actor=actor, public_id=found.worker.public_id)
     return found
+
+
+def supervisor_choices(*, actor: Actor) -> list[tuple[str, str]]:
+    """Who may supervise the organization's workers: its supervisors and administrators."""
+    actor.require("workforce.manage")
+    return [
+        (str(m.public_id), m.display_name)
+        for m in members_who_may(actor.organization, "workforce.manage")
+    ]
 
 
 def profile_of(member: Membership) -> WorkerProfile | None:
@@ -273,11 +285,23 @@ def deadlines(
 
 
 @dataclass
+class PathwayStanding:
+    """A pathway the worker started: how far they are toward its hours, and when a
+    certificate is due (if the pathway says)."""
+
+    start: PathwayStart
+    definition: Definition
+    pathway: Pathway
+    progress: list[Progress]
+    certify_by: datetime.date | None
+
+
+@dataclass
 class WorkerRecord:
     member: Membership
     profile: WorkerProfile | None
     certifications: list[Certification]
-    pathways: list[PathwayStart]
+    pathways: list[PathwayStanding]
     trainings: list[TrainingRecord]
     experience: list[ExperienceRecord]
     supervision: list[SupervisionSession]
@@ -293,7 +317,7 @@ def worker_record(*, actor: Actor, member: Membership, day: datetime.date) -> Wo
         member=member,
         profile=profile_of(member),
         certifications=list(Certification.objects.for_actor(actor).filter(worker=member)),
-        pathways=list(PathwayStart.objects.for_actor(actor).filter(worker=member)),
+        pathways=_pathway_standings(actor, member, facts, day),
         trainings=list(
             TrainingRecord.objects.for_actor(actor)
             .filter(worker=member)
@@ -308,6 +332,24 @@ def worker_record(*, actor: Actor, member: Membership, day: datetime.date) -> Wo
         standing={d.id: qualify(d.id, facts, day) for d in requirements},
         requirements=requirements,
     )
+
+
+def _pathway_standings(
+    actor: Actor, member: Membership, facts: WorkerFacts, day: datetime.date
+) -> list[PathwayStanding]:
+    found = []
+    for start in PathwayStart.objects.for_actor(actor).filter(worker=member):
+        definition = latest(start.definition)
+        pathway = definition.pathway(start.pathway) if definition else None
+        if definition is None or pathway is None:
+            continue  # a programme no longer shipped: nothing to measure against
+        progress = pathway_progress(definition, pathway, facts, day)
+        found.append(
+            PathwayStanding(
+                start, definition, pathway, progress, pathway.certify_by(start.started_on)
+            )
+        )
+    return found
 
 
 def courses_visible(*, actor: Actor) -> QuerySet[Course]:

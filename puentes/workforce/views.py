@@ -16,8 +16,10 @@ from django.utils.translation import gettext as _
 from puentes.core.actor import Actor
 from puentes.core.http import stored_file_download
 from puentes.core.pages import actor_page, submit
+from puentes.network.models import Membership
 from puentes.workforce import forms, selectors, services
 from puentes.workforce.definitions import programme_title
+from puentes.workforce.models import WorkerProfile
 
 DEADLINE_WINDOWS = (30, 60, 90)
 
@@ -56,41 +58,87 @@ def team(request: HttpRequest, actor: Actor) -> HttpResponse:
     )
 
 
+Write = tuple[Any, Callable[[dict[str, Any]], object], str]  # form, service call, success
+
+
+def _record_writes(request: HttpRequest, actor: Actor, member: Membership) -> dict[str, Write]:
+    """The forms of a worker's record, bound to the one posted, with the service each
+    calls: a training (the worker too); the rest for those who keep the team's records."""
+    posted = request.POST.get("form")
+
+    def bound(name: str) -> Any:
+        return request.POST if posted == name else None
+
+    profile = selectors.profile_of(member)
+    writes: dict[str, Write] = {
+        "training": (
+            forms.TrainingForm(bound("training")),
+            lambda data: services.training_add(actor=actor, worker=member, fields=data),
+            _("Training recorded."),
+        ),
+    }
+    if not actor.can("workforce.manage"):
+        return writes
+    writes["profile"] = (
+        forms.ProfileForm(
+            bound("profile"),
+            initial=_profile_initial(profile),
+            supervisors=selectors.supervisor_choices(actor=actor),
+        ),
+        lambda data: services.profile_set(actor=actor, worker=member, fields=data),
+        _("Profile saved."),
+    )
+    writes["certification"] = (
+        forms.CertificationForm(bound("certification"), request.FILES or None),
+        lambda data: services.certification_add(
+            actor=actor,
+            worker=member,
+            fields={k: v for k, v in data.items() if k != "evidence"},
+            evidence=data.get("evidence"),
+        ),
+        _("Certification recorded."),
+    )
+    writes["pathway"] = (
+        forms.PathwayForm(bound("pathway")),
+        lambda data: services.pathway_start(actor=actor, worker=member, fields=data),
+        _("Pathway start recorded."),
+    )
+    writes["experience"] = (
+        forms.ExperienceForm(bound("experience")),
+        lambda data: services.experience_add(actor=actor, worker=member, fields=data),
+        _("Experience recorded."),
+    )
+    writes["supervision"] = (
+        forms.SupervisionForm(bound("supervision")),
+        lambda data: services.supervision_record(
+            actor=actor, fields=data, worker_ids=[member.public_id]
+        ),
+        _("Supervision recorded."),
+    )
+    return writes
+
+
+def _profile_initial(profile: WorkerProfile | None) -> dict[str, Any]:
+    if profile is None:
+        return {}
+    return {
+        "worker_types": profile.worker_types,
+        "hire_date": profile.hire_date,
+        "supervisor_id": str(profile.supervisor.public_id) if profile.supervisor else "",
+        "caseload_capacity": profile.caseload_capacity,
+        "npi": profile.npi,
+        "communities": profile.communities,
+        "lived_experience": profile.lived_experience,
+    }
+
+
 @actor_page()
 def worker(request: HttpRequest, actor: Actor, worker_id: uuid.UUID) -> HttpResponse:
     member = selectors.worker_get(actor=actor, public_id=worker_id)
     here = reverse("workforce:worker", args=[member.public_id])
     language = get_language() or "en"
-    posted = request.POST.get("form")
-    training_form = forms.TrainingForm(request.POST if posted == "training" else None)
-    certification_form = forms.CertificationForm(
-        request.POST if posted == "certification" else None, request.FILES or None
-    )
-    supervision_form = forms.SupervisionForm(request.POST if posted == "supervision" else None)
-    writes: dict[str, tuple[Any, Callable[[dict[str, Any]], object], str]] = {
-        "training": (
-            training_form,
-            lambda data: services.training_add(actor=actor, worker=member, fields=data),
-            _("Training recorded."),
-        ),
-        "certification": (
-            certification_form,
-            lambda data: services.certification_add(
-                actor=actor,
-                worker=member,
-                fields={k: v for k, v in data.items() if k != "evidence"},
-                evidence=data.get("evidence"),
-            ),
-            _("Certification recorded."),
-        ),
-        "supervision": (
-            supervision_form,
-            lambda data: services.supervision_record(
-                actor=actor, fields=data, worker_ids=[member.public_id]
-            ),
-            _("Supervision recorded."),
-        ),
-    }
+    writes = _record_writes(request, actor, member)
+    posted = request.POST.get("form", "")
     if posted in writes:
         form, write, success = writes[posted]
         done = submit(request, form, write, success=success, then=here)
@@ -108,10 +156,11 @@ def worker(request: HttpRequest, actor: Actor, worker_id: uuid.UUID) -> HttpResp
             "certifications": [
                 (c, programme_title(c.programme, language)) for c in record.certifications
             ],
-            "pathways": [(s, programme_title(s.definition, language)) for s in record.pathways],
-            "training_form": training_form,
-            "certification_form": certification_form if actor.can("workforce.manage") else None,
-            "supervision_form": supervision_form if actor.can("workforce.manage") else None,
+            "pathways": [
+                (p, p.definition.title.in_language(language), p.pathway.title.in_language(language))
+                for p in record.pathways
+            ],
+            "forms": {name: form for name, (form, _write, _success) in writes.items()},
             "today": timezone.localdate(),
         },
     )

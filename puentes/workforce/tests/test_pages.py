@@ -133,7 +133,8 @@ def test_a_supervisor_records_supervision_on_the_workers_page_in_spanish(client_
     sam.user.save()
     client = client_for(sam)
     url = f"/workforce/workers/{ana.public_id}/"
-    assert "Registrar supervisión" in client.get(url).content.decode()
+    body = client.get(url).content.decode().split("</title>", 1)[1]  # the page, not its title
+    assert "Registrar supervisión" in body and 'id="supervision-form"' in body
     response = client.post(
         url,
         {"form": "supervision", "held_on": str(days_ago(1)), "minutes": "45", "kind": "individual"},
@@ -179,3 +180,35 @@ def test_a_certificates_scan_is_kept_downloaded_by_the_team_and_refused_when_not
     assert (
         client_for(ana).get(f"/workforce/certifications/{held.public_id}/scan/").status_code == 200
     )
+
+
+def test_a_supervisor_keeps_the_profile_pathway_and_experience_and_sees_the_progress(
+    client_for, ana, sam
+):
+    from puentes.workforce.models import ExperienceRecord, PathwayStart, WorkerProfile
+
+    client = client_for(sam)
+    url = f"/workforce/workers/{ana.public_id}/"
+    saved = client.post(url, {
+        "form": "profile", "worker_types": ["chw", "promotor"], "hire_date": "2024-02-01",
+        "supervisor_id": str(sam.public_id), "caseload_capacity": "60",
+    })  # fmt: skip
+    assert saved.status_code == 302
+    profile = WorkerProfile.objects.get(member=ana)
+    assert profile.worker_types == ["chw", "promotor"] and profile.supervisor == sam
+    started = client.post(url, {
+        "form": "pathway", "pathway": "ca-hcai-chw:training", "started_on": str(days_ago(60)),
+    })  # fmt: skip
+    assert started.status_code == 302 and PathwayStart.objects.get().pathway == "training"
+    client.post(url, {"form": "training", "title": "Core skills", "completed_on": str(days_ago(20)),
+                      "hours": "20", "fieldwork_hours": "4"})  # fmt: skip
+    wrong = client.post(url, {"form": "experience", "started_on": str(days_ago(5)),
+                              "ended_on": str(days_ago(10)), "hours": "10"})  # fmt: skip
+    assert wrong.status_code == 200 and "The end is before the start" in wrong.content.decode()
+    assert not ExperienceRecord.objects.exists()
+    page = client.get(url).content.decode()
+    assert "training: 20 / 80 h" in page and "supervised fieldwork: 4 / 10 h" in page
+    assert 'id="profile-form"' in page and 'id="pathway-form"' in page
+    # The worker sees the progress, but not the supervisor's forms.
+    own = client_for(ana).get(url).content.decode()
+    assert "training: 20 / 80 h" in own and 'id="profile-form"' not in own

@@ -242,10 +242,10 @@ def _day(value: datetime.date) -> str:
     return date_format(value, "SHORT_DATE_FORMAT")
 
 
-def worker_qualified(worker_type: str, allowed: Collection[str], day: datetime.date) -> bool:
-    """Whether a worker may deliver the work on ``day``. Today this is their worker type;
-    the workforce capability will add certificates and training hours here (``day`` is
-    when they must hold them)."""
+def worker_type_allowed(worker_type: str, allowed: Collection[str]) -> bool:
+    """Whether the worker's type may deliver the work. What they must hold on the day (a
+    certificate, training hours) is the rule set's worker_requirement, which runs.py checks
+    through the workforce app: the engine reads no worker's records."""
     return worker_type in allowed
 
 

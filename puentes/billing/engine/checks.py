@@ -15,7 +15,7 @@ from puentes.billing.engine._common import (
     _standing,
     _Title,
     _worker_label,
-    worker_qualified,
+    worker_type_allowed,
 )
 from puentes.billing.rulesets import RuleSet
 from puentes.care.models import EncounterService, labels_of
@@ -27,9 +27,7 @@ def _common_unmet(rules: RuleSet, visit: Visit, person: PersonRecord) -> list[st
     unmet = []
     if rules.services and visit.services.isdisjoint(rules.services):
         unmet.append("services")
-    if rules.worker_types and not worker_qualified(
-        visit.worker_type, rules.worker_types, visit.day
-    ):
+    if rules.worker_types and not worker_type_allowed(visit.worker_type, rules.worker_types):
         unmet.append("worker")
     if rules.places_of_service and visit.place_of_service not in rules.places_of_service:
         unmet.append("place")

@@ -20,7 +20,7 @@ from puentes.billing.engine._common import (
     _Title,
     _worker_label,
     cpt_units,
-    worker_qualified,
+    worker_type_allowed,
 )
 from puentes.billing.rulesets import Code, Family, MonthlyTime, RuleSet
 from puentes.care.models import EncounterService, labels_of
@@ -29,9 +29,7 @@ from puentes.care.models import EncounterService, labels_of
 def _family_unmet(family: Family, visit: Visit, person: PersonRecord) -> list[str]:
     """Which of the family's conditions the visit does not meet (cheap: no messages)."""
     unmet = []
-    if family.worker_types and not worker_qualified(
-        visit.worker_type, family.worker_types, visit.day
-    ):
+    if family.worker_types and not worker_type_allowed(visit.worker_type, family.worker_types):
         unmet.append("worker")
     if family.services and visit.services.isdisjoint(family.services):
         unmet.append("services")

@@ -16,7 +16,7 @@ from puentes.core.inputs import Errors
 from puentes.core.languages import LANGUAGE_CODES
 from puentes.network.models import Membership, WorkerType
 from puentes.workforce import selectors
-from puentes.workforce.definitions import certificate_ids, latest
+from puentes.workforce.definitions import certificate_ids, credentials, latest
 from puentes.workforce.models import (
     Certification,
     ExperienceRecord,
@@ -137,6 +137,9 @@ def certification_add(
             % {"p": fields.get("programme") or "—"}
         ]
     issued, expires = fields.get("issued_on"), fields.get("expires_on")
+    credential = credentials().get(str(fields.get("programme")))
+    if credential is not None and credential.expires and not expires:
+        errors["expires_on"] = [_("This credential expires: give its expiry date.")]
     _not_future(issued, "issued_on", errors)
     if (
         isinstance(issued, datetime.date)

@@ -52,6 +52,7 @@ SERVICES = ["health_education", "navigation", "screening", "advocacy"]
 def build(persons: int, per_person: int) -> None:
     """The clinic set up for billing, the people with coverage, a recommendation and a food
     need, and their encounters — written with bulk inserts."""
+    from bench.workforce import certify_in_bulk
     from puentes.billing.models import BillingProfile, Coverage, FeeScheduleEntry, Payer
     from puentes.care.models import Encounter, Recommendation
     from puentes.network.models import Membership, Organization, User
@@ -81,6 +82,7 @@ def build(persons: int, per_person: int) -> None:
     worker = Membership.objects.create(
         user=user, organization=clinic, role="chw", worker_type="promotor"
     )
+    certify_in_bulk([worker], YEAR)
     payers = [
         Payer.objects.create(
             organization=clinic,

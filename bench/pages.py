@@ -43,6 +43,7 @@ from django.test.utils import CaptureQueriesContext, setup_test_environment  # n
 from bench.listings import network_listing  # noqa: E402
 from bench.machine import machine_line, use_bench_database  # noqa: E402
 from bench.server import start_gunicorn  # noqa: E402
+from bench.workforce import certify_in_bulk  # noqa: E402
 
 TODAY = datetime.date.today()
 CHWS = 50
@@ -86,6 +87,7 @@ def build(people: int) -> None:
     clinic = Organization.objects.create(name="Bench clinic", kind="health_center")
     pantry = Organization.objects.create(name="Bench pantry", kind="cbo")
     chws = _users(clinic, "chw", "chw", CHWS, "chw")
+    certify_in_bulk(chws, datetime.date.today().year)
     _users(clinic, "lead", "supervisor", 1)
     _users(clinic, "bill", "billing", 1)
     _users(pantry, "cbo", "cbo_staff", 1)

@@ -40,6 +40,8 @@ class TrainingForm(forms.Form):
         required=False, initial=0,
     )  # fmt: skip
 
+    certificate = forms.FileField(label=_("Certificate of completion (optional)"), required=False)
+
     def clean_fieldwork_hours(self) -> Any:
         return self.cleaned_data.get("fieldwork_hours") or 0
 

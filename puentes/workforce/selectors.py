@@ -10,9 +10,11 @@ from typing import Any
 
 from django.db.models import Count, Q, QuerySet, Sum
 from django.utils.formats import date_format
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from puentes.core.actor import Actor
+from puentes.core.dates import add_months
 from puentes.core.errors import invalid, not_found
 from puentes.core.inputs import is_uuid
 from puentes.core.tenancy import one, unscoped
@@ -297,11 +299,52 @@ class PathwayStanding:
 
 
 @dataclass
+class RenewalStanding:
+    """Continuing education toward renewing a certificate held: hours recorded since it
+    was issued, against what its renewal asks, by when."""
+
+    certification: Certification
+    title: str
+    hours: Decimal
+    needed: Decimal
+    renew_by: datetime.date
+
+
+def _renewals(
+    certifications: list[Certification], facts: WorkerFacts, day: datetime.date
+) -> list[RenewalStanding]:
+    found = []
+    language = get_language() or "en"
+    for held in certifications:
+        definition = latest(held.programme)
+        renewal = definition.renewal if definition else None
+        if definition is None or renewal is None or not renewal.continuing_education_hours:
+            continue
+        renew_by = held.expires_on or add_months(held.issued_on, 12 * renewal.every_years)
+        if renew_by < day:
+            continue  # lapsed: its expiry is said beside it
+        hours = sum(
+            (h for done, h, _f in facts.trainings if held.issued_on <= done <= day), Decimal(0)
+        )
+        found.append(
+            RenewalStanding(
+                held,
+                definition.title.in_language(language),
+                hours,
+                Decimal(str(renewal.continuing_education_hours)),
+                renew_by,
+            )
+        )
+    return found
+
+
+@dataclass
 class WorkerRecord:
     member: Membership
     profile: WorkerProfile | None
     certifications: list[Certification]
     pathways: list[PathwayStanding]
+    renewals: list[RenewalStanding]
     trainings: list[TrainingRecord]
     experience: list[ExperienceRecord]
     supervision: list[SupervisionSession]
@@ -313,11 +356,13 @@ def worker_record(*, actor: Actor, member: Membership, day: datetime.date) -> Wo
     organization = actor.organization
     facts = facts_for(organization, [member.pk])[member.pk]
     requirements = requirements_shown(organization)
+    certifications = list(Certification.objects.for_actor(actor).filter(worker=member))
     return WorkerRecord(
         member=member,
         profile=profile_of(member),
-        certifications=list(Certification.objects.for_actor(actor).filter(worker=member)),
+        certifications=certifications,
         pathways=_pathway_standings(actor, member, facts, day),
+        renewals=_renewals(certifications, facts, day),
         trainings=list(
             TrainingRecord.objects.for_actor(actor)
             .filter(worker=member)

@@ -72,8 +72,13 @@ def _record_writes(request: HttpRequest, actor: Actor, member: Membership) -> di
     profile = selectors.profile_of(member)
     writes: dict[str, Write] = {
         "training": (
-            forms.TrainingForm(bound("training")),
-            lambda data: services.training_add(actor=actor, worker=member, fields=data),
+            forms.TrainingForm(bound("training"), request.FILES or None),
+            lambda data: services.training_add(
+                actor=actor,
+                worker=member,
+                fields={k: v for k, v in data.items() if k != "certificate"},
+                certificate=data.get("certificate"),
+            ),
             _("Training recorded."),
         ),
     }
@@ -160,6 +165,7 @@ def worker(request: HttpRequest, actor: Actor, worker_id: uuid.UUID) -> HttpResp
                 (p, p.definition.title.in_language(language), p.pathway.title.in_language(language))
                 for p in record.pathways
             ],
+            "renewals": record.renewals,
             "forms": {name: form for name, (form, _write, _success) in writes.items()},
             "today": timezone.localdate(),
         },

@@ -3,8 +3,10 @@ who reaches which page."""
 
 from decimal import Decimal
 
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
+from conftest import actor_for
 from puentes.billing.tests.conftest import days_ago
 from puentes.workforce.models import Certification, TrainingRecord
 from puentes.workforce.tests.helpers import certify
@@ -212,3 +214,21 @@ def test_a_supervisor_keeps_the_profile_pathway_and_experience_and_sees_the_prog
     # The worker sees the progress, but not the supervisor's forms.
     own = client_for(ana).get(url).content.decode()
     assert "training: 20 / 80 h" in own and 'id="profile-form"' not in own
+
+
+def test_the_record_counts_continuing_education_toward_a_certificates_renewal(client_for, ana, sam):
+    from puentes.workforce import services
+
+    client = client_for(sam)
+    url = f"/workforce/workers/{ana.public_id}/"
+    services.certification_add(
+        actor=actor_for(sam), worker=ana,
+        fields={"programme": "ma-chw", "number": "MA-1", "issued_on": days_ago(300)},
+    )  # fmt: skip
+    scan = SimpleUploadedFile("ce.pdf", b"%PDF-1.4 certificate of completion", "application/pdf")
+    posted = {"form": "training", "title": "Oral health", "completed_on": str(days_ago(30)),
+              "hours": "6", "certificate": scan}  # fmt: skip
+    response = client.post(url, posted)
+    assert response.status_code == 302 and TrainingRecord.objects.get().certificate
+    page = client.get(url).content.decode()
+    assert "Massachusetts certified community health worker: 6 / 15 h" in page

@@ -3,7 +3,7 @@ trainings, supervision."""
 
 import datetime
 from decimal import Decimal
-from typing import Any
+from typing import Any, TypeVar
 
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
@@ -117,6 +117,22 @@ def profile_set(*, actor: Actor, worker: Membership, fields: dict[str, Any]) -> 
 CERTIFICATION_FIELDS = ("programme", "number", "issued_on", "expires_on")
 
 
+RecordRow = TypeVar("RecordRow", Certification, PathwayStart, ExperienceRecord, TrainingRecord)
+
+
+def _saved(actor: Actor, row: RecordRow, action: str, **detail: str) -> RecordRow:
+    """Save a row of a worker's record and say so in the audit log (``workforce.<action>``,
+    naming the worker)."""
+    row.save()
+    audit_record(
+        actor=actor,
+        action=f"workforce.{action}",
+        obj=row,
+        detail={"worker": str(row.worker.public_id), **detail},
+    )
+    return row
+
+
 @transaction.atomic
 def certification_add(
     *,
@@ -158,14 +174,7 @@ def certification_add(
     _checked(certification, errors, exclude=["evidence", "recorded_by"])
     if evidence is not None:
         certification.evidence.save(evidence.name or "scan", evidence, save=False)
-    certification.save()
-    audit_record(
-        actor=actor,
-        action="workforce.certification.add",
-        obj=certification,
-        detail={"worker": str(worker.public_id), "programme": certification.programme},
-    )
-    return certification
+    return _saved(actor, certification, "certification.add", programme=certification.programme)
 
 
 @transaction.atomic
@@ -193,14 +202,7 @@ def pathway_start(*, actor: Actor, worker: Membership, fields: dict[str, Any]) -
         errors["pathway"] = [_("This worker's start on this pathway is already recorded.")]
     start = PathwayStart(organization=worker.organization, worker=worker, **fields)
     _checked(start, errors)
-    start.save()
-    audit_record(
-        actor=actor,
-        action="workforce.pathway.start",
-        obj=start,
-        detail={"worker": str(worker.public_id), "definition": start.definition},
-    )
-    return start
+    return _saved(actor, start, "pathway.start", definition=start.definition)
 
 
 @transaction.atomic
@@ -223,14 +225,7 @@ def experience_add(*, actor: Actor, worker: Membership, fields: dict[str, Any]) 
                 ]
     record = ExperienceRecord(organization=worker.organization, worker=worker, **fields)
     _checked(record, errors)
-    record.save()
-    audit_record(
-        actor=actor,
-        action="workforce.experience.add",
-        obj=record,
-        detail={"worker": str(worker.public_id), "hours": str(record.hours)},
-    )
-    return record
+    return _saved(actor, record, "experience.add", hours=str(record.hours))
 
 
 TRAINING_FIELDS = (
@@ -283,14 +278,7 @@ def training_add(
     _checked(record, errors, exclude=["certificate"])
     if certificate is not None:
         record.certificate.save(certificate.name or "certificate", certificate, save=False)
-    record.save()
-    audit_record(
-        actor=actor,
-        action="workforce.training.add",
-        obj=record,
-        detail={"worker": str(worker.public_id), "hours": str(record.hours)},
-    )
-    return record
+    return _saved(actor, record, "training.add", hours=str(record.hours))
 
 
 @transaction.atomic
